@@ -1,0 +1,170 @@
+package dev.livescoreboard.infra.devauth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stands in for the separate auth service in the local stack and in tests: serves a JWKS at
+ * {@code /.well-known/jwks.json} and mints RS256 user tokens at {@code POST /dev/token
+ * {"sub","name","roles"}}. Never part of a production deployment.
+ */
+public final class DevAuthServer implements AutoCloseable {
+
+  public static final String AUDIENCE = "scoreboard";
+  private static final Duration DEFAULT_TTL = Duration.ofHours(12);
+
+  private final HttpServer http;
+  private final RSAKey signingKey;
+  private final String issuer;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  private DevAuthServer(HttpServer http, RSAKey signingKey, String issuer) {
+    this.http = http;
+    this.signingKey = signingKey;
+    this.issuer = issuer;
+  }
+
+  /** Starts the server on {@code port} (0 for any free port) with a fresh RSA key. */
+  public static DevAuthServer start(int port) {
+    try {
+      RSAKey key =
+          new RSAKeyGenerator(2048)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .keyID(UUID.randomUUID().toString())
+              .generate();
+      HttpServer http =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+      String issuer = "http://127.0.0.1:" + http.getAddress().getPort();
+      DevAuthServer server = new DevAuthServer(http, key, issuer);
+      http.createContext("/.well-known/jwks.json", server::serveJwks);
+      http.createContext("/dev/token", server::serveToken);
+      http.setExecutor(Executors.newFixedThreadPool(2));
+      http.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the dev auth server on port " + port, e);
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public String jwksUrl() {
+    return issuer + "/.well-known/jwks.json";
+  }
+
+  /** Mints an access token for {@code sub}, valid for 12 hours. */
+  public String mint(String sub, String name, List<String> roles) {
+    return mint(sub, name, roles, DEFAULT_TTL);
+  }
+
+  /** Mints an access token for {@code sub}, valid for {@code ttl} (negative: already expired). */
+  public String mint(String sub, String name, List<String> roles, Duration ttl) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(AUDIENCE)
+            .subject(sub)
+            .claim("name", name)
+            .claim("roles", roles)
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(ttl)))
+            .build();
+    return sign(claims);
+  }
+
+  /** Signs arbitrary claims with the server's key, for tests that need unusual tokens. */
+  public String sign(JWTClaimsSet claims) {
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(signingKey.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
+      jwt.sign(new RSASSASigner(signingKey));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void serveJwks(HttpExchange exchange) throws IOException {
+    respond(exchange, 200, new JWKSet(signingKey.toPublicJWK()).toString());
+  }
+
+  private void serveToken(HttpExchange exchange) throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      respond(exchange, 405, "{\"error\":\"use POST\"}");
+      return;
+    }
+    JsonNode body;
+    try {
+      body = json.readTree(exchange.getRequestBody().readAllBytes());
+    } catch (RuntimeException e) {
+      respond(exchange, 400, "{\"error\":\"body must be JSON\"}");
+      return;
+    }
+    String sub = body.path("sub").asString("");
+    if (sub.isBlank()) {
+      respond(exchange, 400, "{\"error\":\"sub is required\"}");
+      return;
+    }
+    List<String> roles =
+        body.path("roles").isArray()
+            ? body.path("roles").valueStream().map(JsonNode::asString).toList()
+            : List.of();
+    String token = mint(sub, body.path("name").asString(sub), roles);
+    respond(exchange, 200, json.writeValueAsString(Map.of("token", token)));
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+  }
+}

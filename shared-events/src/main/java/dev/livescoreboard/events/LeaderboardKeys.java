@@ -1,0 +1,57 @@
+package dev.livescoreboard.events;
+
+/**
+ * Redis key layout of the read model. Every key of one board carries the hash tag {@code {board}}
+ * so one Lua script can touch all of them on Redis Cluster. The prefix lets several deployments (or
+ * test runs) share one Redis; it must not contain braces.
+ *
+ * <ul>
+ *   <li>{@code ranking}: sorted set, see {@link RankingCodec} for how order equals the ranking rule
+ *   <li>{@code members}: hash userId to that user's current ranking member
+ *   <li>{@code versions}: hash userId to the last applied {@code userVersion}
+ *   <li>{@code names}: hash userId to display name
+ *   <li>{@code seq}: counter of top-N states
+ *   <li>{@code top}: the latest {@link TopNChanged} as JSON
+ * </ul>
+ */
+public record LeaderboardKeys(String prefix) {
+
+  public LeaderboardKeys {
+    if (prefix.contains("{") || prefix.contains("}")) {
+      throw new IllegalArgumentException("key prefix must not contain braces: " + prefix);
+    }
+  }
+
+  public String ranking(String board, String season) {
+    return key(board, season, "ranking");
+  }
+
+  public String members(String board, String season) {
+    return key(board, season, "members");
+  }
+
+  public String versions(String board, String season) {
+    return key(board, season, "versions");
+  }
+
+  public String names(String board, String season) {
+    return key(board, season, "names");
+  }
+
+  public String seq(String board, String season) {
+    return key(board, season, "seq");
+  }
+
+  public String top(String board, String season) {
+    return key(board, season, "top");
+  }
+
+  /** The pub/sub channel on which every {@link TopNChanged} of every board is published. */
+  public String topChangedChannel() {
+    return prefix + "lb:top-changed";
+  }
+
+  private String key(String board, String season, String kind) {
+    return prefix + "lb:{" + board + "}:" + season + ":" + kind;
+  }
+}

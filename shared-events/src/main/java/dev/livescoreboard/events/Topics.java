@@ -1,0 +1,10 @@
+package dev.livescoreboard.events;
+
+/** Kafka topic names of the public contract. */
+public final class Topics {
+
+  /** Every committed score change, keyed by {@link EventKeys#scoreEvent(String, String)}. */
+  public static final String SCORE_EVENTS = "scoreboard.score-events.v1";
+
+  private Topics() {}
+}

@@ -1,0 +1,79 @@
+package dev.livescoreboard.testsupport;
+
+import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL for tests, one per test JVM, handing each caller its own fresh database.
+ *
+ * <p>Embedded PostgreSQL 17 by default; set {@code SCOREBOARD_TEST_POSTGRES_URL} (a JDBC URL of
+ * a database to connect to for {@code CREATE DATABASE}) plus {@code SCOREBOARD_TEST_POSTGRES_USER}
+ * and {@code SCOREBOARD_TEST_POSTGRES_PASSWORD} to use an existing server instead.
+ */
+public final class TestPostgres {
+
+  /** Connection details of one fresh database. */
+  public record Database(String jdbcUrl, String username, String password) {}
+
+  private static TestPostgres shared;
+
+  private final String adminUrl;
+  private final String username;
+  private final String password;
+
+  private TestPostgres(String adminUrl, String username, String password) {
+    this.adminUrl = adminUrl;
+    this.username = username;
+    this.password = password;
+  }
+
+  /** The JVM's PostgreSQL, started on first use. */
+  public static synchronized TestPostgres shared() {
+    if (shared == null) {
+      shared = start();
+    }
+    return shared;
+  }
+
+  private static TestPostgres start() {
+    String external = System.getenv("SCOREBOARD_TEST_POSTGRES_URL");
+    if (external != null && !external.isBlank()) {
+      return new TestPostgres(
+          external,
+          System.getenv().getOrDefault("SCOREBOARD_TEST_POSTGRES_USER", "postgres"),
+          System.getenv().getOrDefault("SCOREBOARD_TEST_POSTGRES_PASSWORD", "postgres"));
+    }
+    Path run = TestDirectories.newRunDirectory("postgres");
+    // Test data is thrown away, so durability settings only cost time here.
+    EmbeddedPostgresServer server =
+        EmbeddedPostgresServer.start(
+            run.resolve("data"),
+            TestDirectories.shared("pg-binaries"),
+            0,
+            Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  TestDirectories.deleteQuietly(run);
+                }));
+    return new TestPostgres(
+        server.jdbcUrl("postgres"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+  }
+
+  /** Creates a database no other test uses. */
+  public Database newDatabase() {
+    String name = UniqueNames.of("scoreboard");
+    try (var connection = DriverManager.getConnection(adminUrl, username, password);
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create test database " + name, e);
+    }
+    return new Database(adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), username, password);
+  }
+}

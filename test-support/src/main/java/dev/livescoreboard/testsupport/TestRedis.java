@@ -1,0 +1,77 @@
+package dev.livescoreboard.testsupport;
+
+import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * A real redis-server for tests, one per test JVM; callers isolate themselves with {@link
+ * #newKeyPrefix()}. Set {@code SCOREBOARD_TEST_REDIS_URL} ({@code redis://host:port}) to use an
+ * existing server instead.
+ */
+public final class TestRedis {
+
+  private static TestRedis shared;
+
+  private final URI url;
+  private final EmbeddedRedisServer embedded;
+  private final Path dataDir;
+
+  private TestRedis(URI url, EmbeddedRedisServer embedded, Path dataDir) {
+    this.url = url;
+    this.embedded = embedded;
+    this.dataDir = dataDir;
+  }
+
+  /** The JVM's Redis, started on first use. */
+  public static synchronized TestRedis shared() {
+    if (shared == null) {
+      shared = start();
+    }
+    return shared;
+  }
+
+  private static TestRedis start() {
+    String external = System.getenv("SCOREBOARD_TEST_REDIS_URL");
+    if (external != null && !external.isBlank()) {
+      return new TestRedis(URI.create(external), null, null);
+    }
+    Path run = TestDirectories.newRunDirectory("redis");
+    EmbeddedRedisServer server = EmbeddedRedisServer.start(run, 0, false);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  TestDirectories.deleteQuietly(run);
+                }));
+    return new TestRedis(URI.create(server.url()), server, run);
+  }
+
+  /** {@code redis://host:port}. */
+  public String url() {
+    return url.toString();
+  }
+
+  public String host() {
+    return url.getHost();
+  }
+
+  public int port() {
+    return url.getPort();
+  }
+
+  /** A key prefix (ending in {@code :}) no other test uses. */
+  public String newKeyPrefix() {
+    return UniqueNames.of("t") + ":";
+  }
+
+  /** Whether this Redis is the embedded one, which tests may stop and restart. */
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+}
