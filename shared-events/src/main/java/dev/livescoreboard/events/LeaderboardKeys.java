@@ -12,6 +12,7 @@ package dev.livescoreboard.events;
  *   <li>{@code names}: hash userId to display name
  *   <li>{@code seq}: counter of top-N states
  *   <li>{@code top}: the latest {@link TopNChanged} as JSON
+ *   <li>{@code current-season} (per board): the newest season that has received a score
  * </ul>
  */
 public record LeaderboardKeys(String prefix) {
@@ -44,6 +45,11 @@ public record LeaderboardKeys(String prefix) {
 
   public String top(String board, String season) {
     return key(board, season, "top");
+  }
+
+  /** The newest season of {@code board} that has received a score (season ids sort by time). */
+  public String currentSeason(String board) {
+    return prefix + "lb:{" + board + "}:current-season";
   }
 
   /** The pub/sub channel on which every {@link TopNChanged} of every board is published. */

@@ -31,12 +31,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * Starts the broker.
    *
    * @param logDir the broker's log and metadata directory
-   * @param port the client port, or 0 for any free port
+   * @param port the client port, or 0 for any free port; a fixed port also fixes the controller
+   *     port to {@code port + 1}, so a restarted broker finds its quorum where it left it
    * @param partitions default partition count of auto-created topics
    */
   public static EmbeddedKafkaBroker start(Path logDir, int port, int partitions) {
     int clientPort = FreePorts.pick(port);
-    int controllerPort = FreePorts.pick(0);
+    int controllerPort = FreePorts.pick(port == 0 ? 0 : port + 1);
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(NODE_ID));

@@ -1,0 +1,41 @@
+package dev.livescoreboard.command.problem;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Describes an unreadable request body by the field at fault, without Jackson's internals. */
+final class JsonErrors {
+
+  private JsonErrors() {}
+
+  static String describe(HttpMessageNotReadableException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field '" + path(unknown) + "'";
+    }
+    if (cause instanceof StreamReadException) {
+      return "the request body is not well-formed JSON";
+    }
+    if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+      return "field '" + path(jackson) + "' has the wrong type or format";
+    }
+    return "the request body is missing or not valid JSON";
+  }
+
+  private static String path(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+}

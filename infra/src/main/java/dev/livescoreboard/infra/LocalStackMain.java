@@ -1,0 +1,71 @@
+package dev.livescoreboard.infra;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar infra/target/infra-local-stack.jar [--no-simulator]}: starts the whole system
+ * on loopback and runs until Ctrl-C, which stops everything it started.
+ */
+public final class LocalStackMain {
+
+  private LocalStackMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    // The embedded brokers log at INFO by default; the stack's own progress is what matters here.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    StackSettings settings = StackSettings.fromEnvironment(System.getenv(), args);
+    System.out.println("Live Scoreboard: starting PostgreSQL, Redis, Kafka and the services");
+    System.out.println("  data and logs: " + settings.dataDir());
+    LocalStack stack = LocalStack.start(settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping Live Scoreboard …");
+                  stack.close();
+                  System.out.println("Stopped.");
+                  stopped.countDown();
+                }));
+    printBanner(stack);
+    stopped.await();
+  }
+
+  private static void printBanner(LocalStack stack) {
+    String player = DemoUsers.ids().get(0);
+    String token = stack.auth().mint(player, DemoUsers.nameOf(player), List.of());
+    System.out.printf(
+        """
+
+        Live Scoreboard is running.%n
+          Live leaderboard  %s/
+          Read API          %s/api/v1/leaderboards/global
+          Write API         %s/api/v1/actions   (OpenAPI later: /v3/api-docs)
+          Projector health  %s/actuator/health
+          Dev auth (JWKS)   %s
+          Simulated players %s
+
+          A token for %s (%s), valid 12 h:
+          %s
+
+          Try it:
+            TOKEN=%s
+            curl -s -X POST %s/api/v1/actions -H "Authorization: Bearer $TOKEN" \\
+                 -H 'Content-Type: application/json' -d '{"actionType":"COMPLETE_LEVEL"}'
+
+          Ctrl-C stops everything.
+        """,
+        stack.gatewayUrl(),
+        stack.gatewayUrl(),
+        stack.commandApiUrl(),
+        stack.projectorUrl(),
+        stack.auth().jwksUrl(),
+        stack.settings().simulate() ? "on (--no-simulator turns them off)" : "off",
+        player,
+        DemoUsers.nameOf(player),
+        token,
+        token,
+        stack.commandApiUrl());
+  }
+}

@@ -1,0 +1,111 @@
+package dev.livescoreboard.infra;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local stack starts and where. Defaults give the documented ports; every external
+ * server can be named through the environment instead of starting an embedded one.
+ *
+ * @param home the repository root, where the service jars are built ({@code <module>/target})
+ * @param dataDir the one folder holding all data (PostgreSQL, Redis, Kafka, service logs)
+ * @param ports the ports to listen on (0 picks a free one)
+ * @param durable whether data must survive a restart; tests turn it off for speed
+ * @param simulate whether simulated players complete actions so the board moves
+ * @param database the PostgreSQL database to create (if missing) and use; with an external server
+ *     whose URL already names the database to use, {@code null}
+ * @param kafkaTopic the score-events topic
+ * @param redisKeyPrefix prefix of every Redis key, so several stacks can share one Redis
+ * @param external servers to use instead of embedded ones
+ */
+public record StackSettings(
+    Path home,
+    Path dataDir,
+    Ports ports,
+    boolean durable,
+    boolean simulate,
+    String database,
+    String kafkaTopic,
+    String redisKeyPrefix,
+    External external) {
+
+  /** Listening ports. The embedded servers avoid the standard ports of installed ones. */
+  public record Ports(
+      int gateway, int commandApi, int projector, int auth, int postgres, int redis, int kafka) {
+
+    public static final Ports DEFAULTS = new Ports(8080, 8081, 8082, 8090, 54329, 63790, 19092);
+    public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /** Existing servers to use; empty means start an embedded one. */
+  public record External(
+      Optional<String> postgresUrl,
+      String postgresUser,
+      String postgresPassword,
+      Optional<String> redisUrl,
+      Optional<String> kafkaBootstrap) {
+
+    static External from(Map<String, String> env) {
+      return new External(
+          nonBlank(env.get("SCOREBOARD_POSTGRES_URL")),
+          env.getOrDefault("SCOREBOARD_POSTGRES_USER", "postgres"),
+          env.getOrDefault("SCOREBOARD_POSTGRES_PASSWORD", "postgres"),
+          nonBlank(env.get("SCOREBOARD_REDIS_URL")),
+          nonBlank(env.get("SCOREBOARD_KAFKA_BOOTSTRAP")));
+    }
+
+    public static External none() {
+      return new External(Optional.empty(), "", "", Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** The settings of {@code java -jar infra-local-stack.jar [--no-simulator]}. */
+  public static StackSettings fromEnvironment(Map<String, String> env, String[] args) {
+    boolean simulate =
+        !java.util.Arrays.asList(args).contains("--no-simulator")
+            && !"false".equalsIgnoreCase(env.get("SCOREBOARD_SIMULATOR"));
+    Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
+    Path data =
+        Path.of(env.getOrDefault("SCOREBOARD_DATA_DIR", home.resolve(".scoreboard-data").toString()));
+    return new StackSettings(
+        home,
+        data.toAbsolutePath().normalize(),
+        Ports.DEFAULTS,
+        true,
+        simulate,
+        env.containsKey("SCOREBOARD_POSTGRES_URL") ? null : "scoreboard",
+        env.getOrDefault("SCOREBOARD_KAFKA_TOPIC", "scoreboard.score-events.v1"),
+        env.getOrDefault("SCOREBOARD_REDIS_KEY_PREFIX", ""),
+        External.from(env));
+  }
+
+  /**
+   * Settings for a throwaway stack in a test: free ports, no durability, no simulator, a fresh
+   * topic and key prefix, and the external servers the test environment names (if any).
+   */
+  public static StackSettings forTests(Path home, Path dataDir, String uniqueSuffix) {
+    Map<String, String> env = System.getenv();
+    External external =
+        new External(
+            nonBlank(env.get("SCOREBOARD_TEST_POSTGRES_URL")),
+            env.getOrDefault("SCOREBOARD_TEST_POSTGRES_USER", "postgres"),
+            env.getOrDefault("SCOREBOARD_TEST_POSTGRES_PASSWORD", "postgres"),
+            nonBlank(env.get("SCOREBOARD_TEST_REDIS_URL")),
+            nonBlank(env.get("SCOREBOARD_TEST_KAFKA_BOOTSTRAP")));
+    return new StackSettings(
+        home,
+        dataDir,
+        Ports.ANY_FREE,
+        false,
+        false,
+        "scoreboard_" + uniqueSuffix,
+        "scoreboard.score-events.v1." + uniqueSuffix,
+        "t" + uniqueSuffix + ":",
+        external);
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isBlank());
+  }
+}

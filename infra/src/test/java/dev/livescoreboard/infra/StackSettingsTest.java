@@ -1,0 +1,54 @@
+package dev.livescoreboard.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+  @Test
+  void defaultsStartEverythingEmbeddedOnTheDocumentedPortsWithPlayers() {
+    StackSettings settings = StackSettings.fromEnvironment(Map.of(), new String[0]);
+
+    assertThat(settings.ports().gateway()).isEqualTo(8080);
+    assertThat(settings.ports().commandApi()).isEqualTo(8081);
+    assertThat(settings.ports().projector()).isEqualTo(8082);
+    assertThat(settings.ports().auth()).isEqualTo(8090);
+    assertThat(settings.simulate()).isTrue();
+    assertThat(settings.durable()).isTrue();
+    assertThat(settings.database()).isEqualTo("scoreboard");
+    assertThat(settings.dataDir().getFileName()).hasToString(".scoreboard-data");
+    assertThat(settings.external().postgresUrl()).isEmpty();
+  }
+
+  @Test
+  void noSimulatorFlagTurnsPlayersOff() {
+    assertThat(StackSettings.fromEnvironment(Map.of(), new String[] {"--no-simulator"}).simulate())
+        .isFalse();
+    assertThat(StackSettings.fromEnvironment(Map.of("SCOREBOARD_SIMULATOR", "false"), new String[0]).simulate())
+        .isFalse();
+  }
+
+  @Test
+  void environmentPointsTheStackAtExistingServers() {
+    StackSettings settings =
+        StackSettings.fromEnvironment(
+            Map.of(
+                "SCOREBOARD_POSTGRES_URL", "jdbc:postgresql://db:5432/lb",
+                "SCOREBOARD_REDIS_URL", "redis://cache:6379",
+                "SCOREBOARD_KAFKA_BOOTSTRAP", "kafka:9092"),
+            new String[0]);
+
+    assertThat(settings.external().postgresUrl()).contains("jdbc:postgresql://db:5432/lb");
+    assertThat(settings.database()).as("an external URL names its database").isNull();
+    assertThat(settings.external().redisUrl()).contains("redis://cache:6379");
+    assertThat(settings.external().kafkaBootstrap()).contains("kafka:9092");
+  }
+
+  @Test
+  void demoUsersHaveDistinctIdsAndNames() {
+    assertThat(DemoUsers.ids()).hasSize(50).doesNotHaveDuplicates();
+    assertThat(DemoUsers.ids().stream().map(DemoUsers::nameOf)).doesNotHaveDuplicates();
+  }
+}

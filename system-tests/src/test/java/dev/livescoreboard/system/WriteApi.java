@@ -1,0 +1,61 @@
+package dev.livescoreboard.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command-api as the frontend uses it. */
+final class WriteApi {
+
+  /** A response: status and parsed JSON body. */
+  record Reply(int status, JsonNode body) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  WriteApi(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  Reply start(String accessToken, String actionType) {
+    return post("/api/v1/actions", accessToken, Map.of("actionType", actionType));
+  }
+
+  Reply complete(String accessToken, String actionToken) {
+    return post("/api/v1/actions/complete", accessToken, Map.of("actionToken", actionToken));
+  }
+
+  /** Starts and completes one action, returning the completion. */
+  Reply play(String accessToken, String actionType) {
+    Reply started = start(accessToken, actionType);
+    if (started.status() != 201) {
+      throw new AssertionError("start failed: " + started);
+    }
+    return complete(accessToken, started.body().path("actionToken").asString());
+  }
+
+  private Reply post(String path, String accessToken, Map<String, String> body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
