@@ -82,15 +82,13 @@ class ProblemHandler {
     return respond(ErrorCode.UNAVAILABLE, "the database is unavailable, retry later", request);
   }
 
-  @ExceptionHandler(ErrorResponse.class)
-  ResponseEntity<Problem> framework(ErrorResponse e, HttpServletRequest request) {
-    ErrorCode code = ErrorCode.forStatus(e.getStatusCode().value());
-    String detail = code == ErrorCode.INTERNAL_ERROR ? "unexpected error" : e.getBody().getDetail();
-    return respond(code, detail, request);
-  }
-
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+  ResponseEntity<Problem> other(Exception e, HttpServletRequest request) {
+    if (e instanceof ErrorResponse framework && framework.getStatusCode().value() < 500) {
+      // Spring MVC's own client errors (unknown path, wrong method or media type, ...).
+      ErrorCode code = ErrorCode.forStatus(framework.getStatusCode().value());
+      return respond(code, framework.getBody().getDetail(), request);
+    }
     log.error("unexpected error", e);
     return respond(ErrorCode.INTERNAL_ERROR, "unexpected error", request);
   }

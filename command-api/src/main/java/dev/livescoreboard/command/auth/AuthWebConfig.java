@@ -1,0 +1,31 @@
+package dev.livescoreboard.command.auth;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Every {@code /api/**} request needs an access token; {@code /api/v1/admin/**} the admin role. */
+@Configuration
+class AuthWebConfig implements WebMvcConfigurer {
+
+  private final AccessTokenVerifier verifier;
+
+  AuthWebConfig(AccessTokenVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new AuthInterceptor(verifier, null)).addPathPatterns("/api/**");
+    registry
+        .addInterceptor(new AuthInterceptor(verifier, AuthenticatedUser.ADMIN_ROLE))
+        .addPathPatterns("/api/v1/admin/**");
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new AuthenticatedUserResolver());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.livescoreboard.command.problem;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read strictly: besides unknown fields (application.yml), a value of the wrong
+ * JSON type is refused instead of coerced, e.g. {@code "actionType": 123} or {@code "points":
+ * "10"}, so bad input gets a 400 naming the field.
+ */
+@Configuration
+class StrictJsonConfig {
+
+  @Bean
+  JsonMapperBuilderCustomizer strictCoercion() {
+    return builder ->
+        builder
+            .withCoercionConfig(
+                LogicalType.Textual,
+                c ->
+                    c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+  }
+}

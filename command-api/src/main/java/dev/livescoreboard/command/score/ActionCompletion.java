@@ -1,0 +1,134 @@
+package dev.livescoreboard.command.score;
+
+import dev.livescoreboard.command.action.ActionCatalog;
+import dev.livescoreboard.command.action.ActionDefinition;
+import dev.livescoreboard.command.action.ActionTokenClaims;
+import dev.livescoreboard.command.action.ActionTokenVerifier;
+import dev.livescoreboard.command.auth.AuthenticatedUser;
+import dev.livescoreboard.command.board.Board;
+import dev.livescoreboard.command.board.Boards;
+import dev.livescoreboard.command.outbox.Outbox;
+import dev.livescoreboard.command.outbox.OutboxMessage;
+import dev.livescoreboard.command.problem.ApiException;
+import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.command.user.User;
+import dev.livescoreboard.command.user.Users;
+import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.EventKeys;
+import dev.livescoreboard.events.ScoreChanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Completes an action: checks the token (no database), then in one transaction checks the user,
+ * locks their score row, refuses a used nonce or a full score, records the event, raises the score
+ * and appends the outbox row.
+ */
+@Service
+class ActionCompletion {
+
+  static final String AGGREGATE_TYPE = "score";
+
+  private final ActionTokenVerifier tokens;
+  private final ActionCatalog catalog;
+  private final Boards boards;
+  private final Users users;
+  private final ScoreStore scores;
+  private final Outbox outbox;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  ActionCompletion(
+      ActionTokenVerifier tokens,
+      ActionCatalog catalog,
+      Boards boards,
+      Users users,
+      ScoreStore scores,
+      Outbox outbox,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.tokens = tokens;
+    this.catalog = catalog;
+    this.boards = boards;
+    this.users = users;
+    this.scores = scores;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  CompletedAction complete(
+      AuthenticatedUser caller, String actionToken, String metadataJson, String traceparent) {
+    ActionTokenClaims token = tokens.verify(actionToken);
+    if (!token.userId().equals(caller.userId())) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "the action token was issued to another user");
+    }
+    ActionDefinition action = catalog.require(token.actionType());
+    Board board = boards.require(token.board());
+    action.requireBoard(board.id());
+    return transactions.execute(
+        status -> commit(caller, token, action, board, metadataJson, traceparent));
+  }
+
+  private CompletedAction commit(
+      AuthenticatedUser caller,
+      ActionTokenClaims token,
+      ActionDefinition action,
+      Board board,
+      String metadataJson,
+      String traceparent) {
+    // PostgreSQL keeps microseconds: the event carries exactly what is stored.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    String season = board.seasonAt(now);
+    User user = users.requireActive(caller.userId(), caller.name());
+    ScoreRecord current = scores.lock(board.id(), season, user.id(), now);
+    if (current.score() >= board.scoreCap()) {
+      throw scores.nonceUsed(token.nonce())
+          ? alreadyCompleted()
+          : new ApiException(ErrorCode.SCORE_CAP_REACHED, "the score is at the board's cap");
+    }
+    long newScore = Math.min(board.scoreCap(), current.score() + action.points());
+    ScoreChanged event =
+        ScoreChanged.forAction(
+            UUID.randomUUID(),
+            board.id(),
+            season,
+            user.id(),
+            user.publicName(),
+            action.type(),
+            current.score(),
+            newScore,
+            current.version() + 1,
+            now,
+            now);
+    if (!scores.insertEvent(event, token.nonce(), metadataJson)) {
+      throw alreadyCompleted();
+    }
+    scores.update(board.id(), season, user.id(), newScore, event.userVersion(), now);
+    outbox.append(
+        new OutboxMessage(
+            AGGREGATE_TYPE,
+            EventKeys.scoreEvent(board.id(), user.id()),
+            ScoreChanged.TYPE,
+            EventJson.toJson(event),
+            traceparent));
+    return new CompletedAction(
+        event.eventId(),
+        user.id(),
+        board.id(),
+        season,
+        action.type(),
+        event.delta(),
+        event.previousScore(),
+        event.newScore());
+  }
+
+  private static ApiException alreadyCompleted() {
+    return new ApiException(
+        ErrorCode.ACTION_ALREADY_COMPLETED, "this action token has already been used");
+  }
+}

@@ -1,0 +1,19 @@
+package dev.livescoreboard.command.user;
+
+/**
+ * A player.
+ *
+ * @param id the {@code sub} of their access tokens
+ * @param displayName 1–32 letters, digits, spaces and {@code _-.}
+ * @param status whether they may score
+ * @param publicProfile {@code false}: shown as {@link #ANONYMOUS} on public boards
+ */
+public record User(String id, String displayName, UserStatus status, boolean publicProfile) {
+
+  public static final String ANONYMOUS = "Anonymous";
+
+  /** The name that public boards and events show. */
+  public String publicName() {
+    return publicProfile ? displayName : ANONYMOUS;
+  }
+}

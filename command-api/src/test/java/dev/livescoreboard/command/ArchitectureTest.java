@@ -1,0 +1,60 @@
+package dev.livescoreboard.command;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The rules that keep the write path honest. */
+class ArchitectureTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.livescoreboard.command");
+
+  @Test
+  void onlyTheOutboxTalksToKafka() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..command.outbox..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void nothingTalksToRedisForScores() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("redis.clients..").check(CLASSES);
+  }
+
+  @Test
+  void problemsAndBoardsDependOnNoOtherFeature() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("..command.problem..", "..command.board..", "..command.user..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..command.action..",
+            "..command.score..",
+            "..command.outbox..",
+            "..command.admin..",
+            "..command.auth..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void controllersDoNotWriteTheOutbox() {
+    noClasses()
+        .that()
+        .haveSimpleNameEndingWith("Controller")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..command.outbox..")
+        .check(CLASSES);
+  }
+}

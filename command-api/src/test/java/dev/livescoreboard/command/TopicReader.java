@@ -1,0 +1,66 @@
+package dev.livescoreboard.command;
+
+import dev.livescoreboard.testsupport.TestKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/** Reads a test topic from the beginning, without a consumer group. */
+public final class TopicReader implements AutoCloseable {
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+  public TopicReader(String topic) {
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  /** Polls until {@code done} holds for everything read so far; returns what was read. */
+  public List<ConsumerRecord<String, byte[]>> readUntil(
+      Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(1))
+        .until(
+            () -> {
+              consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+              return done.test(records);
+            });
+    return List.copyOf(records);
+  }
+
+  /** Reads everything up to the current end of every partition. */
+  public List<ConsumerRecord<String, byte[]>> readToEnd() {
+    Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+    return readUntil(
+        read -> end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()));
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.livescoreboard.projector.kafka;
+
+import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.ScoreChangedSerializer;
+import dev.livescoreboard.projector.projection.InvalidScoreEventException;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka error handling, declared once (STYLE #6): Boot wires the {@link DefaultErrorHandler} bean
+ * into the listener container factory.
+ *
+ * <ul>
+ *   <li>Transient failures (Redis unreachable, timeouts) are retried with exponential back-off
+ *       and no attempt limit: the offset is not committed, nothing is skipped.
+ *   <li>Poison records (not deserializable, or an {@link InvalidScoreEventException}) are not
+ *       retryable and go to {@code <topic>.DLT} with the original bytes and the exception in
+ *       headers; then the partition moves on.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaErrorHandlingConfiguration {
+
+  @Bean
+  NewTopic deadLetterTopic(KafkaSettings settings) {
+    // Replication is left to the broker default so the same declaration fits dev and prod.
+    return TopicBuilder.name(settings.deadLetterTopic()).partitions(1).build();
+  }
+
+  /**
+   * Producer for dead letters: raw bytes of undeserializable records, {@link ScoreChanged} for
+   * events that deserialized but cannot be projected.
+   */
+  @Bean
+  ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties properties) {
+    Map<Class<?>, Serializer<?>> byType =
+        Map.of(byte[].class, new ByteArraySerializer(), ScoreChanged.class,
+            new ScoreChangedSerializer());
+    return new DefaultKafkaProducerFactory<>(
+        properties.buildProducerProperties(),
+        new StringSerializer(),
+        new DelegatingByTypeSerializer(byType));
+  }
+
+  @Bean
+  KafkaTemplate<String, Object> deadLetterTemplate(ProducerFactory<String, Object> factory) {
+    return new KafkaTemplate<>(factory);
+  }
+
+  @Bean
+  DefaultErrorHandler scoreEventErrorHandler(
+      KafkaTemplate<String, Object> deadLetterTemplate, KafkaSettings settings) {
+    // Partition -1: let the producer choose, so the DLT needs no more partitions than it has.
+    DeadLetterPublishingRecoverer recoverer =
+        new DeadLetterPublishingRecoverer(
+            deadLetterTemplate,
+            (record, failure) -> new TopicPartition(settings.deadLetterTopic(), -1));
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(settings.retry()));
+    // Deserialization failures are already not retryable by default.
+    handler.addNotRetryableExceptions(InvalidScoreEventException.class);
+    handler.setRetryListeners(new LoggingRetryListener());
+    return handler;
+  }
+
+  static ExponentialBackOff backOff(KafkaSettings.Retry retry) {
+    ExponentialBackOff backOff =
+        new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+    backOff.setMaxInterval(retry.maxInterval().toMillis());
+    backOff.setMaxElapsedTime(Long.MAX_VALUE);
+    backOff.setMaxAttempts(Long.MAX_VALUE);
+    return backOff;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.livescoreboard.projector.projection;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the read model is projected.
+ *
+ * @param topN size of the published top N; the Lua script reads it twice per event, so it is
+ *     capped to keep one apply cheap
+ */
+@ConfigurationProperties("scoreboard.projection")
+record ProjectionSettings(int topN) {
+
+  static final int MAX_TOP_N = 1000;
+
+  ProjectionSettings {
+    if (topN < 1 || topN > MAX_TOP_N) {
+      throw new IllegalArgumentException(
+          "scoreboard.projection.top-n must be 1.." + MAX_TOP_N + ": " + topN);
+    }
+  }
+}

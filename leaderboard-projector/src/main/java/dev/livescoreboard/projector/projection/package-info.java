@@ -1,0 +1,29 @@
+/**
+ * Projection of score events into the Redis read model.
+ *
+ * <p><b>Threads and order.</b> Kafka listener container threads ({@code
+ * scoreboard.kafka.concurrency}, default 1) call {@link ScoreEventProjector} one record at a time
+ * per partition. Events of one user share a key, hence a partition, hence
+ * arrive in order; events of different users of one board may be applied by different threads
+ * concurrently, which is safe because each apply is one atomic Lua script.
+ *
+ * <p><b>Guarantees.</b>
+ *
+ * <ul>
+ *   <li>At-least-once in, exactly-once effect: the script compares the event's {@code userVersion}
+ *       with the stored one and applies in the same atomic step (STYLE #5), so a redelivered or
+ *       older event changes nothing, publishes nothing and does not advance {@code seq}.
+ *   <li>Offsets are committed by the container only after the apply returned, so an event whose
+ *       apply failed (Redis unreachable) is retried, never skipped.
+ *   <li>A {@code TopNChanged} is stored under {@code top} and published on the channel only when
+ *       the ordered (userId, displayName, score) list of the first N changed; {@code seq} grows by
+ *       one per publish of a board and season, and is seeded from the Redis clock when missing, so
+ *       it keeps growing after Redis lost its data.
+ *   <li>Every key one apply touches belongs to one board ({@code {board}} hash tag), so the
+ *       script also runs on Redis Cluster.
+ * </ul>
+ *
+ * <p>Must never happen: a partially applied event, a publish without a stored snapshot, or two
+ * different top-N states with the same {@code seq}.
+ */
+package dev.livescoreboard.projector.projection;

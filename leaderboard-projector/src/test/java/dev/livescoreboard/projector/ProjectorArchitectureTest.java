@@ -1,0 +1,39 @@
+package dev.livescoreboard.projector;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Rules that keep the projector's design honest. */
+class ProjectorArchitectureTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.livescoreboard.projector");
+
+  @Test
+  void onlyProjectionAndRedisPackagesTalkToRedis() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("..projector.projection..", "..projector.redis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("redis.clients..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void projectionDoesNotDependOnKafkaWiringOrRedisWiring() {
+    noClasses()
+        .that()
+        .resideInAPackage("..projector.projection..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..projector.kafka..", "..projector.redis..")
+        .check(CLASSES);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.livescoreboard.projector.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.backoff.BackOffExecution;
+
+class KafkaErrorHandlingConfigurationTest {
+
+  private static final KafkaSettings SETTINGS =
+      new KafkaSettings(
+          "scoreboard.score-events.v1",
+          "scoreboard-projector",
+          1,
+          new KafkaSettings.Retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10)));
+
+  @Test
+  void deadLetterTopicIsTheTopicWithDltSuffix() {
+    assertThat(SETTINGS.deadLetterTopic()).isEqualTo("scoreboard.score-events.v1.DLT");
+  }
+
+  @Test
+  void backOffGrowsExponentiallyUpToTheMaxIntervalAndNeverGivesUp() {
+    BackOffExecution execution = KafkaErrorHandlingConfiguration.backOff(SETTINGS.retry()).start();
+
+    assertThat(execution.nextBackOff()).isEqualTo(200);
+    assertThat(execution.nextBackOff()).isEqualTo(400);
+    long last = 0;
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      last = execution.nextBackOff();
+      assertThat(last).isNotEqualTo(BackOffExecution.STOP);
+    }
+    assertThat(last).isEqualTo(10_000);
+  }
+}

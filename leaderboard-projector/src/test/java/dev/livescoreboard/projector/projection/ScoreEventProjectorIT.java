@@ -1,0 +1,179 @@
+package dev.livescoreboard.projector.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.LeaderboardEntry;
+import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.events.RankingCodec;
+import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.TopNChanged;
+import dev.livescoreboard.testsupport.TestKafka;
+import dev.livescoreboard.testsupport.TestRedis;
+import dev.livescoreboard.testsupport.UniqueNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.RedisClient;
+
+/** The running projector against real Kafka and Redis. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "logging.level.org.apache.kafka=WARN",
+      "logging.level.kafka=WARN",
+      "scoreboard.projection.top-n=3",
+      "scoreboard.kafka.concurrency=2"
+    })
+class ScoreEventProjectorIT {
+
+  private static final String TOPIC = TestKafka.shared().newTopic("score-events", 2);
+  private static final String GROUP = UniqueNames.of("projector");
+  private static final String PREFIX = TestRedis.shared().newKeyPrefix();
+  private static final LeaderboardKeys KEYS = new LeaderboardKeys(PREFIX);
+  private static final String SEASON = "all-time";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static RedisClient redis;
+  private static TestProducers kafka;
+
+  private final String board = UniqueNames.of("e2e");
+  private final ScoreEvents events = new ScoreEvents(board, SEASON);
+
+  @LocalServerPort private int port;
+  @Autowired private MeterRegistry meters;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", TestKafka.shared()::bootstrapServers);
+    registry.add("scoreboard.kafka.topic", () -> TOPIC);
+    registry.add("scoreboard.kafka.group", () -> GROUP);
+    registry.add("scoreboard.redis.url", TestRedis.shared()::url);
+    registry.add("scoreboard.redis.key-prefix", () -> PREFIX);
+  }
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisClient.create(URI.create(TestRedis.shared().url()));
+    kafka = new TestProducers(TestKafka.shared().bootstrapServers(), TOPIC);
+  }
+
+  @AfterAll
+  static void disconnect() {
+    kafka.close();
+    redis.close();
+  }
+
+  @Test
+  void producedEventsBecomeTheRankingAndTheTopSnapshot() {
+    kafka.send(events.event("amy", 30, 1));
+    kafka.send(events.event("bob", 20, 1));
+    kafka.send(events.event("carl", 40, 1));
+    kafka.send(events.event("amy", 50, 2));
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(top().entries()).containsExactly(
+            new LeaderboardEntry(1, "amy", "AMY", 50), new LeaderboardEntry(2, "carl", "CARL", 40),
+            new LeaderboardEntry(3, "bob", "BOB", 20)));
+    assertThat(redis.zrange(KEYS.ranking(board, SEASON), 0, -1))
+        .extracting(RankingCodec::userId).containsExactly("amy", "carl", "bob");
+    assertThat(redis.hget(KEYS.versions(board, SEASON), "amy")).isEqualTo("2");
+    assertThat(redis.get(KEYS.currentSeason(board))).isEqualTo(SEASON);
+  }
+
+  @Test
+  void sameEventProducedTwiceCountsOnce() {
+    ScoreChanged first = events.event("amy", 10, 1);
+    kafka.send(first);
+    awaitVersion("amy", "1");
+    long seqAfterFirst = Long.parseLong(redis.get(KEYS.seq(board, SEASON)));
+    double duplicatesBefore = counter("scoreboard.projector.events.duplicates");
+
+    kafka.send(first);
+    kafka.send(events.event("amy", 15, 2));
+    awaitVersion("amy", "2");
+
+    assertThat(counter("scoreboard.projector.events.duplicates")).isGreaterThan(duplicatesBefore);
+    assertThat(top().seq()).isEqualTo(seqAfterFirst + 1);
+    assertThat(top().entries()).containsExactly(new LeaderboardEntry(1, "amy", "AMY", 15));
+  }
+
+  @Test
+  void poisonRecordGoesToTheDeadLetterTopicAndLaterEventsAreStillApplied() {
+    String key = board + ":amy";
+    kafka.sendRaw(key, "not json".getBytes(StandardCharsets.UTF_8));
+    kafka.send(events.event("amy", 10, 1));
+
+    awaitVersion("amy", "1");
+    ConsumerRecord<String, byte[]> dead = kafka.awaitDeadLetter(key);
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
+    assertThat(TestProducers.exceptionHeaders(dead)).contains("DeserializationException");
+  }
+
+  @Test
+  void eventThatCannotBeProjectedGoesToTheDeadLetterTopic() {
+    ScoreChanged badBoard = new ScoreEvents("Bad}Board", SEASON).event("amy", 10, 1);
+    String key = board + ":amy";
+    kafka.send(key, badBoard);
+    kafka.send(events.event("amy", 10, 1));
+
+    awaitVersion("amy", "1");
+    ConsumerRecord<String, byte[]> dead = kafka.awaitDeadLetter(key);
+    assertThat(EventJson.fromBytes(dead.value(), ScoreChanged.class)).isEqualTo(badBoard);
+    assertThat(TestProducers.exceptionHeaders(dead)).contains("InvalidScoreEventException");
+  }
+
+  @Test
+  void actuatorServesHealthIncludingRedisAndPrometheusMetrics() throws Exception {
+    kafka.send(events.event("amy", 10, 1));
+    awaitVersion("amy", "1");
+
+    HttpResponse<String> health = get("/actuator/health");
+    HttpResponse<String> metrics = get("/actuator/prometheus");
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\"");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("scoreboard_projector_events_applied_total")
+        .contains("scoreboard_projector_events_duplicates_total")
+        .contains("scoreboard_projector_topn_published_total")
+        .contains("scoreboard_projector_apply_seconds_count");
+  }
+
+  private void awaitVersion(String userId, String version) {
+    await().atMost(Duration.ofSeconds(30)).until(
+        () -> Objects.equals(redis.hget(KEYS.versions(board, SEASON), userId), version));
+  }
+
+  private TopNChanged top() {
+    String json = redis.get(KEYS.top(board, SEASON));
+    assertThat(json).as("top snapshot of " + board).isNotNull();
+    return EventJson.fromJson(json, TopNChanged.class);
+  }
+
+  private double counter(String name) {
+    return meters.get(name).counter().count();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
