@@ -73,10 +73,10 @@ final class Infrastructure implements AutoCloseable {
       createDatabase(url, ext.postgresUser(), ext.postgresPassword(), settings.database());
       return url.replaceFirst("/[^/?]*(\\?|$)", "/" + settings.database() + "$1");
     }
+    // zonky's defaults trade durability for speed; the local stack keeps scores like production.
+    String durable = settings.durable() ? "on" : "off";
     Map<String, String> tuning =
-        settings.durable()
-            ? Map.of()
-            : Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
+        Map.of("fsync", durable, "synchronous_commit", durable, "full_page_writes", durable);
     EmbeddedPostgresServer pg =
         EmbeddedPostgresServer.start(
             settings.dataDir().resolve("postgres"),

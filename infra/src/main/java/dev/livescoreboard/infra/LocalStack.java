@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
 
     Map<String, String> gateway = new HashMap<>(commonEnv);
     gateway.put("SCOREBOARD_GATEWAY_PORT", Integer.toString(gatewayPort));
+    gateway.put("SCOREBOARD_GATEWAY_BIND", "127.0.0.1");
     gateway.put("SCOREBOARD_GATEWAY_PUBLIC_READ", "true");
     gateway.put(
         "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS",

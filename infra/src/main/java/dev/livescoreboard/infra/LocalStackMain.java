@@ -14,6 +14,8 @@ public final class LocalStackMain {
   public static void main(String[] args) throws InterruptedException {
     // The embedded brokers log at INFO by default; the stack's own progress is what matters here.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+    System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
     StackSettings settings = StackSettings.fromEnvironment(System.getenv(), args);
     System.out.println("Live Scoreboard: starting PostgreSQL, Redis, Kafka and the services");
     System.out.println("  data and logs: " + settings.dataDir());
@@ -41,7 +43,7 @@ public final class LocalStackMain {
         Live Scoreboard is running.%n
           Live leaderboard  %s/
           Read API          %s/api/v1/leaderboards/global
-          Write API         %s/api/v1/actions   (OpenAPI later: /v3/api-docs)
+          Write API         %s/api/v1/actions
           Projector health  %s/actuator/health
           Dev auth (JWKS)   %s
           Simulated players %s

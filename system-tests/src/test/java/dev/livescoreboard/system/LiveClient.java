@@ -1,6 +1,6 @@
 package dev.livescoreboard.system;
 
-import static org.awaitility.Awaitility.await;
+import org.awaitility.Awaitility;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,8 +37,8 @@ final class LiveClient implements AutoCloseable {
   }
 
   /** Waits for the first message matching {@code condition} among all received so far. */
-  JsonNode await(String type, Predicate<JsonNode> condition, Duration atMost) {
-    return await()
+  JsonNode awaitMessage(String type, Predicate<JsonNode> condition, Duration atMost) {
+    return Awaitility.await()
         .atMost(atMost)
         .until(
             () ->

@@ -71,8 +71,8 @@ class LiveScoreboardSystemIT {
     String alice = UniqueNames.of("alice");
     String aliceToken = token(alice, "Alice");
     try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), BOARD, token("w1", "W"))) {
-      watcher.await("CONNECTION_ACK", m -> true, Duration.ofSeconds(10));
-      JsonNode before = watcher.await("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      watcher.awaitMessage("CONNECTION_ACK", m -> true, Duration.ofSeconds(10));
+      JsonNode before = watcher.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
 
       WriteApi.Reply completed = api.play(aliceToken, "REFER_FRIEND_COMPLETED");
       assertThat(completed.status()).isEqualTo(200);
@@ -81,7 +81,7 @@ class LiveScoreboardSystemIT {
 
       // SPEC: every watcher sees the change "within milliseconds"; 2 s is the bound.
       JsonNode update =
-          watcher.await("LEADERBOARD_UPDATE", m -> entryOf(m, alice) != null, Duration.ofSeconds(2));
+          watcher.awaitMessage("LEADERBOARD_UPDATE", m -> entryOf(m, alice) != null, Duration.ofSeconds(2));
       JsonNode entry = entryOf(update, alice);
       assertThat(entry.path("score").asLong()).isEqualTo(50);
       assertThat(entry.path("rank").asInt()).isEqualTo(expectedRank);
@@ -89,7 +89,7 @@ class LiveScoreboardSystemIT {
       assertThat(update.path("sourceCommittedAt").asString()).isNotBlank();
 
       try (LiveClient lateJoiner = LiveClient.connect(stack.gatewayUrl(), BOARD, token("w2", "W"))) {
-        JsonNode snapshot = lateJoiner.await("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+        JsonNode snapshot = lateJoiner.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
         assertThat(snapshot.path("seq").asLong()).isGreaterThanOrEqualTo(update.path("seq").asLong());
         assertThat(entryOf(snapshot, alice).path("score").asLong()).isEqualTo(50);
       }

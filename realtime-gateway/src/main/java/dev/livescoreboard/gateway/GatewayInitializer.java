@@ -1,0 +1,104 @@
+package dev.livescoreboard.gateway;
+
+import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.config.GatewaySettings;
+import dev.livescoreboard.gateway.http.BoundedHttpObjectAggregator;
+import dev.livescoreboard.gateway.http.HttpRouter;
+import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
+import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
+import dev.livescoreboard.gateway.websocket.HeartbeatHandler;
+import dev.livescoreboard.gateway.websocket.WebSocketAdmissionHandler;
+import dev.livescoreboard.gateway.websocket.WebSocketPath;
+import dev.livescoreboard.gateway.websocket.WebSocketSessionHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** Assembles each connection's pipeline; holds no logic of its own. */
+final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
+
+  /** A request line is a method, a path with a few query parameters and a token at most. */
+  private static final int MAX_INITIAL_LINE_BYTES = 8 * 1024;
+
+  /** Browsers send a few KB of headers; cookies of other apps on the same host can add more. */
+  private static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  private static final int MAX_CHUNK_BYTES = 8 * 1024;
+
+  /** A client that opens a socket but never finishes the handshake holds a slot for this long. */
+  private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
+  private final GatewaySettings settings;
+  private final JwtVerifier verifier;
+  private final BlockingExecutor blocking;
+  private final ConnectionLimiter limiter;
+  private final GatewayMetrics metrics;
+  private final HttpRouter router;
+  private final WebSocketSessionHandler session;
+  private final ClientMessageHandler messages;
+  private final WebSocketServerProtocolConfig webSocketConfig;
+  private final ConnectionErrorHandler errors = new ConnectionErrorHandler();
+
+  GatewayInitializer(
+      GatewaySettings settings,
+      JwtVerifier verifier,
+      BlockingExecutor blocking,
+      ConnectionLimiter limiter,
+      GatewayMetrics metrics,
+      HttpRouter router,
+      WebSocketSessionHandler session,
+      ClientMessageHandler messages) {
+    this.settings = settings;
+    this.verifier = verifier;
+    this.blocking = blocking;
+    this.limiter = limiter;
+    this.metrics = metrics;
+    this.router = router;
+    this.session = session;
+    this.messages = messages;
+    this.webSocketConfig =
+        WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath(WebSocketPath.PATH)
+            .checkStartsWith(true)
+            .subprotocols("bearer")
+            .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
+            .decoderConfig(
+                WebSocketDecoderConfig.newBuilder()
+                    .maxFramePayloadLength(settings.maxFrameBytes())
+                    // No extensions: compression would let a small frame inflate past the limit.
+                    .allowExtensions(false)
+                    .closeOnProtocolViolation(true)
+                    .build())
+            .build();
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast(
+        "idle", new IdleStateHandler(settings.idleClose().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    pipeline.addLast(
+        "http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
+    pipeline.addLast("aggregator", new BoundedHttpObjectAggregator(settings.maxRequestBytes()));
+    // Holds further pipelined requests while one waits for blocking work (order of responses).
+    pipeline.addLast("flow", new FlowControlHandler());
+    pipeline.addLast(
+        "ws-admission",
+        new WebSocketAdmissionHandler(settings, verifier, blocking, limiter, metrics));
+    pipeline.addLast("ws-protocol", new WebSocketServerProtocolHandler(webSocketConfig));
+    pipeline.addLast("http-router", router);
+    pipeline.addLast("ws-heartbeat", new HeartbeatHandler(settings.heartbeat()));
+    pipeline.addLast("ws-session", session);
+    pipeline.addLast("ws-messages", messages);
+    pipeline.addLast("errors", errors);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.livescoreboard.gateway;
+
+import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.board.BoardFeed;
+import dev.livescoreboard.gateway.board.BoardSnapshots;
+import dev.livescoreboard.gateway.config.GatewaySettings;
+import dev.livescoreboard.gateway.http.HttpRouter;
+import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
+import dev.livescoreboard.gateway.redis.TopChangedSubscriber;
+import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
+import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
+import dev.livescoreboard.gateway.websocket.Subscriptions;
+import dev.livescoreboard.gateway.websocket.WebSocketSessionHandler;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The running gateway: wires the parts, binds the port, and shuts everything down in reverse order.
+ * {@link #close()} is idempotent and safe from any thread (e.g. a shutdown hook).
+ */
+public final class GatewayServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+  private static final int ACCEPT_BACKLOG = 1024;
+
+  private final GatewayMetrics metrics = new GatewayMetrics();
+  private final ChannelGroup connections =
+      new DefaultChannelGroup("websockets", GlobalEventExecutor.INSTANCE);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final BlockingExecutor blocking;
+  private final RedisClient redis;
+  private final TopChangedSubscriber subscriber;
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
+  private Channel serverChannel;
+
+  private GatewayServer(GatewaySettings settings) {
+    blocking = BlockingExecutor.pool(settings.blockingThreads(), settings.blockingQueue());
+    redis = RedisClient.create(settings.redisUrl());
+    LeaderboardKeys keys = new LeaderboardKeys(settings.redisKeyPrefix());
+    RedisLeaderboardStore store = new RedisLeaderboardStore(redis, keys);
+    BoardFeed feed =
+        new BoardFeed(
+            new BoardSnapshots(), store, blocking, metrics.delivered(), metrics.conflated());
+    subscriber =
+        new TopChangedSubscriber(
+            redis,
+            keys.topChangedChannel(),
+            feed::onTopChanged,
+            () -> blocking.execute(feed::refreshAll),
+            metrics.malformedChanges());
+    metrics.bindConnections(connections::size);
+    Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
+    GatewayInitializer initializer =
+        new GatewayInitializer(
+            settings,
+            new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience()),
+            blocking,
+            new ConnectionLimiter(settings.maxConnectionsPerUser()),
+            metrics,
+            new HttpRouter(settings, feed, store, blocking, metrics, subscriber::isSubscribed),
+            new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
+            new ClientMessageHandler(subscriptions));
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    bossGroup = new MultiThreadIoEventLoopGroup(1, io);
+    workerGroup = new MultiThreadIoEventLoopGroup(io);
+    subscriber.start();
+    try {
+      serverChannel =
+          new ServerBootstrap()
+              .group(bossGroup, workerGroup)
+              .channel(channelType)
+              .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childOption(
+                  ChannelOption.WRITE_BUFFER_WATER_MARK,
+                  new WriteBufferWaterMark(
+                      settings.writeBufferLowBytes(), settings.writeBufferHighBytes()))
+              .childHandler(initializer)
+              .bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
+              .syncUninterruptibly()
+              .channel();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    log.info("Gateway listening on {} ({})", serverChannel.localAddress(), epoll ? "epoll" : "nio");
+  }
+
+  /** Starts a gateway; it runs until {@link #close()}. */
+  public static GatewayServer start(GatewaySettings settings) {
+    return new GatewayServer(settings);
+  }
+
+  /** The bound port (useful when the settings asked for port 0). */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /** Blocks until the server socket is closed. */
+  public void awaitClose() {
+    serverChannel.closeFuture().syncUninterruptibly();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (serverChannel != null) {
+        serverChannel.close().syncUninterruptibly();
+      }
+      // Clients reconnect (with back-off) to another gateway or to this one after a restart.
+      connections
+          .writeAndFlush(
+              new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server restart"))
+          .awaitUninterruptibly(1, TimeUnit.SECONDS);
+      connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+      subscriber.close();
+    } finally {
+      bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      blocking.close();
+      redis.close();
+      metrics.close();
+      log.info("Gateway stopped");
+    }
+  }
+}

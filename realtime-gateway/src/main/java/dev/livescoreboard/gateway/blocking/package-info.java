@@ -1,0 +1,7 @@
+/**
+ * The one place where blocking work runs: a small bounded thread pool separate from Netty's event
+ * loops. Results come back as Netty futures bound to the caller's event loop, so listeners never
+ * run on a pool thread. When the queue is full work is refused at once (callers answer 503) instead
+ * of queueing without bound. Event-loop threads must never call Redis or fetch keys themselves.
+ */
+package dev.livescoreboard.gateway.blocking;

@@ -1,0 +1,140 @@
+package dev.livescoreboard.gateway.board;
+
+import dev.livescoreboard.events.TopNChanged;
+import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import io.micrometer.core.instrument.Counter;
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live boards: in-memory snapshots fed by the projector's changes, lazily loaded from the read
+ * model, and fanned out to subscribed channels. See the package documentation for the threading
+ * rules.
+ */
+public final class BoardFeed {
+
+  private static final Logger log = LoggerFactory.getLogger(BoardFeed.class);
+
+  private final BoardSnapshots snapshots;
+  private final BoardSubscribers subscribers;
+  private final LeaderboardStore store;
+  private final BlockingExecutor blocking;
+
+  public BoardFeed(
+      BoardSnapshots snapshots,
+      LeaderboardStore store,
+      BlockingExecutor blocking,
+      Counter delivered,
+      Counter conflated) {
+    this.snapshots = snapshots;
+    this.store = store;
+    this.blocking = blocking;
+    this.subscribers =
+        new BoardSubscribers(
+            delivered, conflated, channel -> channel.eventLoop().execute(() -> writable(channel)));
+  }
+
+  /** A change from the projector: kept and broadcast if newer than the known state. */
+  public void onTopChanged(TopNChanged change) {
+    snapshots.apply(change).ifPresent(subscribers::broadcast);
+  }
+
+  /**
+   * The board's current state (an empty one if it has no data), loaded from the read model the
+   * first time; completes on {@code loop}.
+   */
+  public Future<BoardState> current(String board, EventExecutor loop) {
+    BoardState known = snapshots.current(board).orElse(null);
+    if (known != null) {
+      return loop.newSucceededFuture(known);
+    }
+    return blocking.submit(
+        () -> {
+          store.currentTop(board).ifPresent(this::onTopChanged);
+          return snapshots.current(board).orElseGet(() -> BoardState.empty(board));
+        },
+        loop);
+  }
+
+  /**
+   * Subscribes {@code channel} to {@code board} and sends it a {@code SNAPSHOT}. The channel joins
+   * the board's group before the state is read, so no update can fall between the snapshot and the
+   * first update. If loading fails the channel stays subscribed (it gets the state with the next
+   * change or refresh) and the future fails. Call on the channel's event loop.
+   */
+  public Future<Void> subscribe(Channel channel, String board) {
+    ChannelBoards boards = ChannelBoards.of(channel);
+    // Counted at once, so a burst of SUBSCRIBEs cannot pass the limit while loads are in flight.
+    boards.add(board);
+    Promise<Void> done = channel.eventLoop().newPromise();
+    current(board, channel.eventLoop())
+        .addListener(
+            (Future<BoardState> loaded) -> {
+              if (!channel.isActive() || !boards.isSubscribed(board)) {
+                done.trySuccess(null);
+                return;
+              }
+              subscribers.add(board, channel);
+              if (!loaded.isSuccess()) {
+                done.tryFailure(loaded.cause());
+                return;
+              }
+              BoardState state = snapshots.current(board).orElseGet(loaded::getNow);
+              channel.writeAndFlush(state.snapshotFrame());
+              done.trySuccess(null);
+            });
+    return done;
+  }
+
+  /** Call on the channel's event loop. */
+  public void unsubscribe(Channel channel, String board) {
+    subscribers.remove(board, channel);
+  }
+
+  /** Forgets a closed channel. Call on the channel's event loop. */
+  public void closed(Channel channel) {
+    subscribers.removeAll(channel);
+  }
+
+  /**
+   * Sends a channel that is writable again the latest update of each board it missed while slow.
+   * Call on the channel's event loop.
+   */
+  public void writable(Channel channel) {
+    if (!channel.isActive() || !channel.isWritable()) {
+      return;
+    }
+    ChannelBoards boards = ChannelBoards.of(channel);
+    if (!boards.hasMissed()) {
+      return;
+    }
+    for (String board : boards.drainMissed()) {
+      snapshots.current(board).ifPresent(state -> channel.write(state.updateFrame()));
+    }
+    channel.flush();
+  }
+
+  /**
+   * Reloads every known board from the read model and broadcasts what changed, so nothing missed
+   * while the pub/sub subscription was down stays stale. Blocks: call on the blocking executor.
+   */
+  public void refreshAll() {
+    Set<String> boards = new TreeSet<>(snapshots.boards());
+    boards.addAll(subscribers.boards());
+    for (String board : boards) {
+      try {
+        store.currentTop(board).ifPresent(this::onTopChanged);
+      } catch (RuntimeException e) {
+        log.warn("Could not refresh board {}: {}", board, e.toString());
+        return;
+      }
+    }
+    log.info("Refreshed {} boards from the read model", boards.size());
+  }
+}

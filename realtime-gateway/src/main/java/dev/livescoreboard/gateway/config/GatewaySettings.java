@@ -1,0 +1,199 @@
+package dev.livescoreboard.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the gateway can be configured with, read once at startup from environment variables
+ * (names in {@link #fromEnvironment(Map)}). Every limit has a named default that says why it is
+ * what it is.
+ *
+ * @param bindAddress address to listen on
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param redisUrl {@code redis://host:port} of the read model
+ * @param redisKeyPrefix prefix of every Redis key (several deployments may share one Redis)
+ * @param jwksUrl where the auth service publishes its signing keys
+ * @param jwtIssuer expected {@code iss} of user tokens
+ * @param jwtAudience expected {@code aud} of user tokens
+ * @param publicRead whether viewers without a token may watch boards
+ * @param allowedOrigins exact {@code scheme://host[:port]} values a browser may connect from; the
+ *     single value {@code *} allows any
+ * @param topN size of the top N the projector keeps (reads up to it come from memory)
+ * @param maxFrameBytes largest WebSocket frame a client may send
+ * @param maxRequestBytes largest HTTP request body accepted
+ * @param heartbeat how often the server pings a WebSocket
+ * @param idleClose how long a WebSocket may stay silent before it is closed
+ * @param maxConnectionsPerUser open WebSockets one user may hold
+ * @param maxSubscriptionsPerConnection boards one WebSocket may subscribe to
+ * @param broadcastInterval least time between two broadcasts of one board (not applied yet)
+ * @param writeBufferLowBytes a slow channel counts as writable again below this many queued bytes
+ * @param writeBufferHighBytes a channel counts as slow above this many queued bytes
+ * @param blockingThreads threads for Redis reads and token verification
+ * @param blockingQueue blocking tasks that may wait; beyond it requests are refused with 503
+ */
+public record GatewaySettings(
+    String bindAddress,
+    int port,
+    URI redisUrl,
+    String redisKeyPrefix,
+    URI jwksUrl,
+    String jwtIssuer,
+    String jwtAudience,
+    boolean publicRead,
+    Set<String> allowedOrigins,
+    int topN,
+    int maxFrameBytes,
+    int maxRequestBytes,
+    Duration heartbeat,
+    Duration idleClose,
+    int maxConnectionsPerUser,
+    int maxSubscriptionsPerConnection,
+    Duration broadcastInterval,
+    int writeBufferLowBytes,
+    int writeBufferHighBytes,
+    int blockingThreads,
+    int blockingQueue) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_ALLOWED_ORIGINS =
+      "http://localhost:8080,http://127.0.0.1:8080";
+
+  /** Same default as the projector's top N. */
+  public static final int DEFAULT_TOP_N = 10;
+
+  /** A client message is tiny ({"type":"SUBSCRIBE","board":"…"}); bigger frames are abuse. */
+  public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024;
+
+  /** The API only reads, so a request never needs a body; this is generous for stray ones. */
+  public static final int DEFAULT_MAX_REQUEST_BYTES = 8 * 1024;
+
+  /** Often enough to keep proxies and NAT tables from dropping quiet connections. */
+  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+
+  /** Two missed heartbeats: the peer is gone, so its resources are freed. */
+  public static final Duration DEFAULT_IDLE_CLOSE = Duration.ofSeconds(60);
+
+  /** A few tabs and devices per user; more is a script holding sockets. */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_USER = 5;
+
+  /** A page shows a handful of boards; every subscription costs memory per connection. */
+  public static final int DEFAULT_MAX_SUBSCRIPTIONS = 10;
+
+  public static final Duration DEFAULT_BROADCAST_INTERVAL = Duration.ofMillis(50);
+
+  /**
+   * A top-N frame is 1–2 KB, so 16 KB holds several; past it the client is slow and gets only the
+   * latest state. 15,000 connections x 16 KB stays within the gateway's memory budget.
+   */
+  public static final int DEFAULT_WRITE_BUFFER_HIGH_BYTES = 16 * 1024;
+
+  public static final int DEFAULT_WRITE_BUFFER_LOW_BYTES = 8 * 1024;
+
+  /** Redis reads and JWKS fetches are short; a few threads keep two cores busy enough. */
+  public static final int DEFAULT_BLOCKING_THREADS = 4;
+
+  /** Bounded, so a Redis stall turns into quick 503s instead of a growing backlog. */
+  public static final int DEFAULT_BLOCKING_QUEUE = 1000;
+
+  public GatewaySettings {
+    allowedOrigins = Set.copyOf(allowedOrigins);
+    requireAtLeast("port", port, 0);
+    requireAtLeast("topN", topN, 1);
+    requireAtLeast("maxFrameBytes", maxFrameBytes, 128);
+    requireAtLeast("maxRequestBytes", maxRequestBytes, 0);
+    requireAtLeast("maxConnectionsPerUser", maxConnectionsPerUser, 1);
+    requireAtLeast("maxSubscriptionsPerConnection", maxSubscriptionsPerConnection, 1);
+    requireAtLeast("blockingThreads", blockingThreads, 1);
+    requireAtLeast("blockingQueue", blockingQueue, 1);
+    requireAtLeast("writeBufferLowBytes", writeBufferLowBytes, 1);
+    requireAtLeast("writeBufferHighBytes", writeBufferHighBytes, writeBufferLowBytes);
+    if (heartbeat.isNegative() || heartbeat.isZero() || idleClose.compareTo(heartbeat) <= 0) {
+      throw new IllegalArgumentException("need 0 < heartbeat < idleClose");
+    }
+  }
+
+  /** The settings of this process's environment. */
+  public static GatewaySettings fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /** The settings named by {@code env}; missing variables take the documented defaults. */
+  public static GatewaySettings fromEnvironment(Map<String, String> env) {
+    Env e = new Env(env);
+    return new GatewaySettings(
+        e.string("SCOREBOARD_GATEWAY_BIND", "0.0.0.0"),
+        e.integer("SCOREBOARD_GATEWAY_PORT", DEFAULT_PORT),
+        URI.create(e.string("SCOREBOARD_REDIS_URL", "redis://127.0.0.1:6379")),
+        e.string("SCOREBOARD_REDIS_KEY_PREFIX", ""),
+        URI.create(
+            e.string("SCOREBOARD_JWT_JWKS_URL", "http://127.0.0.1:8090/.well-known/jwks.json")),
+        e.string("SCOREBOARD_JWT_ISSUER", "http://127.0.0.1:8090"),
+        e.string("SCOREBOARD_JWT_AUDIENCE", "scoreboard"),
+        Boolean.parseBoolean(e.string("SCOREBOARD_GATEWAY_PUBLIC_READ", "false")),
+        origins(e.string("SCOREBOARD_GATEWAY_ALLOWED_ORIGINS", DEFAULT_ALLOWED_ORIGINS)),
+        e.integer("SCOREBOARD_TOP_N", DEFAULT_TOP_N),
+        e.integer("SCOREBOARD_GATEWAY_MAX_FRAME_BYTES", DEFAULT_MAX_FRAME_BYTES),
+        e.integer("SCOREBOARD_GATEWAY_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES),
+        Duration.ofSeconds(
+            e.integer("SCOREBOARD_GATEWAY_HEARTBEAT_SECONDS", (int) DEFAULT_HEARTBEAT.toSeconds())),
+        Duration.ofSeconds(
+            e.integer(
+                "SCOREBOARD_GATEWAY_IDLE_CLOSE_SECONDS", (int) DEFAULT_IDLE_CLOSE.toSeconds())),
+        e.integer("SCOREBOARD_GATEWAY_MAX_CONNECTIONS_PER_USER", DEFAULT_MAX_CONNECTIONS_PER_USER),
+        e.integer("SCOREBOARD_GATEWAY_MAX_SUBSCRIPTIONS", DEFAULT_MAX_SUBSCRIPTIONS),
+        Duration.ofMillis(
+            e.integer(
+                "SCOREBOARD_GATEWAY_BROADCAST_INTERVAL_MS",
+                (int) DEFAULT_BROADCAST_INTERVAL.toMillis())),
+        e.integer("SCOREBOARD_GATEWAY_WRITE_BUFFER_LOW_BYTES", DEFAULT_WRITE_BUFFER_LOW_BYTES),
+        e.integer("SCOREBOARD_GATEWAY_WRITE_BUFFER_HIGH_BYTES", DEFAULT_WRITE_BUFFER_HIGH_BYTES),
+        e.integer("SCOREBOARD_GATEWAY_BLOCKING_THREADS", DEFAULT_BLOCKING_THREADS),
+        e.integer("SCOREBOARD_GATEWAY_BLOCKING_QUEUE", DEFAULT_BLOCKING_QUEUE));
+  }
+
+  /** Whether a browser page from {@code origin} may use the gateway. */
+  public boolean allowsOrigin(String origin) {
+    return allowedOrigins.contains("*")
+        || allowedOrigins.contains(origin.trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static Set<String> origins(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(s -> s.toLowerCase(Locale.ROOT))
+        .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static void requireAtLeast(String name, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+    }
+  }
+
+  private record Env(Map<String, String> values) {
+
+    String string(String name, String fallback) {
+      String value = values.get(name);
+      return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    int integer(String name, int fallback) {
+      String value = string(name, null);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        return Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.livescoreboard.gateway.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.concurrent.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One HTTP request's data that outlives the request message (which is released as soon as the
+ * router returns), and the way back to its client.
+ *
+ * @param ctx the router's context
+ * @param path the decoded path
+ * @param params the query parameters
+ * @param keepAlive whether the client keeps the connection open
+ * @param ifNoneMatch the {@code If-None-Match} header, or {@code null}
+ * @param corsOrigin the request's {@code Origin} if it is allowed, else {@code null}
+ */
+record Exchange(
+    ChannelHandlerContext ctx,
+    String path,
+    Map<String, List<String>> params,
+    boolean keepAlive,
+    String ifNoneMatch,
+    String corsOrigin) {
+
+  /** The first value of a query parameter, or {@code null}. */
+  String param(String name) {
+    List<String> values = params.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  void respond(FullHttpResponse response) {
+    if (corsOrigin != null) {
+      response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigin);
+      response.headers().add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+    }
+    HttpResponses.send(ctx, keepAlive, response);
+  }
+
+  void fail(ErrorCode code, String detail) {
+    respond(HttpResponses.problem(code, detail));
+  }
+
+  /**
+   * Runs {@code then} once {@code work} is done, on this channel's event loop. While waiting, the
+   * channel reads no further requests, so pipelined responses keep their order.
+   */
+  <T> void await(Future<T> work, Consumer<Future<T>> then) {
+    if (work.isDone()) {
+      then.accept(work);
+      return;
+    }
+    ctx.channel().config().setAutoRead(false);
+    work.addListener(
+        done -> {
+          try {
+            then.accept(work);
+          } finally {
+            ctx.channel().config().setAutoRead(true);
+          }
+        });
+  }
+}

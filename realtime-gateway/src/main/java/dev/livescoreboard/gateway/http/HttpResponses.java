@@ -1,0 +1,88 @@
+package dev.livescoreboard.gateway.http;
+
+import dev.livescoreboard.events.EventJson;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+
+/** Building and sending HTTP responses, every one with the security headers. */
+public final class HttpResponses {
+
+  /** Only this origin's scripts; WebSockets to any host; never framed. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'";
+
+  /** Redis and key fetches recover within seconds or not soon; clients retry after this. */
+  private static final int RETRY_AFTER_SECONDS = 2;
+
+  static final String JSON = "application/json";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  private HttpResponses() {}
+
+  /** A JSON response. */
+  public static FullHttpResponse json(HttpResponseStatus status, Object body) {
+    return bytes(status, JSON, EventJson.toBytes(body));
+  }
+
+  /** A problem response for {@code code}. */
+  public static FullHttpResponse problem(ErrorCode code, String detail) {
+    Problem problem = Problem.of(code, detail);
+    FullHttpResponse response = bytes(code.status(), PROBLEM_JSON, EventJson.toBytes(problem));
+    response.headers().set("X-Request-Id", problem.requestId());
+    response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+    if (code == ErrorCode.UNAVAILABLE) {
+      response.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    return response;
+  }
+
+  static FullHttpResponse text(HttpResponseStatus status, String contentType, String body) {
+    return bytes(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static FullHttpResponse bytes(HttpResponseStatus status, String contentType, byte[] body) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    return response;
+  }
+
+  static FullHttpResponse empty(HttpResponseStatus status) {
+    return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
+  }
+
+  /** Adds the headers every response carries. */
+  public static void secure(HttpHeaders headers) {
+    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("X-Frame-Options", "DENY");
+  }
+
+  /** Sends {@code response}, keeping the connection open only if the client asked to. */
+  public static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
+    secure(response.headers());
+    HttpUtil.setContentLength(response, response.content().readableBytes());
+    HttpUtil.setKeepAlive(response, keepAlive);
+    if (keepAlive) {
+      ctx.writeAndFlush(response);
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Sends {@code response} and closes the connection (refused upgrades, broken requests). */
+  public static void sendAndClose(ChannelHandlerContext ctx, FullHttpResponse response) {
+    send(ctx, false, response);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.livescoreboard.gateway.http;
+
+import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.board.BoardFeed;
+import dev.livescoreboard.gateway.board.LeaderboardStore;
+import dev.livescoreboard.gateway.config.GatewaySettings;
+import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Routes plain HTTP requests (everything that is not a WebSocket upgrade) to their endpoint, and
+ * answers malformed, unknown or not allowed ones with problem responses. Stateless and shared by
+ * all channels; runs on the channel's event loop.
+ */
+@Sharable
+public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  private final GatewaySettings settings;
+  private final LeaderboardEndpoint leaderboards;
+  private final HealthEndpoint health;
+  private final MetricsEndpoint metrics;
+  private final StaticPages pages = new StaticPages();
+
+  public HttpRouter(
+      GatewaySettings settings,
+      BoardFeed feed,
+      LeaderboardStore store,
+      BlockingExecutor blocking,
+      GatewayMetrics gatewayMetrics,
+      BooleanSupplier subscriptionUp) {
+    this.settings = settings;
+    this.leaderboards = new LeaderboardEndpoint(feed, store, blocking, settings.topN());
+    this.health = new HealthEndpoint(store, subscriptionUp, blocking);
+    this.metrics = new MetricsEndpoint(gatewayMetrics, blocking);
+  }
+
+  /** HEAD is answered like GET; Netty's encoder leaves out the body. */
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      rejectMalformed(ctx, request.decoderResult().cause());
+      return;
+    }
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+    Exchange exchange =
+        new Exchange(
+            ctx,
+            uri.path(),
+            uri.parameters(),
+            HttpUtil.isKeepAlive(request),
+            request.headers().get(HttpHeaderNames.IF_NONE_MATCH),
+            origin != null && settings.allowsOrigin(origin) ? origin : null);
+    if (HttpMethod.OPTIONS.equals(request.method()) && exchange.path().startsWith("/api/")) {
+      preflight(exchange);
+    } else if (!HttpMethod.GET.equals(request.method())
+        && !HttpMethod.HEAD.equals(request.method())) {
+      FullHttpResponse response =
+          HttpResponses.problem(ErrorCode.METHOD_NOT_ALLOWED, "only GET and HEAD are supported");
+      response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+      exchange.respond(response);
+    } else {
+      route(exchange);
+    }
+  }
+
+  private void route(Exchange exchange) {
+    String path = exchange.path();
+    if (path.startsWith(LeaderboardEndpoint.PREFIX)) {
+      leaderboards.handle(exchange);
+    } else if (path.equals("/health")) {
+      health.handle(exchange);
+    } else if (path.equals("/metrics")) {
+      metrics.handle(exchange);
+    } else {
+      Optional<FullHttpResponse> page = pages.find(path);
+      if (page.isPresent()) {
+        exchange.respond(page.get());
+      } else {
+        exchange.fail(ErrorCode.NOT_FOUND, "no such resource");
+      }
+    }
+  }
+
+  private static void preflight(Exchange exchange) {
+    if (exchange.corsOrigin() == null) {
+      exchange.fail(ErrorCode.FORBIDDEN, "origin not allowed");
+      return;
+    }
+    FullHttpResponse response = HttpResponses.empty(HttpResponseStatus.NO_CONTENT);
+    response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET");
+    response
+        .headers()
+        .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, If-None-Match");
+    response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
+    exchange.respond(response);
+  }
+
+  private static void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
+    ErrorCode code =
+        cause instanceof TooLongFrameException
+            ? ErrorCode.HEADERS_TOO_LARGE
+            : ErrorCode.VALIDATION_FAILED;
+    HttpResponses.sendAndClose(ctx, HttpResponses.problem(code, "malformed HTTP request"));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.livescoreboard.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.IntSupplier;
+
+/**
+ * The gateway's meters, exported in Prometheus text format at {@code /metrics}. Meters are
+ * thread-safe; the registry is owned by this object.
+ */
+public final class GatewayMetrics implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final Counter delivered;
+  private final Counter conflated;
+  private final Counter malformedChanges;
+
+  public GatewayMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    delivered =
+        Counter.builder("gateway.messages.broadcast")
+            .description("Leaderboard updates written to WebSocket subscribers")
+            .register(registry);
+    conflated =
+        Counter.builder("gateway.messages.conflated")
+            .description("Updates skipped for slow subscribers (they get the latest state later)")
+            .register(registry);
+    malformedChanges =
+        Counter.builder("gateway.changes.malformed")
+            .description("Messages on the top-changed channel that could not be parsed")
+            .register(registry);
+    // Registered up front so dashboards see zeros rather than missing series.
+    for (String reason : new String[] {"missing_token", "invalid_token", "origin"}) {
+      authFailures(reason);
+    }
+  }
+
+  /** Reports the number of open WebSocket connections. */
+  public void bindConnections(IntSupplier openConnections) {
+    Gauge.builder("gateway.websocket.connections", openConnections::getAsInt)
+        .description("Open WebSocket connections")
+        .register(registry);
+  }
+
+  public Counter delivered() {
+    return delivered;
+  }
+
+  public Counter conflated() {
+    return conflated;
+  }
+
+  public Counter malformedChanges() {
+    return malformedChanges;
+  }
+
+  /** Counts a refused WebSocket upgrade or token (failed auth is a security event). */
+  public void authFailure(String reason) {
+    authFailures(reason).increment();
+  }
+
+  private Counter authFailures(String reason) {
+    return Counter.builder("gateway.auth.failures")
+        .description("Refused WebSocket upgrades: missing, invalid or expired tokens, bad origins")
+        .tag("reason", reason)
+        .register(registry);
+  }
+
+  /** Counts a refused connection because of a limit. */
+  public void rejectedConnection(String limit) {
+    Counter.builder("gateway.connections.rejected")
+        .description("WebSocket upgrades refused by a limit")
+        .tag("limit", limit)
+        .register(registry)
+        .increment();
+  }
+
+  /** The Prometheus text exposition of all meters. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,17 @@
+package dev.livescoreboard.gateway.websocket;
+
+/** The {@code code} of an {@code ERROR} message; the connection stays open after each. */
+enum MessageError {
+  /** Not a JSON object, or no string {@code type}. */
+  MALFORMED_MESSAGE,
+  /** A {@code type} the server does not know. */
+  UNKNOWN_MESSAGE_TYPE,
+  /** A missing board or one not matching {@code [a-z0-9][a-z0-9_-]{0,63}}. */
+  INVALID_BOARD,
+  /** More boards than one connection may watch. */
+  SUBSCRIPTION_LIMIT,
+  /** A binary or fragmented frame; messages are single JSON text frames. */
+  UNSUPPORTED_FRAME,
+  /** The board's state could not be loaded; updates follow once it can. */
+  UNAVAILABLE
+}

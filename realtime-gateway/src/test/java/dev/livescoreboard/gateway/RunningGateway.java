@@ -1,0 +1,77 @@
+package dev.livescoreboard.gateway;
+
+import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.events.TopNChanged;
+import dev.livescoreboard.gateway.config.GatewaySettings;
+import dev.livescoreboard.infra.devauth.DevAuthServer;
+import dev.livescoreboard.testsupport.TestAuth;
+import dev.livescoreboard.testsupport.TestRedis;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * A real gateway on a free port, against the shared test Redis (own key prefix) and the dev auth
+ * server, with a Redis client to seed and publish what the projector would.
+ */
+final class RunningGateway implements AutoCloseable {
+
+  static final String ALLOWED_ORIGIN = "http://localhost:8080";
+
+  final DevAuthServer auth = TestAuth.shared();
+  final LeaderboardKeys keys;
+  final RedisClient redis;
+  final GatewayServer server;
+
+  RunningGateway(Map<String, String> overrides) {
+    TestRedis testRedis = TestRedis.shared();
+    keys = new LeaderboardKeys(testRedis.newKeyPrefix());
+    redis = RedisClient.create(URI.create(testRedis.url()));
+    Map<String, String> env = new HashMap<>();
+    env.put("SCOREBOARD_GATEWAY_BIND", "127.0.0.1");
+    env.put("SCOREBOARD_GATEWAY_PORT", "0");
+    env.put("SCOREBOARD_REDIS_URL", testRedis.url());
+    env.put("SCOREBOARD_REDIS_KEY_PREFIX", keys.prefix());
+    env.put("SCOREBOARD_JWT_JWKS_URL", auth.jwksUrl());
+    env.put("SCOREBOARD_JWT_ISSUER", auth.issuer());
+    env.put("SCOREBOARD_JWT_AUDIENCE", DevAuthServer.AUDIENCE);
+    env.put("SCOREBOARD_GATEWAY_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
+    env.putAll(overrides);
+    server = GatewayServer.start(GatewaySettings.fromEnvironment(env));
+  }
+
+  RunningGateway() {
+    this(Map.of());
+  }
+
+  String http(String pathAndQuery) {
+    return "http://127.0.0.1:" + server.port() + pathAndQuery;
+  }
+
+  URI ws(String pathAndQuery) {
+    return URI.create("ws://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  /** Stores {@code top} as the projector does: the snapshot and the board's current season. */
+  void seed(TopNChanged top) {
+    redis.set(keys.top(top.board(), top.season()), EventJson.toJson(top));
+    redis.set(keys.currentSeason(top.board()), top.season());
+  }
+
+  /** Publishes {@code top} as the projector does, without storing it. */
+  void publish(TopNChanged top) {
+    redis.publish(keys.topChangedChannel(), EventJson.toJson(top));
+  }
+
+  String token(String userId) {
+    return auth.mint(userId, "Name " + userId, java.util.List.of("player"));
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    redis.close();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.livescoreboard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livescoreboard.events.EventJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+
+/** A real WebSocket client (the JDK's) that queues every text message it receives. */
+final class WsClient implements WebSocket.Listener, AutoCloseable {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+  private final StringBuilder partial = new StringBuilder();
+  final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private WebSocket socket;
+
+  /** Connects; the builder customizer adds headers or subprotocols. */
+  static WsClient connect(URI uri, UnaryOperator<WebSocket.Builder> customizer) {
+    WsClient client = new WsClient();
+    client.socket =
+        customizer
+            .apply(HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)))
+            .buildAsync(uri, client)
+            .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+            .join();
+    return client;
+  }
+
+  /** The HTTP status of a refused handshake. */
+  static int refusedStatus(URI uri, UnaryOperator<WebSocket.Builder> customizer) {
+    try {
+      connect(uri, customizer).close();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof WebSocketHandshakeException refused) {
+        return refused.getResponse().statusCode();
+      }
+      throw e;
+    }
+    throw new AssertionError("the handshake was accepted");
+  }
+
+  String subprotocol() {
+    return socket.getSubprotocol();
+  }
+
+  void send(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  /** The next message, failing the test if none arrives in time. */
+  JsonNode next() {
+    try {
+      JsonNode message = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(message).as("a message within " + WAIT).isNotNull();
+      return message;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The next message, which must be of {@code type}. */
+  JsonNode next(String type) {
+    JsonNode message = next();
+    assertThat(message.path("type").asString()).as(message.toString()).isEqualTo(type);
+    return message;
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      messages.add(EventJson.fromJson(partial.toString(), JsonNode.class));
+      partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeCode.complete(statusCode);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closeCode.completeExceptionally(error);
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+    }
+    socket.abort();
+  }
+}

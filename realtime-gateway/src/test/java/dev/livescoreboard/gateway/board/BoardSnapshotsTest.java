@@ -1,0 +1,67 @@
+package dev.livescoreboard.gateway.board;
+
+import static dev.livescoreboard.gateway.board.Tops.top;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BoardSnapshotsTest {
+
+  private final BoardSnapshots snapshots = new BoardSnapshots();
+
+  @Test
+  void firstStateOfABoardIsKept() {
+    assertThat(snapshots.apply(top("global", "all-time", 5, "a"))).isPresent();
+    assertThat(snapshots.current("global"))
+        .hasValueSatisfying(s -> assertThat(s.top().seq()).isEqualTo(5));
+  }
+
+  @Test
+  void higherSeqReplacesAndMayJump() {
+    snapshots.apply(top("global", "all-time", 5, "a"));
+    assertThat(snapshots.apply(top("global", "all-time", 9, "b"))).isPresent();
+    assertThat(snapshots.current("global").orElseThrow().top().entries().get(0).userId())
+        .isEqualTo("b");
+  }
+
+  @Test
+  void staleOrRepeatedSeqIsIgnored() {
+    snapshots.apply(top("global", "all-time", 5, "a"));
+    assertThat(snapshots.apply(top("global", "all-time", 4, "b"))).isEmpty();
+    assertThat(snapshots.apply(top("global", "all-time", 5, "c"))).isEmpty();
+    assertThat(snapshots.current("global").orElseThrow().top().entries().get(0).userId())
+        .isEqualTo("a");
+  }
+
+  @Test
+  void newerSeasonWinsEvenWithLowerSeq() {
+    snapshots.apply(top("daily", "2026-11-23", 500, "a"));
+    assertThat(snapshots.apply(top("daily", "2026-11-24", 1, "b"))).isPresent();
+    assertThat(snapshots.current("daily").orElseThrow().top().season()).isEqualTo("2026-11-24");
+  }
+
+  @Test
+  void olderSeasonIsIgnored() {
+    snapshots.apply(top("daily", "2026-11-24", 1, "a"));
+    assertThat(snapshots.apply(top("daily", "2026-11-23", 900, "b"))).isEmpty();
+    assertThat(snapshots.current("daily").orElseThrow().top().season()).isEqualTo("2026-11-24");
+  }
+
+  @Test
+  void boardsAreIndependent() {
+    snapshots.apply(top("one", "all-time", 10, "a"));
+    assertThat(snapshots.apply(top("two", "all-time", 1, "b"))).isPresent();
+    assertThat(snapshots.boards()).containsExactlyInAnyOrder("one", "two");
+  }
+
+  @Test
+  void framesAreSerializedOnceAndShared() {
+    BoardState state = snapshots.apply(top("global", "all-time", 3, "a")).orElseThrow();
+    var first = state.updateFrame();
+    var second = state.updateFrame();
+    assertThat(first.content().array()).isSameAs(second.content().array());
+    assertThat(Tops.json(first).path("type").asString()).isEqualTo("LEADERBOARD_UPDATE");
+    assertThat(Tops.json(second).path("seq").asLong()).isEqualTo(3);
+    assertThat(Tops.json(state.snapshotFrame()).path("type").asString()).isEqualTo("SNAPSHOT");
+  }
+}
