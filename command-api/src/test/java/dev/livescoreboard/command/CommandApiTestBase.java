@@ -4,6 +4,7 @@ import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestPostgres;
+import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
       "logging.level.org.apache.kafka=WARN",
       "logging.level.kafka=WARN",
       "logging.level.org.apache.zookeeper=WARN",
-      "scoreboard.kafka.partitions=" + CommandApiTestBase.PARTITIONS
+      "scoreboard.kafka.partitions=" + CommandApiTestBase.PARTITIONS,
+      // Tests fire many requests from one address and user; RateLimitIT sets real limits.
+      "scoreboard.rate-limits.per-ip=1000000",
+      "scoreboard.rate-limits.start=1000000",
+      "scoreboard.rate-limits.complete=1000000"
     })
 public abstract class CommandApiTestBase {
 
@@ -63,10 +68,18 @@ public abstract class CommandApiTestBase {
     registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
     registry.add("scoreboard.kafka.topic", () -> topic);
     DevAuthServer auth = TestAuth.shared();
-    registry.add("scoreboard.jwt.jwks-url", auth::jwksUrl);
+    // Through the environment contract's names (placeholders in application.yml), so a subclass
+    // can still override the property itself (e.g. scoreboard.jwt.jwks-url) with its own server.
+    registry.add("SCOREBOARD_JWT_JWKS_URL", auth::jwksUrl);
     registry.add("scoreboard.jwt.issuer", auth::issuer);
     registry.add("scoreboard.jwt.audience", () -> DevAuthServer.AUDIENCE);
-    registry.add("scoreboard.action-token.secrets", () -> "it1:" + randomSecret());
+    // Drawn once: a supplier is asked again on every lookup, and tests read the secret too.
+    String actionTokenSecrets = "it1:" + randomSecret();
+    registry.add("scoreboard.action-token.secrets", () -> actionTokenSecrets);
+    // The shared Redis, each context with its own keys.
+    String redisPrefix = TestRedis.shared().newKeyPrefix();
+    registry.add("SCOREBOARD_REDIS_URL", TestRedis.shared()::url);
+    registry.add("SCOREBOARD_REDIS_KEY_PREFIX", () -> redisPrefix);
   }
 
   private static String randomSecret() {

@@ -84,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
 
   private ServiceProcess launch(
       String module, List<String> heap, Map<String, String> env, String healthUrl) {
+    env.putAll(settings.serviceEnv().getOrDefault(module, Map.of()));
     List<String> jvm = new java.util.ArrayList<>(heap);
     jvm.add("-XX:+ExitOnOutOfMemoryError");
     ServiceProcess process =

@@ -100,6 +100,11 @@ public final class ServiceProcess implements AutoCloseable {
     return name;
   }
 
+  /** The operating-system process id, e.g. to read its memory and CPU use. */
+  public long pid() {
+    return process.pid();
+  }
+
   public Path log() {
     return log;
   }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param kafkaTopic the score-events topic
  * @param redisKeyPrefix prefix of every Redis key, so several stacks can share one Redis
  * @param external servers to use instead of embedded ones
+ * @param serviceEnv extra environment per service module (e.g. {@code command-api}), applied
+ *     over what the stack sets; for tools such as the benchmark that must tune a service
  */
 public record StackSettings(
     Path home,
@@ -28,7 +30,22 @@ public record StackSettings(
     String database,
     String kafkaTopic,
     String redisKeyPrefix,
-    External external) {
+    External external,
+    Map<String, Map<String, String>> serviceEnv) {
+
+  public StackSettings {
+    serviceEnv = Map.copyOf(serviceEnv);
+  }
+
+  /** These settings plus {@code env} for the service {@code module} (merged over earlier extras). */
+  public StackSettings withServiceEnv(String module, Map<String, String> env) {
+    Map<String, Map<String, String>> all = new java.util.HashMap<>(serviceEnv);
+    Map<String, String> merged = new java.util.HashMap<>(all.getOrDefault(module, Map.of()));
+    merged.putAll(env);
+    all.put(module, Map.copyOf(merged));
+    return new StackSettings(
+        home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external, all);
+  }
 
   /** Listening ports. The embedded servers avoid the standard ports of installed ones. */
   public record Ports(
@@ -77,7 +94,8 @@ public record StackSettings(
         env.containsKey("SCOREBOARD_POSTGRES_URL") ? null : "scoreboard",
         env.getOrDefault("SCOREBOARD_KAFKA_TOPIC", "scoreboard.score-events.v1"),
         env.getOrDefault("SCOREBOARD_REDIS_KEY_PREFIX", ""),
-        External.from(env));
+        External.from(env),
+        Map.of());
   }
 
   /**
@@ -102,7 +120,8 @@ public record StackSettings(
         "scoreboard_" + uniqueSuffix,
         "scoreboard.score-events.v1." + uniqueSuffix,
         "t" + uniqueSuffix + ":",
-        external);
+        external,
+        Map.of());
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -16,13 +16,39 @@ class ProjectorArchitectureTest {
           .importPackages("dev.livescoreboard.projector");
 
   @Test
-  void onlyProjectionAndRedisPackagesTalkToRedis() {
+  void onlyProjectionRebuildScriptAndRedisPackagesTalkToRedis() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("..projector.projection..", "..projector.redis..")
+        .resideOutsideOfPackages(
+            "..projector.projection..",
+            "..projector.rebuild..",
+            "..projector.script..",
+            "..projector.redis..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("redis.clients..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void projectionDoesNotDependOnTheRebuild() {
+    noClasses()
+        .that()
+        .resideInAPackage("..projector.projection..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..projector.rebuild..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheRebuildTalksToPostgres() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..projector.rebuild..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
         .check(CLASSES);
   }
 

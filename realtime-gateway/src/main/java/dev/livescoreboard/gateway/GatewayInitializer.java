@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -84,6 +85,13 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
+    // Closest to the socket: the flushes of several writes queued on this channel's loop (updates
+    // of several boards, pipelined responses) become one syscall, flushed when the loop gets to
+    // it. Outside reads too (true), since broadcasts never arrive during one.
+    pipeline.addLast(
+        "flush",
+        new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
     pipeline.addLast(
         "idle", new IdleStateHandler(settings.idleClose().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     pipeline.addLast(

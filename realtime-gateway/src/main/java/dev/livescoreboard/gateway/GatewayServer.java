@@ -62,11 +62,25 @@ public final class GatewayServer implements AutoCloseable {
   private GatewayServer(GatewaySettings settings) {
     blocking = BlockingExecutor.pool(settings.blockingThreads(), settings.blockingQueue());
     redis = RedisClient.create(settings.redisUrl());
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    bossGroup = new MultiThreadIoEventLoopGroup(1, io);
+    workerGroup = new MultiThreadIoEventLoopGroup(io);
     LeaderboardKeys keys = new LeaderboardKeys(settings.redisKeyPrefix());
     RedisLeaderboardStore store = new RedisLeaderboardStore(redis, keys);
+    // Throttled broadcasts run on the worker loops, each board on one of them.
     BoardFeed feed =
         new BoardFeed(
-            new BoardSnapshots(), store, blocking, metrics.delivered(), metrics.conflated());
+            new BoardSnapshots(),
+            store,
+            blocking,
+            metrics.delivered(),
+            metrics.conflated(),
+            settings.broadcastInterval(),
+            workerGroup,
+            metrics);
     subscriber =
         new TopChangedSubscriber(
             redis,
@@ -86,12 +100,6 @@ public final class GatewayServer implements AutoCloseable {
             new HttpRouter(settings, feed, store, blocking, metrics, subscriber::isSubscribed),
             new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
             new ClientMessageHandler(subscriptions));
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    Class<? extends ServerChannel> channelType =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    bossGroup = new MultiThreadIoEventLoopGroup(1, io);
-    workerGroup = new MultiThreadIoEventLoopGroup(io);
     subscriber.start();
     try {
       serverChannel =

@@ -74,6 +74,16 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
+  /** The next message if one arrives within {@code timeout}, else {@code null}. */
+  JsonNode poll(Duration timeout) {
+    try {
+      return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** The next message, which must be of {@code type}. */
   JsonNode next(String type) {
     JsonNode message = next();

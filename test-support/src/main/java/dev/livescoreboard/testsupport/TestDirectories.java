@@ -30,7 +30,22 @@ final class TestDirectories {
     return Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
   }
 
-  static void deleteQuietly(Path dir) {
+  /** Stops {@code server}, then deletes its run folder, when the test JVM exits. */
+  static void stopAtExit(AutoCloseable server, Path run) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server.close();
+                  } catch (Exception e) {
+                    // The JVM is exiting; the process dies with it anyway.
+                  }
+                  deleteQuietly(run);
+                }));
+  }
+
+  private static void deleteQuietly(Path dir) {
     try (var paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException e) {

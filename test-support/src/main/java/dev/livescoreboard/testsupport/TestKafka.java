@@ -39,13 +39,7 @@ public final class TestKafka {
     }
     Path run = TestDirectories.newRunDirectory("kafka");
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(run, 0, 3);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  broker.close();
-                  TestDirectories.deleteQuietly(run);
-                }));
+    TestDirectories.stopAtExit(broker, run);
     return new TestKafka(broker.bootstrapServers());
   }
 

@@ -54,13 +54,7 @@ public final class TestPostgres {
             TestDirectories.shared("pg-binaries"),
             0,
             Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  TestDirectories.deleteQuietly(run);
-                }));
+    TestDirectories.stopAtExit(server, run);
     return new TestPostgres(
         server.jdbcUrl("postgres"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
   }

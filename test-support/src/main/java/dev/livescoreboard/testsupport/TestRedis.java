@@ -14,13 +14,9 @@ public final class TestRedis {
   private static TestRedis shared;
 
   private final URI url;
-  private final EmbeddedRedisServer embedded;
-  private final Path dataDir;
 
-  private TestRedis(URI url, EmbeddedRedisServer embedded, Path dataDir) {
+  private TestRedis(URI url) {
     this.url = url;
-    this.embedded = embedded;
-    this.dataDir = dataDir;
   }
 
   /** The JVM's Redis, started on first use. */
@@ -34,18 +30,12 @@ public final class TestRedis {
   private static TestRedis start() {
     String external = System.getenv("SCOREBOARD_TEST_REDIS_URL");
     if (external != null && !external.isBlank()) {
-      return new TestRedis(URI.create(external), null, null);
+      return new TestRedis(URI.create(external));
     }
     Path run = TestDirectories.newRunDirectory("redis");
     EmbeddedRedisServer server = EmbeddedRedisServer.start(run, 0, false);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  TestDirectories.deleteQuietly(run);
-                }));
-    return new TestRedis(URI.create(server.url()), server, run);
+    TestDirectories.stopAtExit(server, run);
+    return new TestRedis(URI.create(server.url()));
   }
 
   /** {@code redis://host:port}. */
@@ -64,14 +54,5 @@ public final class TestRedis {
   /** A key prefix (ending in {@code :}) no other test uses. */
   public String newKeyPrefix() {
     return UniqueNames.of("t") + ":";
-  }
-
-  /** Whether this Redis is the embedded one, which tests may stop and restart. */
-  public boolean isEmbedded() {
-    return embedded != null;
-  }
-
-  Path dataDir() {
-    return dataDir;
   }
 }

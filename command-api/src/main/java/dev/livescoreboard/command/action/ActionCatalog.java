@@ -2,34 +2,38 @@ package dev.livescoreboard.command.action;
 
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.problem.ErrorCode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The actions users can complete and what each is worth ({@code scoreboard.actions.catalog}).
- * Validated when bound, so a bad catalog stops the service at startup.
+ * The actions users can complete and what each is worth: holds the current version of the catalog
+ * file ({@code scoreboard.actions.file}), which {@link ActionCatalogReloader} may swap while the
+ * service runs. Thread-safe: every read sees one whole, validated version; a request that reads an
+ * action twice may see two versions, so callers read it once and pass the definition on.
  */
-@ConfigurationProperties("scoreboard.actions")
-public record ActionCatalog(List<ActionDefinition> catalog) {
+public class ActionCatalog {
 
-  public ActionCatalog {
-    if (catalog == null || catalog.isEmpty()) {
-      throw new IllegalArgumentException("scoreboard.actions.catalog must list at least one action");
-    }
-    catalog = List.copyOf(catalog);
-    Map<String, ActionDefinition> seen = new LinkedHashMap<>();
-    for (ActionDefinition action : catalog) {
-      if (seen.put(action.type(), action) != null) {
-        throw new IllegalArgumentException("action type " + action.type() + " is listed twice");
-      }
-    }
+  private record Version(String text, CatalogSnapshot snapshot) {}
+
+  private final AtomicReference<Version> current;
+
+  ActionCatalog(String text, CatalogSnapshot snapshot) {
+    this.current = new AtomicReference<>(new Version(text, snapshot));
+  }
+
+  /** For tests and tools: a fixed catalog of {@code actions}. */
+  public static ActionCatalog of(List<ActionDefinition> actions) {
+    return new ActionCatalog("", new CatalogSnapshot(actions));
   }
 
   public Optional<ActionDefinition> find(String type) {
-    return catalog.stream().filter(a -> a.type().equals(type)).findFirst();
+    return current.get().snapshot().find(type);
+  }
+
+  /** All actions of the current version. */
+  public List<ActionDefinition> actions() {
+    return current.get().snapshot().actions();
   }
 
   /**
@@ -43,5 +47,13 @@ public record ActionCatalog(List<ActionDefinition> catalog) {
             () ->
                 new ApiException(
                     ErrorCode.VALIDATION_FAILED, "actionType: unknown action type " + type));
+  }
+
+  String text() {
+    return current.get().text();
+  }
+
+  void replace(String text, CatalogSnapshot snapshot) {
+    current.set(new Version(text, snapshot));
   }
 }

@@ -3,34 +3,64 @@ package dev.livescoreboard.command.action;
 import dev.livescoreboard.command.auth.AuthenticatedUser;
 import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.board.Boards;
+import dev.livescoreboard.command.idempotency.Idempotency;
+import dev.livescoreboard.command.user.Users;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Starts actions: checks the catalog and the board, then hands out a signed action token. */
+/**
+ * Starts actions: checks the catalog, the board and the user, then hands out a signed action token.
+ */
 @RestController
 class ActionController {
 
   private final ActionCatalog catalog;
   private final Boards boards;
   private final ActionTokenIssuer issuer;
+  private final Users users;
+  private final Idempotency idempotency;
 
-  ActionController(ActionCatalog catalog, Boards boards, ActionTokenIssuer issuer) {
+  ActionController(
+      ActionCatalog catalog,
+      Boards boards,
+      ActionTokenIssuer issuer,
+      Users users,
+      Idempotency idempotency) {
     this.catalog = catalog;
     this.boards = boards;
     this.issuer = issuer;
+    this.users = users;
+    this.idempotency = idempotency;
   }
 
   @PostMapping("/api/v1/actions")
-  @ResponseStatus(HttpStatus.CREATED)
-  StartedAction start(AuthenticatedUser caller, @Valid @RequestBody StartActionRequest request) {
+  @ResponseStatus(HttpStatus.CREATED) // for the API document; the entity sets it at run time
+  ResponseEntity<StartedAction> start(
+      AuthenticatedUser caller,
+      @Valid @RequestBody StartActionRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    String fingerprint = "POST /api/v1/actions\n" + request.actionType() + "\n" + request.board();
+    return idempotency.execute(
+        caller.userId(),
+        idempotencyKey,
+        fingerprint,
+        StartedAction.class,
+        () -> ResponseEntity.status(HttpStatus.CREATED).body(start(caller, request)));
+  }
+
+  private StartedAction start(AuthenticatedUser caller, StartActionRequest request) {
     String boardId = request.board() == null ? Board.GLOBAL : request.board();
     ActionDefinition action = catalog.require(request.actionType());
     Board board = boards.require(boardId);
     action.requireBoard(board.id());
+    // Same user rules as completing (404 unknown, 403 frozen), so no token is handed out in vain.
+    users.requireActive(caller.userId(), caller.name());
     IssuedActionToken issued = issuer.issue(caller.userId(), board.id(), action.type());
     return new StartedAction(
         issued.token(), action.type(), board.id(), action.points(), issued.claims().expiresAt());

@@ -1,6 +1,7 @@
 package dev.livescoreboard.command.admin;
 
 import dev.livescoreboard.command.user.DisplayNames;
+import dev.livescoreboard.command.user.UserIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,7 +25,9 @@ record ProvisionUsersRequest(@NotNull @NotEmpty @Size(max = 1000) List<@Valid @N
    * @param isPublic {@code false} to show them as "Anonymous" on public boards; default {@code true}
    */
   record Entry(
-      @NotBlank @Size(max = 255) String userId,
+      @NotBlank
+          @Pattern(regexp = UserIds.REGEX, message = "must be 1-255 characters, no control characters")
+          String userId,
       @NotNull
           @Pattern(
               regexp = DisplayNames.REGEX,

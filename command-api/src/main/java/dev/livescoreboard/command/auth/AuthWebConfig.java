@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.auth;
 
+import dev.livescoreboard.command.security.SecurityEvents;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -11,16 +12,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AuthWebConfig implements WebMvcConfigurer {
 
   private final AccessTokenVerifier verifier;
+  private final TokenRevocations revocations;
+  private final SecurityEvents events;
 
-  AuthWebConfig(AccessTokenVerifier verifier) {
+  AuthWebConfig(
+      AccessTokenVerifier verifier, TokenRevocations revocations, SecurityEvents events) {
     this.verifier = verifier;
+    this.revocations = revocations;
+    this.events = events;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new AuthInterceptor(verifier, null)).addPathPatterns("/api/**");
+    registry.addInterceptor(new AuthInterceptor(verifier, revocations, events, null)).addPathPatterns("/api/**");
     registry
-        .addInterceptor(new AuthInterceptor(verifier, AuthenticatedUser.ADMIN_ROLE))
+        .addInterceptor(new AuthInterceptor(verifier, revocations, events, AuthenticatedUser.ADMIN_ROLE))
         .addPathPatterns("/api/v1/admin/**");
   }
 

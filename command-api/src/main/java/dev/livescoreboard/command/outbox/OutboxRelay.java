@@ -1,8 +1,11 @@
 package dev.livescoreboard.command.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes committed outbox rows to Kafka, one batch per transaction: take the relay's advisory
  * lock (or give up: another instance is publishing), lock up to a batch of unpublished rows in id
- * order, send them all, wait for every acknowledgement, mark them published, commit. A failed send
- * throws and rolls back, so the rows are sent again later: at-least-once, never lost.
+ * order, send them all, wait for every acknowledgement once, mark them published, commit. A failed
+ * send throws and rolls back, so the rows are sent again later: at-least-once, never lost.
  */
 class OutboxRelay {
 
@@ -30,6 +33,8 @@ class OutboxRelay {
   private final String topic;
   private final int batchSize;
   private final Duration sendTimeout;
+  private final OutboxRelayMetrics metrics;
+  private final Clock clock;
 
   OutboxRelay(
       JdbcClient jdbc,
@@ -38,15 +43,40 @@ class OutboxRelay {
       String topic,
       int batchSize,
       Duration sendTimeout) {
+    this(
+        jdbc,
+        transactions,
+        kafka,
+        topic,
+        batchSize,
+        sendTimeout,
+        OutboxRelayMetrics.discarding(),
+        Clock.systemUTC());
+  }
+
+  OutboxRelay(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, byte[]> kafka,
+      String topic,
+      int batchSize,
+      Duration sendTimeout,
+      OutboxRelayMetrics metrics,
+      Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.topic = topic;
     this.batchSize = batchSize;
     this.sendTimeout = sendTimeout;
+    this.metrics = metrics;
+    this.clock = clock;
   }
 
-  /** Publishes batches until the outbox is drained or another instance holds the lock. */
+  /**
+   * Publishes batches until one comes back smaller than the batch size (the outbox is drained) or
+   * another instance holds the lock (it drains instead). Returns how many rows it published.
+   */
   int drain() {
     int total = 0;
     int published;
@@ -59,23 +89,37 @@ class OutboxRelay {
 
   /** Publishes at most one batch; returns how many rows it published. */
   int publishBatch() {
-    Integer published = transactions.execute(status -> publishLockedBatch());
-    return published == null ? 0 : published;
+    Published batch;
+    try {
+      batch = transactions.execute(status -> publishLockedBatch());
+    } catch (RuntimeException e) {
+      metrics.failed();
+      throw e;
+    }
+    if (batch == null || batch.rows().isEmpty()) {
+      return 0;
+    }
+    // Recorded after the commit: a rolled-back batch is not published yet.
+    metrics.batchPublished(batch.rows().size());
+    for (int i = 0; i < batch.rows().size(); i++) {
+      metrics.lag(ChronoUnit.MICROS.between(batch.rows().get(i).createdAt(), batch.ackedAt()[i]));
+    }
+    return batch.rows().size();
   }
 
-  private int publishLockedBatch() {
+  private Published publishLockedBatch() {
     boolean locked =
         jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)")
             .param("key", LOCK_KEY)
             .query(Boolean.class)
             .single();
     if (!locked) {
-      return 0;
+      return null;
     }
     List<PendingRow> rows =
         jdbc.sql(
                 """
-                SELECT id, aggregateid, payload, traceparent FROM outbox
+                SELECT id, aggregateid, payload, traceparent, created_at FROM outbox
                 WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
                 """)
             .param("limit", batchSize)
@@ -85,38 +129,48 @@ class OutboxRelay {
                         rs.getLong("id"),
                         rs.getString("aggregateid"),
                         rs.getString("payload"),
-                        rs.getString("traceparent")))
+                        rs.getString("traceparent"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
             .list();
     if (rows.isEmpty()) {
-      return 0;
+      return null;
     }
-    send(rows);
+    Instant[] ackedAt = send(rows);
     jdbc.sql("UPDATE outbox SET published_at = now() WHERE id IN (:ids)")
         .param("ids", rows.stream().map(PendingRow::id).toList())
         .update();
-    return rows.size();
+    return new Published(rows, ackedAt);
   }
 
-  private void send(List<PendingRow> rows) {
-    List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-    for (PendingRow row : rows) {
+  /** Sends every row, then waits once for all acknowledgements; returns when each was acked. */
+  private Instant[] send(List<PendingRow> rows) {
+    Instant[] ackedAt = new Instant[rows.size()];
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      PendingRow row = rows.get(i);
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(topic, row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
       if (row.traceparent() != null) {
         record.headers().add("traceparent", row.traceparent().getBytes(StandardCharsets.US_ASCII));
       }
-      acks.add(kafka.send(record));
+      int index = i;
+      // The callback runs on the producer's I/O thread; allOf below publishes the writes to us.
+      acks[i] = kafka.send(record).thenRun(() -> ackedAt[index] = clock.instant());
     }
     try {
-      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-          .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(acks).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OutboxPublishException("interrupted while waiting for Kafka", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new OutboxPublishException("Kafka did not acknowledge the batch", e);
     }
+    return ackedAt;
   }
 
-  private record PendingRow(long id, String key, String payload, String traceparent) {}
+  private record PendingRow(
+      long id, String key, String payload, String traceparent, Instant createdAt) {}
+
+  /** What one committed batch published, with each row's acknowledgement time. */
+  private record Published(List<PendingRow> rows, Instant[] ackedAt) {}
 }

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The outbox relay ({@code scoreboard.outbox.relay.*}).
  *
- * @param enabled whether this instance polls the outbox (several may; one publishes at a time)
- * @param pollInterval pause between polls when the outbox is drained
+ * @param enabled whether this instance relays the outbox (several may; one publishes at a time)
+ * @param fallbackPoll how often the relay looks at the outbox without being woken: covers a lost
+ *     notification or a listener that is reconnecting; wake-ups normally come from NOTIFY
  * @param batchSize rows per transaction; bounds how long one transaction holds the relay lock
  * @param sendTimeout how long to wait for Kafka to acknowledge a batch before rolling back
  * @param failureBackoff pause after a failed batch so a broken dependency is not hammered
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("scoreboard.outbox.relay")
 record OutboxRelaySettings(
     boolean enabled,
-    Duration pollInterval,
+    Duration fallbackPoll,
     int batchSize,
     Duration sendTimeout,
     Duration failureBackoff) {
@@ -23,6 +24,9 @@ record OutboxRelaySettings(
   OutboxRelaySettings {
     if (batchSize < 1) {
       throw new IllegalArgumentException("scoreboard.outbox.relay.batch-size must be >= 1");
+    }
+    if (fallbackPoll == null || fallbackPoll.isNegative() || fallbackPoll.isZero()) {
+      throw new IllegalArgumentException("scoreboard.outbox.relay.fallback-poll must be > 0");
     }
   }
 }

@@ -5,15 +5,29 @@
  * ({@link dev.livescoreboard.command.outbox.Outbox#append} requires a transaction), so a row
  * exists exactly when the change committed: nothing is published for a rolled-back transaction.
  *
- * <p>The relay runs on the Spring scheduler thread, fixed delay (default 20 ms). Each batch is one
+ * <p>Wake-up, not polling: a statement-level trigger on {@code outbox} INSERT calls {@code
+ * pg_notify('outbox', '')}. PostgreSQL delivers it only when the transaction commits (and folds
+ * duplicates within one transaction). The {@code outbox-listener} thread holds one dedicated
+ * connection (outside the Hikari pool) in {@code LISTEN outbox}, blocked in pgjdbc's {@code
+ * getNotifications(timeout)}, and wakes the {@code outbox-relay} thread. The table stays the
+ * queue; a notification carries nothing and losing one costs at most the fallback poll (default
+ * 1 s). The listener reconnects with doubling back-off and wakes the relay after each connect.
+ *
+ * <p>The relay runs on its own {@code outbox-relay} thread; wake-ups coalesce into one pending
+ * flag. Each wake-up drains: batches until one is smaller than the batch size. Each batch is one
  * transaction that first takes {@code pg_try_advisory_xact_lock(LOCK_KEY)}: across all instances
  * at most one relay publishes at a time, so rows go out in id order and a key's messages keep
  * their commit order (a user's changes are serialized by the row lock on their score, so their
- * outbox ids grow with commit order). The batch is sent with the idempotent producer ({@code
- * acks=all}); only after every acknowledgement are the rows marked published and the transaction
- * committed. If Kafka fails or the process dies mid-batch, the transaction rolls back and the rows
- * are sent again: delivery is at-least-once, and consumers dedupe by {@code (board, season,
- * userId, userVersion)}. Published rows stay in the table (with {@code published_at}) until a
- * cleanup job removes them.
+ * outbox ids grow with commit order). An instance that misses the lock stops; the holder was
+ * notified too and drains again. The batch is sent whole with the idempotent producer ({@code
+ * acks=all}), then all acknowledgements are awaited once; only then are the rows marked published
+ * and the transaction committed. If Kafka fails or the process dies mid-batch, the transaction
+ * rolls back and the rows are sent again: delivery is at-least-once, and consumers dedupe by
+ * {@code (board, season, userId, userVersion)}. Published rows stay in the table (with {@code
+ * published_at}) until a cleanup job removes them.
+ *
+ * <p>Meters: {@code scoreboard.outbox.lag} (Kafka ack time minus the row's {@code created_at}, with
+ * percentiles), {@code scoreboard.outbox.batch.size}, {@code scoreboard.outbox.published}, {@code
+ * scoreboard.outbox.failures}.
  */
 package dev.livescoreboard.command.outbox;

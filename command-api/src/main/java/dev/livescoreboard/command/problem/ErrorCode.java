@@ -5,6 +5,8 @@ import org.springframework.http.HttpStatus;
 /** The stable {@code code} values of problem responses (SPEC §4), each with its HTTP status. */
 public enum ErrorCode {
   VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+  /** Completed sooner after the start than the action's {@code min-seconds} allow. */
+  ACTION_TOO_FAST(HttpStatus.BAD_REQUEST, "Action completed too fast"),
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
   FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
   ACTION_TOKEN_INVALID(HttpStatus.FORBIDDEN, "Action token invalid"),
@@ -17,6 +19,8 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   ACTION_ALREADY_COMPLETED(HttpStatus.CONFLICT, "Action already completed"),
   SCORE_CAP_REACHED(HttpStatus.CONFLICT, "Score cap reached"),
+  /** An {@code Idempotency-Key} sent again with a different request. */
+  IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused"),
   PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "Quota exceeded"),

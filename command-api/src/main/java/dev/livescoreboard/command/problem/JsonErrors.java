@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.problem;
 
+import java.util.regex.Pattern;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -8,12 +9,18 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Describes an unreadable request body by the field at fault, without Jackson's internals. */
 final class JsonErrors {
 
+  private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,100}");
+
   private JsonErrors() {}
 
   static String describe(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return "unknown field '" + path(unknown) + "'";
+      String field = path(unknown);
+      // The name is the caller's own text: echo it only when it cannot carry markup or controls.
+      return SAFE_FIELD.matcher(field).matches()
+          ? "unknown field '" + field + "'"
+          : "the request body has an unknown field";
     }
     if (cause instanceof StreamReadException) {
       return "the request body is not well-formed JSON";

@@ -34,7 +34,14 @@ class ProblemHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Problem> api(ApiException e, HttpServletRequest request) {
-    return respond(e.code(), e.detail(), request);
+    ResponseEntity<Problem> response = respond(e.code(), e.detail(), request);
+    if (e.headers().isEmpty()) {
+      return response;
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.addAll(response.getHeaders());
+    e.headers().forEach(headers::set);
+    return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

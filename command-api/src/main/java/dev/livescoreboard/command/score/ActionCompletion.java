@@ -11,6 +11,7 @@ import dev.livescoreboard.command.outbox.Outbox;
 import dev.livescoreboard.command.outbox.OutboxMessage;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.command.security.SecurityEvents;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.Users;
 import dev.livescoreboard.events.EventJson;
@@ -25,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes an action: checks the token (no database), then in one transaction checks the user,
- * locks their score row, refuses a used nonce or a full score, records the event, raises the score
- * and appends the outbox row.
+ * locks their score row, refuses a used nonce, a full score, a too-fast complete or a used-up
+ * quota, records the event, raises the score and appends the outbox row. A refused complete writes
+ * nothing and leaves the token unused, so it may be completed later while it has not expired.
  */
 @Service
 class ActionCompletion {
@@ -38,6 +40,8 @@ class ActionCompletion {
   private final Boards boards;
   private final Users users;
   private final ScoreStore scores;
+  private final ActionLimits limits;
+  private final SecurityEvents securityEvents;
   private final Outbox outbox;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -48,6 +52,8 @@ class ActionCompletion {
       Boards boards,
       Users users,
       ScoreStore scores,
+      ActionLimits limits,
+      SecurityEvents securityEvents,
       Outbox outbox,
       TransactionTemplate transactions,
       Clock clock) {
@@ -56,6 +62,8 @@ class ActionCompletion {
     this.boards = boards;
     this.users = users;
     this.scores = scores;
+    this.limits = limits;
+    this.securityEvents = securityEvents;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
@@ -91,6 +99,20 @@ class ActionCompletion {
           ? alreadyCompleted()
           : new ApiException(ErrorCode.SCORE_CAP_REACHED, "the score is at the board's cap");
     }
+    // After the score row lock, so concurrent completes count one after the other. A replayed
+    // token stays a 409 even when its own complete used up the quota.
+    limits
+        .violation(user.id(), token, action, now)
+        .ifPresent(
+            violation -> {
+              if (scores.nonceUsed(token.nonce())) {
+                throw alreadyCompleted();
+              }
+              if (violation.code() == ErrorCode.QUOTA_EXCEEDED) {
+                securityEvents.quotaExceeded(user.id(), violation.detail());
+              }
+              throw violation;
+            });
     long newScore = Math.min(board.scoreCap(), current.score() + action.points());
     ScoreChanged event =
         ScoreChanged.forAction(

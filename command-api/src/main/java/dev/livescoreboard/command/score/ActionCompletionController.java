@@ -1,9 +1,11 @@
 package dev.livescoreboard.command.score;
 
 import dev.livescoreboard.command.auth.AuthenticatedUser;
+import dev.livescoreboard.command.idempotency.Idempotency;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.problem.ErrorCode;
 import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,22 +20,32 @@ class ActionCompletionController {
   private static final int MAX_METADATA_CHARS = 2048;
 
   private final ActionCompletion completion;
+  private final Idempotency idempotency;
   private final TraceParents traceParents = new TraceParents();
 
-  ActionCompletionController(ActionCompletion completion) {
+  ActionCompletionController(ActionCompletion completion, Idempotency idempotency) {
     this.completion = completion;
+    this.idempotency = idempotency;
   }
 
   @PostMapping("/api/v1/actions/complete")
-  CompletedAction complete(
+  ResponseEntity<CompletedAction> complete(
       AuthenticatedUser caller,
       @Valid @RequestBody CompleteActionRequest request,
-      @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    return completion.complete(
-        caller,
-        request.actionToken(),
-        metadataJson(request.metadata()),
-        traceParents.resolve(traceparent));
+      @RequestHeader(name = "traceparent", required = false) String traceparent,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    String metadata = metadataJson(request.metadata());
+    // What makes a retry "the same request": the token and the metadata as parsed.
+    String fingerprint = "POST /api/v1/actions/complete\n" + request.actionToken() + "\n" + metadata;
+    return idempotency.execute(
+        caller.userId(),
+        idempotencyKey,
+        fingerprint,
+        CompletedAction.class,
+        () ->
+            ResponseEntity.ok(
+                completion.complete(
+                    caller, request.actionToken(), metadata, traceParents.resolve(traceparent))));
   }
 
   private static String metadataJson(JsonNode metadata) {

@@ -31,12 +31,26 @@ public class Users {
 
   /**
    * The user allowed to score, registering them first when auto-registration is on. Call inside
-   * the scoring transaction.
+   * the scoring transaction (and when starting an action, so start and complete agree).
    *
    * @param nameClaim the access token's {@code name}, used for a new user's display name
    * @throws ApiException {@code USER_NOT_FOUND} (unknown or erased), {@code USER_FROZEN}
    */
   public User requireActive(String id, String nameClaim) {
+    User found = require(id, nameClaim);
+    if (found.status() == UserStatus.FROZEN) {
+      throw new ApiException(ErrorCode.USER_FROZEN, "this user is frozen");
+    }
+    return found;
+  }
+
+  /**
+   * The user, frozen or not, registering them first when auto-registration is on.
+   *
+   * @param nameClaim the access token's {@code name}, used for a new user's display name
+   * @throws ApiException {@code USER_NOT_FOUND} (unknown or erased)
+   */
+  public User require(String id, String nameClaim) {
     Optional<User> user = find(id);
     if (user.isEmpty() && settings.autoRegister()) {
       // ON CONFLICT: a concurrent first request of the same user may register them too.
@@ -46,13 +60,32 @@ public class Users {
           .update();
       user = find(id);
     }
-    User found =
-        user.filter(u -> u.status() != UserStatus.ERASED)
-            .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "unknown user"));
-    if (found.status() == UserStatus.FROZEN) {
-      throw new ApiException(ErrorCode.USER_FROZEN, "this user is frozen");
+    return user.filter(u -> u.status() != UserStatus.ERASED)
+        .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "unknown user"));
+  }
+
+  /**
+   * Freezes or unfreezes a user; setting the status they already have changes nothing.
+   *
+   * @param status {@link UserStatus#ACTIVE} or {@link UserStatus#FROZEN}
+   * @return the user afterwards
+   * @throws ApiException {@code USER_NOT_FOUND} (unknown or erased)
+   */
+  public User changeStatus(String id, UserStatus status) {
+    if (status == UserStatus.ERASED) {
+      throw new IllegalArgumentException("erasing is not a status change");
     }
-    return found;
+    jdbc.sql(
+            """
+            UPDATE users SET status = :status, updated_at = now()
+            WHERE id = :id AND status IN ('active', 'frozen') AND status <> :status
+            """)
+        .param("status", status.dbValue())
+        .param("id", id)
+        .update();
+    return find(id)
+        .filter(u -> u.status() != UserStatus.ERASED)
+        .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "unknown user"));
   }
 
   /**

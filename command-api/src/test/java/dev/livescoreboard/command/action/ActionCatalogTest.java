@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ActionCatalogTest {
 
   private static ActionDefinition action(String type, int points) {
-    return new ActionDefinition(type, points, null, null, 0, List.of("global"));
+    return new ActionDefinition(type, points, null, null, false, 0, List.of("global"));
   }
 
   @Test
@@ -28,30 +28,49 @@ class ActionCatalogTest {
   @Test
   void duplicateTypesAreRefused() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ActionCatalog(List.of(action("A", 1), action("A", 2))));
+        .isThrownBy(() -> ActionCatalog.of(List.of(action("A", 1), action("A", 2))));
   }
 
   @Test
   void emptyCatalogIsRefused() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new ActionCatalog(List.of()));
+    assertThatIllegalArgumentException().isThrownBy(() -> ActionCatalog.of(List.of()));
   }
 
   @Test
   void badBoardIdsAndTypesAreRefused() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ActionDefinition("A", 5, null, null, 0, List.of("Not A Board")));
+        .isThrownBy(() -> new ActionDefinition("A", 5, null, null, false, 0, List.of("Not A Board")));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ActionDefinition("lower", 5, null, null, 0, List.of("global")));
+        .isThrownBy(() -> new ActionDefinition("lower", 5, null, null, false, 0, List.of("global")));
+  }
+
+  @Test
+  void oncePerDayIsADailyLimitOfOne() {
+    ActionDefinition daily = new ActionDefinition("DAILY", 5, null, 3, true, 0, null);
+    ActionDefinition free = action("FREE", 5);
+
+    assertThat(daily.dailyLimit()).isEqualTo(1);
+    assertThat(daily.hasQuota()).isTrue();
+    assertThat(free.dailyLimit()).isNull();
+    assertThat(free.hasQuota()).isFalse();
+  }
+
+  @Test
+  void minSecondsBeyondTheTokenLifetimeAreRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ActionDefinition("SLOW", 5, null, null, false, 301, null));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ActionDefinition("NEG", 5, null, null, false, -1, null));
   }
 
   @Test
   void boardsDefaultToGlobal() {
-    assertThat(new ActionDefinition("A", 5, null, null, 0, null).boards()).containsExactly("global");
+    assertThat(new ActionDefinition("A", 5, null, null, false, 0, null).boards()).containsExactly("global");
   }
 
   @Test
   void unknownTypeIsAValidationError() {
-    ActionCatalog catalog = new ActionCatalog(List.of(action("WIN_MATCH", 20)));
+    ActionCatalog catalog = ActionCatalog.of(List.of(action("WIN_MATCH", 20)));
 
     assertThat(catalog.require("WIN_MATCH").points()).isEqualTo(20);
     assertThatThrownBy(() -> catalog.require("FLY_TO_MOON"))

@@ -76,7 +76,10 @@ class AccessTokenIT extends CommandApiTestBase {
 
   @Test
   void validTokenIsAccepted() {
-    Response response = post("/api/v1/actions", tokenFor(newUserId()), START);
+    String user = newUserId();
+    // Starting requires a known user (SPEC §3: unknown user → 404).
+    provision(user);
+    Response response = post("/api/v1/actions", tokenFor(user), START);
 
     assertThat(response.status()).isEqualTo(201);
   }

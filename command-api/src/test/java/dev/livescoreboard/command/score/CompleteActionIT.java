@@ -167,10 +167,11 @@ class CompleteActionIT extends CommandApiTestBase {
   void frozenUserCannotScore() {
     String user = newUserId();
     provision(user);
-    jdbc.sql("UPDATE users SET status = 'frozen' WHERE id = ?").param(user).update();
     String bearer = tokenFor(user);
+    String token = startAction(bearer, "COMPLETE_LEVEL");
+    jdbc.sql("UPDATE users SET status = 'frozen' WHERE id = ?").param(user).update();
 
-    Response frozen = complete(bearer, startAction(bearer, "COMPLETE_LEVEL"));
+    Response frozen = complete(bearer, token);
 
     assertThat(frozen.status()).isEqualTo(403);
     assertThat(frozen.code()).isEqualTo("USER_FROZEN");
@@ -179,9 +180,14 @@ class CompleteActionIT extends CommandApiTestBase {
 
   @Test
   void unknownUserIsNotFoundWithoutAutoRegistration() {
-    String bearer = tokenFor(newUserId());
+    String user = newUserId();
+    provision(user);
+    String bearer = tokenFor(user);
+    String token = startAction(bearer, "COMPLETE_LEVEL");
+    // Erased after starting: treated as unknown when completing.
+    jdbc.sql("UPDATE users SET status = 'erased' WHERE id = ?").param(user).update();
 
-    Response unknown = complete(bearer, startAction(bearer, "COMPLETE_LEVEL"));
+    Response unknown = complete(bearer, token);
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.code()).isEqualTo("USER_NOT_FOUND");

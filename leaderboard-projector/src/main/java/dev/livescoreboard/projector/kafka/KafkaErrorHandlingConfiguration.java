@@ -16,8 +16,11 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -31,6 +34,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *   <li>Poison records (not deserializable, or an {@link InvalidScoreEventException}) are not
  *       retryable and go to {@code <topic>.DLT} with the original bytes and the exception in
  *       headers; then the partition moves on.
+ *   <li>The listener consumes batches and names the failing record with a {@code
+ *       BatchListenerFailedException}: the records before it are committed, the failing one is
+ *       retried or dead-lettered as above, the rest are delivered again.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -70,11 +76,26 @@ class KafkaErrorHandlingConfiguration {
         new DeadLetterPublishingRecoverer(
             deadLetterTemplate,
             (record, failure) -> new TopicPartition(settings.deadLetterTopic(), -1));
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(settings.retry()));
+    // The batch listener wraps the poison's cause in BatchListenerFailedException (inside
+    // ListenerExecutionFailedException); the dead letter's headers should name the cause itself.
+    ConsumerAwareRecordRecoverer unwrapping =
+        (record, consumer, failure) -> recoverer.accept(record, consumer, poisonCause(failure));
+    DefaultErrorHandler handler = new DefaultErrorHandler(unwrapping, backOff(settings.retry()));
     // Deserialization failures are already not retryable by default.
     handler.addNotRetryableExceptions(InvalidScoreEventException.class);
     handler.setRetryListeners(new LoggingRetryListener());
     return handler;
+  }
+
+  /** The exception the listener failed with, without spring-kafka's wrappers. */
+  static Exception poisonCause(Exception failure) {
+    Exception cause = failure;
+    while ((cause instanceof ListenerExecutionFailedException
+            || cause instanceof BatchListenerFailedException)
+        && cause.getCause() instanceof Exception inner) {
+      cause = inner;
+    }
+    return cause;
   }
 
   static ExponentialBackOff backOff(KafkaSettings.Retry retry) {

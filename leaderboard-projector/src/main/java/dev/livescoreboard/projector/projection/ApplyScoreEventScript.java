@@ -2,24 +2,23 @@ package dev.livescoreboard.projector.projection;
 
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.ScoreChanged;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.livescoreboard.projector.script.LuaScript;
+import dev.livescoreboard.projector.script.RebuildKeys;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.Response;
 
 /**
  * Calls {@code lua/apply-score-event.lua}, which applies one event to one board and season
  * atomically (idempotency check, ranking update, top-N change detection and publish).
  *
- * <p>The script is read once; calls use EVALSHA with the locally computed SHA-1 and fall back to
- * EVAL on NOSCRIPT (after a Redis restart or SCRIPT FLUSH), which also caches it again. No
- * SCRIPT LOAD at startup, so the service starts while Redis is down.
+ * <p>A batch is sent as ONE pipeline of EVALSHA calls on one connection, so Redis runs them in
+ * list order and per-user order is kept. A pipeline cannot fall back to EVAL per call, so on
+ * NOSCRIPT (Redis restarted or flushed its scripts) the script is loaded and the whole batch is
+ * sent again: calls that did run are then duplicates, which the script skips.
  */
 @Component
 class ApplyScoreEventScript {
@@ -28,50 +27,63 @@ class ApplyScoreEventScript {
 
   private final RedisClient redis;
   private final LeaderboardKeys layout;
+  private final RebuildKeys rebuildKeys;
   private final int topN;
-  private final String source;
-  private final String sha1;
+  private final LuaScript script = LuaScript.withTopNHelpers(RESOURCE);
 
   ApplyScoreEventScript(RedisClient redis, LeaderboardKeys layout, ProjectionSettings settings) {
     this.redis = redis;
     this.layout = layout;
+    this.rebuildKeys = new RebuildKeys(layout);
     this.topN = settings.topN();
-    this.source = readSource();
-    this.sha1 = sha1Hex(source);
   }
 
-  /** Applies {@code event}; throws a Jedis exception when Redis is unreachable. */
+  /** Validates {@code event} and computes its script call; throws for unprojectable events. */
+  ScriptArguments arguments(ScoreChanged event) {
+    return ScriptArguments.of(event, layout, rebuildKeys, topN);
+  }
+
+  /** Applies one event; throws a Jedis exception when Redis is unreachable. */
   ApplyOutcome apply(ScoreChanged event) {
-    ScriptArguments call = ScriptArguments.of(event, layout, topN);
-    Object reply;
-    try {
-      reply = redis.evalsha(sha1, call.keys(), call.args());
-    } catch (JedisNoScriptException e) {
-      reply = redis.eval(source, call.keys(), call.args());
-    }
-    return ApplyOutcome.fromReply(reply);
+    return applyAll(List.of(arguments(event))).get(0);
   }
 
-  private static String readSource() {
-    try (InputStream in =
-        ApplyScoreEventScript.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing classpath resource " + RESOURCE);
+  /**
+   * Applies the calls in order in one pipeline and returns one outcome per call; throws a Jedis
+   * exception when Redis is unreachable (some calls may have run: retrying is safe).
+   */
+  List<ApplyOutcome> applyAll(List<ScriptArguments> calls) {
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return pipeline(calls);
+    } catch (RuntimeException e) {
+      if (!LuaScript.isNoScript(e)) {
+        throw e;
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      script.load(redis);
+      return pipeline(calls);
     }
   }
 
-  /** Redis names a script by the SHA-1 of its bytes, so this equals SCRIPT LOAD's answer. */
-  static String sha1Hex(String script) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is a mandatory JDK algorithm", e);
+  /** The SHA-1 the calls use (for tests). */
+  String sha1() {
+    return script.sha1();
+  }
+
+  private List<ApplyOutcome> pipeline(List<ScriptArguments> calls) {
+    List<Response<Object>> replies = new ArrayList<>(calls.size());
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (ScriptArguments call : calls) {
+        replies.add(pipeline.evalsha(script.sha1(), call.keys(), call.args()));
+      }
+      pipeline.sync();
     }
+    List<ApplyOutcome> outcomes = new ArrayList<>(replies.size());
+    for (Response<Object> reply : replies) {
+      outcomes.add(ApplyOutcome.fromReply(reply.get()));
+    }
+    return outcomes;
   }
 }

@@ -2,17 +2,15 @@ package dev.livescoreboard.projector.projection;
 
 import dev.livescoreboard.events.ScoreChanged;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Applies score events to the Redis read model and counts what happened. */
+/** Applies batches of score events to the Redis read model and counts what happened. */
 @Component
 class LeaderboardWriter {
-
-  private static final Logger log = LoggerFactory.getLogger(LeaderboardWriter.class);
 
   private final ApplyScoreEventScript script;
   private final Counter applied;
@@ -20,6 +18,7 @@ class LeaderboardWriter {
   private final Counter published;
   private final Counter failures;
   private final Timer applyTimer;
+  private final DistributionSummary batchSizes;
 
   LeaderboardWriter(ApplyScoreEventScript script, MeterRegistry registry) {
     this.script = script;
@@ -37,42 +36,55 @@ class LeaderboardWriter {
             .register(registry);
     this.failures =
         Counter.builder("scoreboard.projector.apply.failures")
-            .description("Apply attempts that failed (Redis unreachable etc.); retried by Kafka")
+            .description("Batch applies that failed (Redis unreachable etc.); retried by Kafka")
             .register(registry);
     this.applyTimer =
         Timer.builder("scoreboard.projector.apply")
-            .description("Duration of one atomic apply in Redis")
+            .description("Duration of one pipelined batch apply in Redis")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.batchSizes =
+        DistributionSummary.builder("scoreboard.projector.batch.size")
+            .description("Records per consumed Kafka batch")
+            .baseUnit("records")
+            .publishPercentileHistogram()
             .register(registry);
   }
 
+  /** Validates one event; throws {@link InvalidScoreEventException} for unprojectable events. */
+  ScriptArguments prepare(ScoreChanged event) {
+    return script.arguments(event);
+  }
+
+  /** Records the size of a consumed batch. */
+  void batchConsumed(int records) {
+    batchSizes.record(records);
+  }
+
   /**
-   * Applies {@code event} exactly once per user version. Throws when Redis fails, so the caller
-   * does not commit the offset and the event is retried.
+   * Applies the calls in order, each exactly once per user version. Throws when Redis fails, so
+   * the caller does not commit the offsets and the events are retried.
    */
-  ApplyOutcome apply(ScoreChanged event) {
-    ApplyOutcome outcome;
+  void applyAll(List<ScriptArguments> calls) {
+    if (calls.isEmpty()) {
+      return;
+    }
+    List<ApplyOutcome> outcomes;
     try {
-      outcome = applyTimer.record(() -> script.apply(event));
-    } catch (InvalidScoreEventException e) {
-      throw e;
+      outcomes = applyTimer.record(() -> script.applyAll(calls));
     } catch (RuntimeException e) {
       failures.increment();
       throw e;
     }
-    if (!outcome.applied()) {
-      duplicates.increment();
-      log.debug(
-          "skipped duplicate {} v{} on {}/{}",
-          event.userId(),
-          event.userVersion(),
-          event.board(),
-          event.season());
-      return outcome;
+    for (ApplyOutcome outcome : outcomes) {
+      if (!outcome.applied()) {
+        duplicates.increment();
+      } else {
+        applied.increment();
+        if (outcome.topChanged()) {
+          published.increment();
+        }
+      }
     }
-    applied.increment();
-    if (outcome.topChanged()) {
-      published.increment();
-    }
-    return outcome;
   }
 }

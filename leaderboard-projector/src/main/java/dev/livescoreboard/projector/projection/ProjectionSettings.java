@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     capped to keep one apply cheap
  */
 @ConfigurationProperties("scoreboard.projection")
-record ProjectionSettings(int topN) {
+public record ProjectionSettings(int topN) {
 
   static final int MAX_TOP_N = 1000;
 
-  ProjectionSettings {
+  public ProjectionSettings {
     if (topN < 1 || topN > MAX_TOP_N) {
       throw new IllegalArgumentException(
           "scoreboard.projection.top-n must be 1.." + MAX_TOP_N + ": " + topN);

@@ -1,15 +1,27 @@
 package dev.livescoreboard.projector.projection;
 
 import dev.livescoreboard.events.ScoreChanged;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Kafka listener of the score events. Returning normally lets the container commit the offset;
- * throwing hands the record to the error handler (retry, or dead-letter topic for poison).
+ * Batch Kafka listener of the score events: the records of one poll (at most {@code
+ * max.poll.records}) are applied with one Redis pipeline.
+ *
+ * <p>Failures name the first record not applied with a {@link BatchListenerFailedException}: the
+ * error handler commits the records before it, then either dead-letters it (poison: not
+ * deserializable or not projectable, never retried) and goes on with the rest, or retries from it
+ * with back-off (Redis unreachable). The records before a poison record are applied first, so
+ * nothing valid is lost or reordered.
  */
 @Component
 class ScoreEventProjector {
@@ -17,6 +29,7 @@ class ScoreEventProjector {
   static final String LISTENER_ID = "score-event-projector";
 
   private static final Logger log = LoggerFactory.getLogger(ScoreEventProjector.class);
+  private static final LogAccessor HEADER_LOG = new LogAccessor(ScoreEventProjector.class);
 
   private final LeaderboardWriter writer;
 
@@ -28,14 +41,51 @@ class ScoreEventProjector {
       id = LISTENER_ID,
       groupId = "${scoreboard.kafka.group}",
       topics = "${scoreboard.kafka.topic}",
-      concurrency = "${scoreboard.kafka.concurrency}")
-  void onScoreChanged(ConsumerRecord<String, ScoreChanged> record) {
-    if (record.value() == null) {
-      // Tombstones carry no score; the topic is not compacted, so there is nothing to delete.
-      log.warn("ignoring record without value at {}-{}@{}",
-          record.topic(), record.partition(), record.offset());
-      return;
+      concurrency = "${scoreboard.kafka.concurrency}",
+      batch = "true")
+  void onScoreChanged(List<ConsumerRecord<String, ScoreChanged>> records) {
+    writer.batchConsumed(records.size());
+    List<ScriptArguments> calls = new ArrayList<>(records.size());
+    int firstPending = 0;
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, ScoreChanged> record = records.get(i);
+      RuntimeException poison = null;
+      ScriptArguments call = null;
+      DeserializationException notReadable =
+          SerializationUtils.getExceptionFromHeader(
+              record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, HEADER_LOG);
+      if (notReadable != null) {
+        poison = notReadable;
+      } else if (record.value() == null) {
+        // Tombstones carry no score; the topic is not compacted, so there is nothing to delete.
+        log.warn("ignoring record without value at {}-{}@{}",
+            record.topic(), record.partition(), record.offset());
+        continue;
+      } else {
+        try {
+          call = writer.prepare(record.value());
+        } catch (InvalidScoreEventException e) {
+          poison = e;
+        }
+      }
+      if (poison != null) {
+        apply(calls, firstPending);
+        throw new BatchListenerFailedException("poison record", poison, i);
+      }
+      if (calls.isEmpty()) {
+        firstPending = i;
+      }
+      calls.add(call);
     }
-    writer.apply(record.value());
+    apply(calls, firstPending);
+  }
+
+  /** Applies the pending calls; on failure the batch is retried from their first record. */
+  private void apply(List<ScriptArguments> calls, int firstPending) {
+    try {
+      writer.applyAll(calls);
+    } catch (RuntimeException e) {
+      throw new BatchListenerFailedException("apply failed", e, firstPending);
+    }
   }
 }

@@ -3,9 +3,10 @@ package dev.livescoreboard.projector.projection;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.projector.script.BoardIds;
+import dev.livescoreboard.projector.script.RebuildKeys;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * KEYS and ARGV of one call of {@code lua/apply-score-event.lua}, in the order the script reads
@@ -14,24 +15,19 @@ import java.util.regex.Pattern;
  */
 record ScriptArguments(List<String> keys, List<String> args) {
 
-  /** SPEC §3; also guarantees the id cannot break the {@code {board}} hash tag. */
-  private static final Pattern BOARD = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-
-  /** {@code all-time}, {@code 2026-11-24}, {@code 2026-W48}, {@code 2026-11}. */
-  private static final Pattern SEASON = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-
   ScriptArguments {
     keys = List.copyOf(keys);
     args = List.copyOf(args);
   }
 
-  static ScriptArguments of(ScoreChanged event, LeaderboardKeys layout, int topN) {
+  static ScriptArguments of(
+      ScoreChanged event, LeaderboardKeys layout, RebuildKeys rebuild, int topN) {
     String board = event.board();
     String season = event.season();
-    if (!BOARD.matcher(board).matches()) {
+    if (!BoardIds.isValidBoard(board)) {
       throw new InvalidScoreEventException("invalid board id: " + board);
     }
-    if (!SEASON.matcher(season).matches()) {
+    if (!BoardIds.isValidSeason(season)) {
       throw new InvalidScoreEventException("invalid season id: " + season);
     }
     if (event.userId().isBlank()) {
@@ -51,7 +47,9 @@ record ScriptArguments(List<String> keys, List<String> args) {
             layout.names(board, season),
             layout.seq(board, season),
             layout.top(board, season),
-            layout.currentSeason(board));
+            layout.currentSeason(board),
+            rebuild.active(board, season),
+            rebuild.dirty(board, season));
     List<String> args =
         List.of(
             layout.topChangedChannel(),

@@ -2,10 +2,12 @@
  * Projection of score events into the Redis read model.
  *
  * <p><b>Threads and order.</b> Kafka listener container threads ({@code
- * scoreboard.kafka.concurrency}, default 1) call {@link ScoreEventProjector} one record at a time
- * per partition. Events of one user share a key, hence a partition, hence
- * arrive in order; events of different users of one board may be applied by different threads
- * concurrently, which is safe because each apply is one atomic Lua script.
+ * scoreboard.kafka.concurrency}, default 1) call {@link ScoreEventProjector} with the records of
+ * one poll (up to {@code max.poll.records}, default 500), which are applied as one Redis pipeline
+ * of EVALSHA calls on one connection. Events of one user share a key, hence a partition, hence
+ * arrive in offset order within and across batches, and the pipeline runs them in list order;
+ * events of different users of one board may be applied by different threads concurrently, which
+ * is safe because each apply is one atomic Lua script.
  *
  * <p><b>Guarantees.</b>
  *
@@ -13,8 +15,11 @@
  *   <li>At-least-once in, exactly-once effect: the script compares the event's {@code userVersion}
  *       with the stored one and applies in the same atomic step (STYLE #5), so a redelivered or
  *       older event changes nothing, publishes nothing and does not advance {@code seq}.
- *   <li>Offsets are committed by the container only after the apply returned, so an event whose
- *       apply failed (Redis unreachable) is retried, never skipped.
+ *   <li>Offsets are committed by the container only after the batch's pipeline returned, so an
+ *       event whose apply failed (Redis unreachable) is retried, never skipped; retrying a partly
+ *       applied batch is safe because applied events are duplicates.
+ *   <li>A poison record inside a batch is dead-lettered after the records before it were applied;
+ *       the records after it are delivered again and applied.
  *   <li>A {@code TopNChanged} is stored under {@code top} and published on the channel only when
  *       the ordered (userId, displayName, score) list of the first N changed; {@code seq} grows by
  *       one per publish of a board and season, and is seeded from the Redis clock when missing, so

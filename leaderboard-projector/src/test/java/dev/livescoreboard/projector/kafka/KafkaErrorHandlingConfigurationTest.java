@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOffExecution;
 
 class KafkaErrorHandlingConfigurationTest {
@@ -18,6 +20,17 @@ class KafkaErrorHandlingConfigurationTest {
   @Test
   void deadLetterTopicIsTheTopicWithDltSuffix() {
     assertThat(SETTINGS.deadLetterTopic()).isEqualTo("scoreboard.score-events.v1.DLT");
+  }
+
+  @Test
+  void deadLettersNameThePoisonNotTheBatchWrappers() {
+    IllegalStateException poison = new IllegalStateException("poison");
+    Exception wrapped =
+        new ListenerExecutionFailedException(
+            "listener failed", new BatchListenerFailedException("poison record", poison, 3));
+
+    assertThat(KafkaErrorHandlingConfiguration.poisonCause(wrapped)).isSameAs(poison);
+    assertThat(KafkaErrorHandlingConfiguration.poisonCause(poison)).isSameAs(poison);
   }
 
   @Test

@@ -8,10 +8,6 @@ import static org.awaitility.Awaitility.await;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.TopNChanged;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -139,8 +135,7 @@ class ApplyScoreEventScriptIT {
 
     assertThat(outcome.applied()).isTrue();
     assertThat(fx.rankingUserIds()).containsExactly("bob", "amy");
-    assertThat(fx.redis.scriptExists(ApplyScoreEventScript.sha1Hex(scriptSource()), "any"))
-        .isTrue();
+    assertThat(fx.redis.scriptExists(fx.script.sha1(), "any")).isTrue();
   }
 
   @Test
@@ -156,15 +151,5 @@ class ApplyScoreEventScriptIT {
   private long redisTimeMicros() {
     Object micros = fx.redis.eval("local t = redis.call('TIME') return t[1] * 1000000 + t[2]");
     return (Long) micros;
-  }
-
-  private static String scriptSource() {
-    try (InputStream in =
-        ApplyScoreEventScriptIT.class.getClassLoader()
-            .getResourceAsStream(ApplyScoreEventScript.RESOURCE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

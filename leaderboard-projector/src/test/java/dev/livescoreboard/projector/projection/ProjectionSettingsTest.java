@@ -3,6 +3,7 @@ package dev.livescoreboard.projector.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.livescoreboard.projector.script.LuaScript;
 import org.junit.jupiter.api.Test;
 
 class ProjectionSettingsTest {
@@ -19,7 +20,7 @@ class ProjectionSettingsTest {
   @Test
   void scriptShaIsTheSha1RedisComputes() {
     // SHA-1 of the empty string, as SCRIPT LOAD "" answers.
-    assertThat(ApplyScoreEventScript.sha1Hex(""))
+    assertThat(LuaScript.sha1Hex(""))
         .isEqualTo("da39a3ee5e6b4b0d3255bfef95601890afd80709");
   }
 }

@@ -38,6 +38,8 @@ import redis.embedded.RedisServer;
     properties = {
       "logging.level.org.apache.kafka=WARN",
       "logging.level.kafka=WARN",
+      "scoreboard.rebuild.auto-detect=false",
+      "scoreboard.reconciliation.enabled=false",
       "scoreboard.kafka.retry.initial-interval=50ms",
       "scoreboard.kafka.retry.max-interval=300ms"
     })

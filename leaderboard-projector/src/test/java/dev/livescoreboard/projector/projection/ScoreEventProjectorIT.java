@@ -19,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +39,8 @@ import redis.clients.jedis.RedisClient;
     properties = {
       "logging.level.org.apache.kafka=WARN",
       "logging.level.kafka=WARN",
+      "scoreboard.rebuild.auto-detect=false",
+      "scoreboard.reconciliation.enabled=false",
       "scoreboard.projection.top-n=3",
       "scoreboard.kafka.concurrency=2"
     })
@@ -126,6 +130,29 @@ class ScoreEventProjectorIT {
   }
 
   @Test
+  void poisonInsideABatchIsDeadLetteredAndEveryEventAroundItIsAppliedOnceInOrder() {
+    String key = board + ":amy";
+    double appliedBefore = counter("scoreboard.projector.events.applied");
+    List<byte[]> burst = new ArrayList<>();
+    for (int version = 1; version <= 40; version++) {
+      burst.add(EventJson.toBytes(events.event("amy", version * 10L, version)));
+      if (version == 20) {
+        burst.add("{\"broken\":".getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    kafka.sendBurst(key, burst);
+
+    awaitVersion("amy", "40");
+    ConsumerRecord<String, byte[]> dead = kafka.awaitDeadLetter(key);
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"broken\":");
+    // Every one of the 40 was applied (none skipped as an older duplicate after a newer one).
+    assertThat(counter("scoreboard.projector.events.applied") - appliedBefore).isEqualTo(40);
+    assertThat(top().entries()).containsExactly(new LeaderboardEntry(1, "amy", "AMY", 400));
+    assertThat(meters.get("scoreboard.projector.batch.size").summary().max())
+        .isGreaterThan(1);
+  }
+
+  @Test
   void eventThatCannotBeProjectedGoesToTheDeadLetterTopic() {
     ScoreChanged badBoard = new ScoreEvents("Bad}Board", SEASON).event("amy", 10, 1);
     String key = board + ":amy";
@@ -153,7 +180,8 @@ class ScoreEventProjectorIT {
         .contains("scoreboard_projector_events_applied_total")
         .contains("scoreboard_projector_events_duplicates_total")
         .contains("scoreboard_projector_topn_published_total")
-        .contains("scoreboard_projector_apply_seconds_count");
+        .contains("scoreboard_projector_apply_seconds_count")
+        .contains("scoreboard_projector_batch_size_records_count");
   }
 
   private void awaitVersion(String userId, String version) {

@@ -6,23 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.projector.script.RebuildKeys;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ScriptArgumentsTest {
 
   private static final LeaderboardKeys LAYOUT = new LeaderboardKeys("p:");
+  private static final RebuildKeys REBUILD = new RebuildKeys(LAYOUT);
   private final ScoreEvents events = new ScoreEvents("global", "2026-W48");
 
   @Test
   void keysAreThoseOfOneBoardInTheScriptsOrder() {
-    ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), LAYOUT, 10);
+    ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), LAYOUT, REBUILD, 10);
 
     assertThat(call.keys()).containsExactly(
         LAYOUT.ranking("global", "2026-W48"), LAYOUT.members("global", "2026-W48"),
         LAYOUT.versions("global", "2026-W48"), LAYOUT.names("global", "2026-W48"),
         LAYOUT.seq("global", "2026-W48"), LAYOUT.top("global", "2026-W48"),
-        LAYOUT.currentSeason("global"));
+        LAYOUT.currentSeason("global"), "p:lb:{global}:2026-W48:rebuild:active",
+        "p:lb:{global}:2026-W48:rebuild:dirty");
     assertThat(call.keys()).allSatisfy(key -> assertThat(key).startsWith("p:lb:{global}:"));
   }
 
@@ -30,7 +33,7 @@ class ScriptArgumentsTest {
   void argumentsCarryTheRankingEncodingOfRankingCodec() {
     ScoreChanged event = events.event("amy", "Amy", 1_000_000, 7, 250);
 
-    ScriptArguments call = ScriptArguments.of(event, LAYOUT, 5);
+    ScriptArguments call = ScriptArguments.of(event, LAYOUT, REBUILD, 5);
 
     assertThat(call.args()).containsExactly(
         LAYOUT.topChangedChannel(), "global", "2026-W48", "amy", "7", "-1000000",
@@ -40,7 +43,7 @@ class ScriptArgumentsTest {
 
   @Test
   void zeroScoreIsSentAsPlainZero() {
-    assertThat(ScriptArguments.of(events.event("amy", 0, 1), LAYOUT, 10).args().get(5))
+    assertThat(ScriptArguments.of(events.event("amy", 0, 1), LAYOUT, REBUILD, 10).args().get(5))
         .isEqualTo("0");
     assertThat(ScriptArguments.redisNumber(RankingCodec.sortScore(0))).isEqualTo("0");
     assertThat(ScriptArguments.redisNumber(-12.5)).isEqualTo("-12.5");
@@ -48,7 +51,8 @@ class ScriptArgumentsTest {
 
   @Test
   void missingDisplayNameIsSentAsEmptySoTheScriptKeepsTheKnownName() {
-    ScriptArguments call = ScriptArguments.of(events.event("amy", null, 10, 1, 0), LAYOUT, 10);
+    ScriptArguments call =
+        ScriptArguments.of(events.event("amy", null, 10, 1, 0), LAYOUT, REBUILD, 10);
 
     assertThat(call.args().get(7)).isEmpty();
   }
@@ -57,7 +61,7 @@ class ScriptArgumentsTest {
   void boardIdThatWouldBreakTheHashTagIsRejected() {
     ScoreChanged event = new ScoreEvents("a}b", "all-time").event("amy", 10, 1);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, REBUILD, 10))
         .isInstanceOf(InvalidScoreEventException.class)
         .hasMessageContaining("board");
   }
@@ -66,7 +70,7 @@ class ScriptArgumentsTest {
   void seasonIdWithKeySeparatorIsRejected() {
     ScoreChanged event = new ScoreEvents("global", "2026:11").event("amy", 10, 1);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, REBUILD, 10))
         .isInstanceOf(InvalidScoreEventException.class)
         .hasMessageContaining("season");
   }
@@ -77,7 +81,7 @@ class ScriptArgumentsTest {
         java.util.UUID.randomUUID(), "global", "all-time", "amy", "Amy", "X", 0, 1, 1,
         Instant.parse("1969-12-31T23:59:59Z"), Instant.EPOCH);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, REBUILD, 10))
         .isInstanceOf(InvalidScoreEventException.class);
   }
 }

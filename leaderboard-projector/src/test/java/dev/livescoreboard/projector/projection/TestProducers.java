@@ -56,6 +56,19 @@ final class TestProducers implements AutoCloseable {
     complete(raw.send(new ProducerRecord<>(topic, key, value)));
   }
 
+  /**
+   * Sends raw values (null entries = events serialized as JSON) without waiting in between, then
+   * waits for all acks, so the listener usually receives them in one poll.
+   */
+  void sendBurst(String key, List<byte[]> values) {
+    List<Future<?>> sent = new ArrayList<>();
+    for (byte[] value : values) {
+      sent.add(raw.send(new ProducerRecord<>(topic, key, value)));
+    }
+    raw.flush();
+    sent.forEach(TestProducers::complete);
+  }
+
   /** Reads {@code <topic>.DLT} from the beginning until a record with {@code key} arrived. */
   synchronized ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
     if (deadLetterConsumer == null) {

@@ -5,10 +5,15 @@ import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import io.micrometer.core.instrument.Counter;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,24 +30,89 @@ public final class BoardFeed {
   private final BoardSubscribers subscribers;
   private final LeaderboardStore store;
   private final BlockingExecutor blocking;
+  private final Duration broadcastInterval;
+  private final EventExecutorGroup broadcastLoops;
+  private final BoardMeters meters;
+  private final ConcurrentMap<String, BoardThrottle> throttles = new ConcurrentHashMap<>();
 
+  /** A feed that broadcasts every change at once, on the calling thread (tests, tools). */
   public BoardFeed(
       BoardSnapshots snapshots,
       LeaderboardStore store,
       BlockingExecutor blocking,
       Counter delivered,
       Counter conflated) {
+    this(
+        snapshots,
+        store,
+        blocking,
+        delivered,
+        conflated,
+        Duration.ZERO,
+        ImmediateEventExecutor.INSTANCE,
+        BoardMeters.discarding());
+  }
+
+  /**
+   * @param broadcastInterval least time between two broadcasts of one board; zero broadcasts
+   *     every change at once
+   * @param broadcastLoops event loops that run the throttled broadcasts (each board sticks to one)
+   */
+  public BoardFeed(
+      BoardSnapshots snapshots,
+      LeaderboardStore store,
+      BlockingExecutor blocking,
+      Counter delivered,
+      Counter conflated,
+      Duration broadcastInterval,
+      EventExecutorGroup broadcastLoops,
+      BoardMeters meters) {
     this.snapshots = snapshots;
     this.store = store;
     this.blocking = blocking;
+    this.broadcastInterval = broadcastInterval;
+    this.broadcastLoops = broadcastLoops;
+    this.meters = meters;
     this.subscribers =
         new BoardSubscribers(
             delivered, conflated, channel -> channel.eventLoop().execute(() -> writable(channel)));
   }
 
-  /** A change from the projector: kept and broadcast if newer than the known state. */
+  /**
+   * A change from the projector: kept if newer than the known state, and broadcast now or, within
+   * {@code broadcast-interval} of the board's last broadcast, with the next trailing broadcast.
+   */
   public void onTopChanged(TopNChanged change) {
-    snapshots.apply(change).ifPresent(subscribers::broadcast);
+    if (snapshots.apply(change).isEmpty()) {
+      return;
+    }
+    throttle(change.board()).changed();
+  }
+
+  /**
+   * A state loaded for a subscriber, who gets it as its SNAPSHOT. It is broadcast only to channels
+   * that subscribed earlier without one (their load failed); usually there are none, and the board
+   * stays quiet, so its next change still goes out at once.
+   */
+  private void onLoaded(TopNChanged loaded) {
+    if (snapshots.apply(loaded).isPresent() && subscribers.hasAny(loaded.board())) {
+      throttle(loaded.board()).changed();
+    }
+  }
+
+  private BoardThrottle throttle(String board) {
+    BoardThrottle throttle = throttles.get(board);
+    return throttle != null ? throttle : throttles.computeIfAbsent(board, this::newThrottle);
+  }
+
+  private BoardThrottle newThrottle(String board) {
+    return new BoardThrottle(
+        broadcastLoops.next(),
+        broadcastInterval,
+        () -> snapshots.current(board).orElse(null),
+        subscribers::broadcast,
+        meters.changes(board),
+        meters.broadcasts(board));
   }
 
   /**
@@ -56,7 +126,7 @@ public final class BoardFeed {
     }
     return blocking.submit(
         () -> {
-          store.currentTop(board).ifPresent(this::onTopChanged);
+          store.currentTop(board).ifPresent(this::onLoaded);
           return snapshots.current(board).orElseGet(() -> BoardState.empty(board));
         },
         loop);

@@ -85,6 +85,11 @@ final class BoardSubscribers {
     return sent.get();
   }
 
+  /** Whether {@code board} has at least one subscriber (groups are dropped when they empty). */
+  boolean hasAny(String board) {
+    return groups.containsKey(board);
+  }
+
   Set<String> boards() {
     return Set.copyOf(groups.keySet());
   }

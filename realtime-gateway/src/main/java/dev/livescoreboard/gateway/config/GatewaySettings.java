@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * @param idleClose how long a WebSocket may stay silent before it is closed
  * @param maxConnectionsPerUser open WebSockets one user may hold
  * @param maxSubscriptionsPerConnection boards one WebSocket may subscribe to
- * @param broadcastInterval least time between two broadcasts of one board (not applied yet)
+ * @param broadcastInterval least time between two broadcasts of one board: the first change after
+ *     a quiet interval goes out at once, later ones within it are coalesced into the latest state;
+ *     zero broadcasts every change
  * @param writeBufferLowBytes a slow channel counts as writable again below this many queued bytes
  * @param writeBufferHighBytes a channel counts as slow above this many queued bytes
  * @param blockingThreads threads for Redis reads and token verification
@@ -84,6 +86,10 @@ public record GatewaySettings(
   /** A page shows a handful of boards; every subscription costs memory per connection. */
   public static final int DEFAULT_MAX_SUBSCRIPTIONS = 10;
 
+  /**
+   * Under heavy write load the top N changes hundreds of times a second; nobody reads that fast,
+   * while every broadcast costs a write per subscriber. 20 updates a second still looks live.
+   */
   public static final Duration DEFAULT_BROADCAST_INTERVAL = Duration.ofMillis(50);
 
   /**
@@ -112,6 +118,9 @@ public record GatewaySettings(
     requireAtLeast("blockingQueue", blockingQueue, 1);
     requireAtLeast("writeBufferLowBytes", writeBufferLowBytes, 1);
     requireAtLeast("writeBufferHighBytes", writeBufferHighBytes, writeBufferLowBytes);
+    if (broadcastInterval.isNegative()) {
+      throw new IllegalArgumentException("broadcastInterval must not be negative");
+    }
     if (heartbeat.isNegative() || heartbeat.isZero() || idleClose.compareTo(heartbeat) <= 0) {
       throw new IllegalArgumentException("need 0 < heartbeat < idleClose");
     }

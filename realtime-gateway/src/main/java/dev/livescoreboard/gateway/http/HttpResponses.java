@@ -1,6 +1,7 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.EventJson;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -53,6 +54,13 @@ public final class HttpResponses {
   static FullHttpResponse bytes(HttpResponseStatus status, String contentType, byte[] body) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    return response;
+  }
+
+  /** A response over {@code body} as is (e.g. a view of shared, pre-serialized bytes). */
+  static FullHttpResponse buffer(HttpResponseStatus status, String contentType, ByteBuf body) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     return response;
   }

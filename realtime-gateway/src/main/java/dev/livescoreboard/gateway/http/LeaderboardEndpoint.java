@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.Future;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/leaderboards/{board}?limit=&season=}: up to the top N of the current season
- * straight from memory; other seasons and deeper pages from the read model on the blocking pool.
+ * straight from memory as pre-serialized bytes ({@link TopResponseCache}), so a request costs no
+ * serialization; other seasons and deeper pages from the read model on the blocking pool.
  */
 final class LeaderboardEndpoint {
 
@@ -31,12 +33,14 @@ final class LeaderboardEndpoint {
   private final LeaderboardStore store;
   private final BlockingExecutor blocking;
   private final int topN;
+  private final TopResponseCache cache;
 
   LeaderboardEndpoint(BoardFeed feed, LeaderboardStore store, BlockingExecutor blocking, int topN) {
     this.feed = feed;
     this.store = store;
     this.blocking = blocking;
     this.topN = topN;
+    this.cache = new TopResponseCache(topN, Clock.systemUTC());
   }
 
   void handle(Exchange exchange) {
@@ -70,7 +74,7 @@ final class LeaderboardEndpoint {
             unavailable(exchange, current.cause());
           } else if (limit <= topN
               && (wanted == null || wanted.equals(current.getNow().top().season()))) {
-            respond(exchange, current.getNow().top(), limit, "");
+            respond(exchange, cache.get(current.getNow(), limit));
           } else {
             String effective = wanted != null ? wanted : current.getNow().top().season();
             fromStore(exchange, board, effective, limit);
@@ -107,13 +111,24 @@ final class LeaderboardEndpoint {
         });
   }
 
+  /** The current top N from memory: pre-serialized bytes, shared by every request. */
+  private static void respond(Exchange exchange, TopResponseCache.CachedTop cached) {
+    if (matches(exchange.ifNoneMatch(), cached.etag())) {
+      notModified(exchange, cached.etag());
+      return;
+    }
+    FullHttpResponse response =
+        HttpResponses.buffer(HttpResponseStatus.OK, HttpResponses.JSON, cached.body());
+    response.headers().set(HttpHeaderNames.ETAG, cached.etag());
+    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+    exchange.respond(response);
+  }
+
+  /** Other seasons and deep pages, read from the store: serialized per request. */
   private static void respond(Exchange exchange, TopNChanged top, int limit, String contentTag) {
-    // Below the top N the ranking changes without a new seq, so deep pages add a content hash.
-    String etag = "\"" + top.season() + "-" + top.seq() + "-" + limit + contentTag + "\"";
+    String etag = etag(top, limit, contentTag);
     if (matches(exchange.ifNoneMatch(), etag)) {
-      FullHttpResponse notModified = HttpResponses.empty(HttpResponseStatus.NOT_MODIFIED);
-      notModified.headers().set(HttpHeaderNames.ETAG, etag);
-      exchange.respond(notModified);
+      notModified(exchange, etag);
       return;
     }
     List<LeaderboardEntry> entries = top.entries();
@@ -128,6 +143,17 @@ final class LeaderboardEndpoint {
     response.headers().set(HttpHeaderNames.ETAG, etag);
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
     exchange.respond(response);
+  }
+
+  /** Below the top N the ranking changes without a new seq, so deep pages add a content hash. */
+  static String etag(TopNChanged top, int limit, String contentTag) {
+    return "\"" + top.season() + "-" + top.seq() + "-" + limit + contentTag + "\"";
+  }
+
+  private static void notModified(Exchange exchange, String etag) {
+    FullHttpResponse notModified = HttpResponses.empty(HttpResponseStatus.NOT_MODIFIED);
+    notModified.headers().set(HttpHeaderNames.ETAG, etag);
+    exchange.respond(notModified);
   }
 
   private static void unavailable(Exchange exchange, Throwable cause) {

@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.metrics;
 
+import dev.livescoreboard.gateway.board.BoardMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -16,7 +17,7 @@ import java.util.function.IntSupplier;
  * The gateway's meters, exported in Prometheus text format at {@code /metrics}. Meters are
  * thread-safe; the registry is owned by this object.
  */
-public final class GatewayMetrics implements AutoCloseable {
+public final class GatewayMetrics implements BoardMeters, AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -67,6 +68,22 @@ public final class GatewayMetrics implements AutoCloseable {
 
   public Counter malformedChanges() {
     return malformedChanges;
+  }
+
+  @Override
+  public Counter changes(String board) {
+    return Counter.builder("gateway.board.changes")
+        .description("Newer top-N states received per board (before the broadcast throttle)")
+        .tag("board", board)
+        .register(registry);
+  }
+
+  @Override
+  public Counter broadcasts(String board) {
+    return Counter.builder("gateway.board.broadcasts")
+        .description("Broadcasts per board (at most one per broadcast interval, leading edge)")
+        .tag("board", board)
+        .register(registry);
   }
 
   /** Counts a refused WebSocket upgrade or token (failed auth is a security event). */

@@ -1,0 +1,59 @@
+package dev.livescoreboard.bench;
+
+import dev.livescoreboard.bench.report.Report;
+import dev.livescoreboard.bench.ws.WsChildMain;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code java -jar bench/target/bench.jar [--key=value …]}: runs the benchmark, prints the results
+ * table and updates {@code docs/benchmarks.md}. With {@code --role=ws-client} it is instead one
+ * process of the WebSocket fleet (started by the bench itself).
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("java.awt.headless", "true");
+    // The local stack's Kafka broker runs in this JVM; its INFO lines would bury the results.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (args.length > 0 && args[0].equals("--role=ws-client")) {
+      WsChildMain.run(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    run(options, args, System.getenv());
+    BenchRun.log("report written to " + options.report());
+    System.exit(0);
+  }
+
+  /** Runs the bench, prints the table and writes the report ({@code options.report()}). */
+  static Measurements run(BenchOptions options, String[] args, Map<String, String> env) throws Exception {
+    Measurements m = new BenchRun(options, env).measure();
+    Map<String, org.HdrHistogram.Histogram> plotted = new LinkedHashMap<>();
+    plotted.put("POST complete", m.actions().completeLatency());
+    plotted.put("e2e propagation", m.fleet().propagation());
+    plotted.put("broadcast to all", m.fleet().allDelivered());
+    m.getsOpen().ifPresent(g -> plotted.put("GET top-10 (open)", g.latency()));
+    Report.Run run =
+        new Report.Run(
+            options.label(),
+            "java -jar bench/target/bench.jar " + String.join(" ", args),
+            options.describe(),
+            ResultRows.of(m),
+            ResultRows.notes(m),
+            plotted);
+    System.out.println(Report.console(run));
+    Report.write(options.report(), run);
+    return m;
+  }
+}

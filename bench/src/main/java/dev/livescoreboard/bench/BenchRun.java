@@ -1,0 +1,139 @@
+package dev.livescoreboard.bench;
+
+import dev.livescoreboard.bench.ceiling.PostgresCeiling;
+import dev.livescoreboard.bench.ceiling.StaticFileServer;
+import dev.livescoreboard.bench.http.ActionLoad;
+import dev.livescoreboard.bench.http.ActionResults;
+import dev.livescoreboard.bench.http.CompletionMatcher;
+import dev.livescoreboard.bench.http.HttpClientPool;
+import dev.livescoreboard.bench.http.NettyTransport;
+import dev.livescoreboard.bench.http.ReadLoad;
+import dev.livescoreboard.bench.http.ReadResults;
+import dev.livescoreboard.bench.http.WallClock;
+import dev.livescoreboard.bench.report.Report;
+import dev.livescoreboard.bench.ws.FleetResults;
+import dev.livescoreboard.bench.ws.WebSocketFleet;
+import io.netty.channel.EventLoopGroup;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One benchmark run: stack, users, WebSocket fleet, then the mixed phase (actions + GETs while
+ * the fleet listens), the closed-loop GET phase, the ceilings, and the report. Phases run one
+ * after another so the ceilings never compete with the load for the machine.
+ */
+final class BenchRun {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration GRACE = Duration.ofSeconds(15);
+
+  private final BenchOptions o;
+  private final Map<String, String> env;
+
+  BenchRun(BenchOptions options, Map<String, String> env) {
+    this.o = options;
+    this.env = env;
+  }
+
+  Measurements measure() throws Exception {
+    log("starting " + (o.target().isPresent() ? "against " + o.target().get().gateway() : "a fresh local stack"));
+    try (Target target = o.target().isPresent() ? Target.running(o.target().get(), env) : Target.startLocal(o.home())) {
+      String prefix = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+      log("provisioning " + o.users() + " users");
+      List<String> tokens = UserPool.provision(target.commandApi, target.tokens, prefix, o.users());
+      EventLoopGroup io = NettyTransport.group(2);
+      try (HttpClientPool api = new HttpClientPool(io, target.commandApi, o.connections(), TIMEOUT);
+          HttpClientPool gateway = new HttpClientPool(io, target.gateway, o.connections(), TIMEOUT)) {
+        String path = "/api/v1/leaderboards/" + o.board();
+        long measureFrom = WallClock.micros() + 50_000 + o.warmup().toNanos() / 1000;
+        CompletionMatcher matcher = new CompletionMatcher(measureFrom);
+        URI ws = URI.create(target.gateway.toString().replaceFirst("^http", "ws") + "/ws?board=" + o.board());
+        log("connecting " + o.ws() + " WebSocket clients in " + Math.max(1, o.wsProcesses()) + " process(es)");
+        FleetResults fleet;
+        ActionResults actions;
+        Optional<ReadResults> getsOpen;
+        Map<String, ProcessStats.Usage> usage;
+        try (WebSocketFleet clients = WebSocketFleet.connect(ws, o.ws(), o.wsProcesses(), matcher,
+            Path.of(System.getProperty("java.io.tmpdir")), BenchMain.class.getName())) {
+          log(clients.connected() + " clients connected; load for " + o.warmup().plus(o.duration()).toSeconds() + " s");
+          ProcessStats stats = new ProcessStats(target.servicePids);
+          ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+          stats.begin();
+          sampler.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+          measureFrom = WallClock.micros() + 50_000 + o.warmup().toNanos() / 1000;
+          clients.window(measureFrom, measureFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
+          ReadLoad reads = new ReadLoad(gateway, path);
+          CompletableFuture<Optional<ReadResults>> openGets =
+              CompletableFuture.supplyAsync(() -> o.gets() <= 0 ? Optional.empty() : Optional.of(openGets(reads)));
+          actions =
+              new ActionLoad(api, io, tokens, o.action(), o.board(), o.completeDelay(), matcher)
+                  .run(o.rate(), o.warmup(), o.duration(), GRACE);
+          getsOpen = openGets.join();
+          sampler.shutdownNow();
+          usage = stats.end();
+          // The last updates are in flight for a few milliseconds more.
+          TimeUnit.SECONDS.sleep(1);
+          fleet = clients.results();
+        }
+        log("closed-loop GETs for " + o.ceilingSeconds().toSeconds() + " s");
+        ReadResults getsMax = closedLoop(io, target.gateway, path);
+        Optional<ReadResults> staticFile = Optional.empty();
+        Optional<PostgresCeiling.Result> postgres = Optional.empty();
+        if (o.ceilings()) {
+          staticFile = Optional.of(staticCeiling(io, getsMax.responseBytes()));
+          if (target.database.isPresent()) {
+            log("Postgres ceiling");
+            Target.Database db = target.database.get();
+            postgres = Optional.of(new PostgresCeiling(db.url(), db.user(), db.password())
+                .measure(List.of(8, 16, 32), o.ceilingSeconds()));
+          }
+        }
+        return new Measurements(o, actions, copy(matcher), fleet, getsOpen, getsMax, staticFile, postgres, usage);
+      } finally {
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private ReadResults openGets(ReadLoad reads) {
+    try {
+      return reads.open(o.gets(), o.warmup(), o.duration(), GRACE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ReadResults closedLoop(EventLoopGroup io, URI base, String path) throws InterruptedException {
+    try (HttpClientPool pool = new HttpClientPool(io, base, o.getConnections(), TIMEOUT)) {
+      ReadLoad load = new ReadLoad(pool, path);
+      load.closedLoop(o.getConnections(), Duration.ofMillis(500)); // connect and warm up
+      return load.closedLoop(o.getConnections(), o.ceilingSeconds());
+    }
+  }
+
+  private ReadResults staticCeiling(EventLoopGroup io, int bytes) throws InterruptedException {
+    log("static-file ceiling (" + bytes + " B)");
+    try (StaticFileServer server = new StaticFileServer(new byte[Math.max(bytes, 1)])) {
+      return closedLoop(io, server.url(), "/top.json");
+    }
+  }
+
+  private static org.HdrHistogram.Histogram copy(CompletionMatcher matcher) {
+    return matcher.matched().copy();
+  }
+
+  private static final long STARTED = System.nanoTime();
+
+  static void log(String message) {
+    System.out.printf(java.util.Locale.ROOT, "[bench +%.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
+  }
+}

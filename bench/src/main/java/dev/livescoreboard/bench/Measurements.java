@@ -1,0 +1,32 @@
+package dev.livescoreboard.bench;
+
+import dev.livescoreboard.bench.ceiling.PostgresCeiling;
+import dev.livescoreboard.bench.http.ActionResults;
+import dev.livescoreboard.bench.http.ReadResults;
+import dev.livescoreboard.bench.ws.FleetResults;
+import java.util.Map;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything one run measured.
+ *
+ * @param actions the action load
+ * @param completeToUpdate complete response → update showing it (µs), for top-N changes
+ * @param fleet the WebSocket fleet
+ * @param getsOpen the open-model GETs (empty when {@code gets=0})
+ * @param getsMax the closed-loop GETs
+ * @param staticFile the static-file ceiling (empty when ceilings are off)
+ * @param postgres the write-transaction ceiling (empty when off or no database is known)
+ * @param processes RSS and CPU of each service
+ */
+record Measurements(
+    BenchOptions options,
+    ActionResults actions,
+    Histogram completeToUpdate,
+    FleetResults fleet,
+    Optional<ReadResults> getsOpen,
+    ReadResults getsMax,
+    Optional<ReadResults> staticFile,
+    Optional<PostgresCeiling.Result> postgres,
+    Map<String, ProcessStats.Usage> processes) {}

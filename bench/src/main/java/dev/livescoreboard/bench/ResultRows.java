@@ -1,0 +1,94 @@
+package dev.livescoreboard.bench;
+
+import dev.livescoreboard.bench.http.ReadResults;
+import dev.livescoreboard.bench.report.Percentiles;
+import dev.livescoreboard.bench.report.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.AbstractHistogram;
+
+/** Turns {@link Measurements} into the report's rows: SPEC §8 targets next to the results. */
+final class ResultRows {
+
+  private static final String NONE = "–";
+
+  private ResultRows() {}
+
+  static List<Row> of(Measurements m) {
+    List<Row> rows = new ArrayList<>();
+    double actions = m.actions().achievedPerSecond();
+    String pg =
+        m.postgres()
+            .map(c -> String.format(Locale.ROOT, "%s of the Postgres ceiling (target ≥ 50 %%)", pct(actions / c.bestTxPerSecond())))
+            .orElse("no Postgres ceiling");
+    rows.add(new Row("completed actions/s", "≥ 1,000", num(actions) + " (offered " + num(m.options().rate()) + ")",
+        verdict(actions >= 1000) + "; " + pg));
+    m.postgres().ifPresent(c -> rows.add(new Row("Postgres ceiling, write tx/s", NONE,
+        num(c.bestTxPerSecond()) + " (" + c.bestConnections() + " connections)",
+        c.txPerSecondByConnections().entrySet().stream().map(e -> e.getKey() + ": " + num(e.getValue())).toList().toString())));
+    rows.add(latency("POST complete (from intended send)", "p99 ≤ 50 ms", m.actions().completeLatency(), 50));
+    rows.add(latency("POST complete service time", NONE, m.actions().completeService(), 0));
+    rows.add(latency("POST start (from intended send)", NONE, m.actions().startLatency(), 0));
+    rows.add(latency("e2e propagation (frame − sourceCommittedAt)", "p99 ≤ 100 ms (stretch 50)", m.fleet().propagation(), 100));
+    rows.add(latency("complete response → update (matched)", NONE, m.completeToUpdate(), 0));
+    rows.add(latency("broadcast spread (last − first client)", NONE, m.fleet().broadcastSpread(), 0));
+    rows.add(latency("broadcast to all (last client − commit)", "p99 ≤ 100 ms", m.fleet().allDelivered(), 100));
+    rows.add(new Row("WebSocket clients", "15,000 on one gateway",
+        m.fleet().connected() + " of " + m.fleet().requested() + ", delivered share " + pct(m.fleet().deliveredShare()),
+        verdict(m.fleet().connected() >= 15_000) + "; " + m.fleet().disconnects() + " disconnects"));
+    m.getsOpen().ifPresent(g -> rows.add(new Row("GET top-10, open model", "p99 ≤ 5 ms",
+        num(g.achievedPerSecond()) + "/s of " + num(m.options().gets()) + "/s; " + Percentiles.of(g.latency()).summary(),
+        verdict(Percentiles.of(g.latency()).p99() <= 5) + errors(g))));
+    ReadResults max = m.getsMax();
+    String ratio = m.staticFile().map(s -> String.format(Locale.ROOT, "%.2f× static file", max.achievedPerSecond() / s.achievedPerSecond())
+        + " " + verdict(max.achievedPerSecond() >= s.achievedPerSecond())).orElse("no static-file ceiling");
+    rows.add(new Row("GET top-10, max (closed loop, " + m.options().getConnections() + " conns)", "≥ static-file rate",
+        num(max.achievedPerSecond()) + " req/s; p99 " + Percentiles.fmt(Percentiles.of(max.latency()).p99()) + " ms",
+        ratio + errors(max)));
+    m.staticFile().ifPresent(s -> rows.add(new Row("static-file ceiling (" + s.responseBytes() + " B body)", NONE,
+        num(s.achievedPerSecond()) + " req/s; p99 " + Percentiles.fmt(Percentiles.of(s.latency()).p99()) + " ms", NONE)));
+    m.processes().values().forEach(u -> rows.add(new Row(u.name() + " RSS / CPU",
+        u.name().equals("realtime-gateway") ? "RSS ≤ 512 MB" : NONE,
+        String.format(Locale.ROOT, "%d MiB max, %d MiB end; CPU %.2f cores", u.rssMaxKb() / 1024, u.rssEndKb() / 1024, u.cpuShare()),
+        u.name().equals("realtime-gateway") ? verdict(u.rssMaxKb() <= 512 * 1024) : NONE)));
+    rows.add(new Row("errors (actions)", "0", Long.toString(m.actions().errorCount()), verdict(m.actions().errorCount() == 0)));
+    return rows;
+  }
+
+  static List<String> notes(Measurements m) {
+    List<String> notes = new ArrayList<>();
+    notes.add(m.fleet().updates() + " distinct updates (seq) in the window, " + m.fleet().receipts()
+        + " update frames received; " + m.completeToUpdate().getTotalCount() + " completes matched to an update"
+        + " (only actions that change the top N produce updates).");
+    if (!m.actions().errors().isEmpty()) {
+      notes.add("Action errors: " + m.actions().errors());
+    }
+    if (m.options().target().isEmpty()) {
+      notes.add("The bench JVM also hosts the embedded Kafka broker of the local stack; all processes share the machine's cores.");
+    }
+    return notes;
+  }
+
+  static Row latency(String metric, String target, AbstractHistogram micros, double p99TargetMs) {
+    Percentiles p = Percentiles.of(micros);
+    String verdict = p99TargetMs <= 0 || p.count() == 0 ? NONE : verdict(p.p99() <= p99TargetMs);
+    return new Row(metric, target, p.summary(), verdict);
+  }
+
+  static String verdict(boolean met) {
+    return met ? "met" : "MISSED";
+  }
+
+  static String num(double value) {
+    return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.1f", value);
+  }
+
+  static String pct(double share) {
+    return String.format(Locale.ROOT, "%.0f %%", share * 100);
+  }
+
+  private static String errors(ReadResults r) {
+    return r.errors() == 0 ? "" : "; " + r.errors() + " errors";
+  }
+}

@@ -1,0 +1,117 @@
+package dev.livescoreboard.bench.http;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * GET load on one path: an open model at a fixed rate (latency from the intended send time), and
+ * a closed loop of {@code connections} back-to-back requesters for the maximum throughput. The
+ * closed loop is also what measures the static-file ceiling, so both numbers come from the same
+ * client.
+ */
+public final class ReadLoad {
+
+  private final HttpClientPool http;
+  private final String path;
+
+  public ReadLoad(HttpClientPool http, String path) {
+    this.http = http;
+    this.path = path;
+  }
+
+  /** Open model: {@code rate}/s for {@code warmup + duration}, recording after the warm-up. */
+  public ReadResults open(double rate, Duration warmup, Duration duration, Duration grace)
+      throws InterruptedException {
+    Tally tally = new Tally();
+    OpenSchedule schedule = new OpenSchedule(rate, System.nanoTime() + 50_000_000L);
+    long measureFrom = schedule.startNanos() + warmup.toNanos();
+    long arrivals = schedule.arrivalsWithin(warmup.plus(duration));
+    AtomicLong inFlight = new AtomicLong();
+    Pacer.start(
+            "get-pacer",
+            schedule,
+            arrivals,
+            (i, intended) -> {
+              inFlight.incrementAndGet();
+              boolean measured = intended >= measureFrom;
+              if (measured) {
+                tally.requests.increment();
+              }
+              http.get(path)
+                  .whenComplete(
+                      (reply, failure) -> {
+                        inFlight.decrementAndGet();
+                        if (measured) {
+                          tally.record(reply, failure, intended);
+                        }
+                      });
+            })
+        .join();
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    return tally.results(duration);
+  }
+
+  /** Closed loop: {@code connections} requesters, each sending its next GET when one answers. */
+  public ReadResults closedLoop(int connections, Duration duration) throws InterruptedException {
+    Tally tally = new Tally();
+    long end = System.nanoTime() + duration.toNanos();
+    CountDownLatch done = new CountDownLatch(connections);
+    for (int c = 0; c < connections; c++) {
+      loop(tally, end, done);
+    }
+    // Requests still open after the timeout have failed by then; the tally counts them.
+    done.await(duration.toMillis() + 35_000, TimeUnit.MILLISECONDS);
+    return tally.results(duration);
+  }
+
+  private void loop(Tally tally, long end, CountDownLatch done) {
+    long sent = System.nanoTime();
+    if (sent >= end) {
+      done.countDown();
+      return;
+    }
+    tally.requests.increment();
+    http.get(path)
+        .whenComplete(
+            (reply, failure) -> {
+              tally.record(reply, failure, sent);
+              loop(tally, end, done);
+            });
+  }
+
+  /** Counters of one phase. */
+  private static final class Tally {
+    final LongAdder requests = new LongAdder();
+    final LongAdder ok = new LongAdder();
+    final LongAdder errors = new LongAdder();
+    final ConcurrentHistogram latency = Histograms.concurrent();
+    volatile int responseBytes;
+
+    void record(HttpReply reply, Throwable failure, long fromNanos) {
+      if (failure != null || (reply.status() != 200 && reply.status() != 304)) {
+        errors.increment();
+        return;
+      }
+      ok.increment();
+      responseBytes = reply.body().length;
+      Histograms.record(latency, Histograms.micros(fromNanos, reply.receivedNanos()));
+    }
+
+    ReadResults results(Duration duration) {
+      return new ReadResults(
+          requests.sum(),
+          ok.sum(),
+          errors.sum(),
+          ok.sum() / (duration.toNanos() / 1e9),
+          latency.copy(),
+          responseBytes);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.livescoreboard.bench.ws;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code --role=ws-client}: a child process of the fleet holding many clients. Reads commands on
+ * stdin ({@code WINDOW from until}, {@code STOP}; end of input also stops) and reports on stdout
+ * as {@link ChildReport} describes.
+ */
+public final class WsChildMain {
+
+  private WsChildMain() {}
+
+  /** Arguments: {@code --uri= --clients= --source= --threads=}. */
+  public static void run(String[] args) throws Exception {
+    Map<String, String> o = new HashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        o.put(a.substring(2, eq), a.substring(eq + 1));
+      }
+    }
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    UpdateRecorder recorder = new UpdateRecorder();
+    InetAddress source = o.containsKey("source") ? InetAddress.getByName(o.get("source")) : null;
+    try (WsClientGroup clients =
+        new WsClientGroup(
+            URI.create(o.get("uri")), source, Integer.parseInt(o.getOrDefault("threads", "2")), recorder)) {
+      int connected = clients.connect(Integer.parseInt(o.get("clients")), Duration.ofMinutes(5));
+      out.println("READY " + connected);
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null && !line.equals("STOP")) {
+        if (line.startsWith("WINDOW ")) {
+          String[] f = line.split(" ");
+          recorder.window(Long.parseLong(f[1]), Long.parseLong(f[2]));
+        }
+      }
+      ChildReport.write(out, recorder.propagation(), recorder.seqTable(), clients.disconnects());
+    }
+  }
+}

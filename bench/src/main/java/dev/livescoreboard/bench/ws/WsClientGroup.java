@@ -1,0 +1,189 @@
+package dev.livescoreboard.bench.ws;
+
+import dev.livescoreboard.bench.http.NettyTransport;
+import dev.livescoreboard.bench.http.WallClock;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Promise;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Many WebSocket clients of one process, subscribed through {@code /ws?board=…} and feeding one
+ * {@link FrameListener}. Small socket buffers keep tens of thousands of idle clients cheap; each
+ * client binds to {@code source} so several processes can use different 127.0.0.x addresses and
+ * never run out of ephemeral ports.
+ */
+final class WsClientGroup implements AutoCloseable {
+
+  /** Handshakes in flight at once: keeps the gateway's accept backlog from overflowing. */
+  private static final int PARALLEL_HANDSHAKES = 200;
+
+  private final EventLoopGroup group;
+  private final Bootstrap bootstrap;
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final LongAdder disconnects = new LongAdder();
+
+  WsClientGroup(URI wsUri, InetAddress source, int threads, FrameListener listener) {
+    this.group = NettyTransport.group(threads);
+    WebSocketClientProtocolConfig config =
+        WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(wsUri)
+            .version(WebSocketVersion.V13)
+            .generateOriginHeader(false)
+            .maxFramePayloadLength(1 << 16)
+            .handshakeTimeoutMillis(15_000)
+            .build();
+    this.bootstrap =
+        new Bootstrap()
+            .group(group)
+            .channel(NettyTransport.socketChannel())
+            .remoteAddress(wsUri.getHost(), wsUri.getPort())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.SO_RCVBUF, 16 * 1024)
+            .option(ChannelOption.SO_SNDBUF, 4 * 1024)
+            .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 1024, 16 * 1024))
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 15_000)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpClientCodec(4096, 8192, 8192))
+                        .addLast(new HttpObjectAggregator(8192))
+                        .addLast(new WebSocketClientProtocolHandler(config))
+                        .addLast(new FrameHandler(listener));
+                  }
+                });
+    if (source != null) {
+      bootstrap.localAddress(new InetSocketAddress(source, 0));
+    }
+  }
+
+  /** Connects {@code count} clients; returns how many completed the handshake in time. */
+  int connect(int count, Duration timeout) throws InterruptedException {
+    Semaphore slots = new Semaphore(PARALLEL_HANDSHAKES);
+    AtomicInteger connected = new AtomicInteger();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int i = 0; i < count; i++) {
+      if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        break;
+      }
+      bootstrap
+          .connect()
+          .addListener(
+              (io.netty.channel.ChannelFuture f) -> {
+                if (!f.isSuccess()) {
+                  slots.release();
+                  return;
+                }
+                f.channel().pipeline().get(FrameHandler.class).handshake()
+                    .addListener(
+                        h -> {
+                          if (h.isSuccess()) {
+                            channels.add(f.channel());
+                            connected.incrementAndGet();
+                          } else {
+                            f.channel().close();
+                          }
+                          slots.release();
+                        });
+              });
+    }
+    slots.tryAcquire(
+        PARALLEL_HANDSHAKES, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    return connected.get();
+  }
+
+  int open() {
+    return channels.size();
+  }
+
+  long disconnects() {
+    return disconnects.sum();
+  }
+
+  @Override
+  public void close() {
+    channels.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+
+  /** Completes the handshake promise and hands text frames to the listener. */
+  private final class FrameHandler extends ChannelInboundHandlerAdapter {
+    private final FrameListener listener;
+    private Promise<Void> handshake;
+
+    FrameHandler(FrameListener listener) {
+      this.listener = listener;
+    }
+
+    Promise<Void> handshake() {
+      return handshake;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      handshake = ctx.executor().newPromise();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+        handshake.trySuccess(null);
+      } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+        handshake.tryFailure(new IllegalStateException("handshake timed out"));
+      }
+      ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      try {
+        if (msg instanceof TextWebSocketFrame frame) {
+          long micros = WallClock.micros();
+          listener.onText(ByteBufUtil.getBytes(frame.content()), micros);
+        }
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (!handshake.tryFailure(new IllegalStateException("closed before the handshake"))) {
+        disconnects.increment();
+      }
+      ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      handshake.tryFailure(cause);
+      ctx.close();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.livescoreboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  private static final Map<String, String> HOME = Map.of("SCOREBOARD_HOME", "/repo");
+
+  @Test
+  void defaultsMatchTheDocumentedCommand() {
+    BenchOptions o = BenchOptions.parse(new String[0], HOME);
+
+    assertThat(o.rate()).isEqualTo(200);
+    assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(o.ws()).isEqualTo(1000);
+    assertThat(o.wsProcesses()).isEqualTo(1);
+    assertThat(o.gets()).isEqualTo(500);
+    assertThat(o.target()).isEmpty();
+    assertThat(o.ceilings()).isTrue();
+    assertThat(o.report()).isEqualTo(Path.of("/repo/docs/benchmarks.md"));
+    assertThat(o.label()).isNotBlank();
+  }
+
+  @Test
+  void defaultUsersKeepEveryUserUnderEightActionsPerMinute() {
+    BenchOptions o = BenchOptions.parse(new String[] {"--rate=1000"}, HOME);
+
+    assertThat(o.users()).isEqualTo(7500);
+    assertThat(o.rate() * 60 / o.users()).isLessThanOrEqualTo(8);
+    assertThat(BenchOptions.defaultUsers(5)).isEqualTo(38);
+  }
+
+  @Test
+  void clientProcessesFollowTheClientCountUnlessGiven() {
+    assertThat(BenchOptions.parse(new String[] {"--ws=15000"}, HOME).wsProcesses()).isEqualTo(1);
+    assertThat(BenchOptions.parse(new String[] {"--ws=15001"}, HOME).wsProcesses()).isEqualTo(2);
+    assertThat(BenchOptions.parse(new String[] {"--ws=20", "--ws-processes=0"}, HOME).wsProcesses()).isZero();
+  }
+
+  @Test
+  void durationsAcceptSecondsMillisecondsAndMinutes() {
+    assertThat(BenchOptions.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(BenchOptions.duration("x", "1.5s")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(BenchOptions.duration("x", "2m")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(BenchOptions.duration("x", "7")).isEqualTo(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void runningTargetNamesGatewayCommandApiAuthAndOptionallyTheDatabase() {
+    BenchOptions o =
+        BenchOptions.parse(
+            new String[] {"--target=http://h:8080,http://h:8081,http://h:8090,jdbc:postgresql://h/db"}, HOME);
+
+    assertThat(o.target()).isPresent();
+    assertThat(o.target().get().gateway()).hasToString("http://h:8080");
+    assertThat(o.target().get().commandApi()).hasToString("http://h:8081");
+    assertThat(o.target().get().auth()).hasToString("http://h:8090");
+    assertThat(o.target().get().jdbcUrl()).contains("jdbc:postgresql://h/db");
+    assertThat(BenchOptions.parse(new String[] {"--target=local"}, HOME).target()).isEmpty();
+  }
+
+  @Test
+  void unknownOrMalformedOptionsAreRefusedByName() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--speed=3"}, HOME))
+        .hasMessageContaining("--speed");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"rate=3"}, HOME))
+        .hasMessageContaining("--key=value");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rate=0"}, HOME))
+        .hasMessageContaining("--rate");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--duration=soon"}, HOME))
+        .hasMessageContaining("--duration");
+  }
+
+  @Test
+  void reportPathIsResolvedAgainstTheRepositoryRoot() {
+    assertThat(BenchOptions.parse(new String[] {"--report=target/b.md"}, HOME).report())
+        .isEqualTo(Path.of("/repo/target/b.md"));
+  }
+
+  @Test
+  void vmRssIsReadFromProcStatus() {
+    assertThat(ProcessStats.parseVmRss(java.util.List.of("Name:\tjava", "VmRSS:\t  123456 kB", "Threads: 9")))
+        .isEqualTo(123456);
+    assertThat(ProcessStats.parseVmRss(java.util.List.of("Name:\tgone"))).isZero();
+  }
+}

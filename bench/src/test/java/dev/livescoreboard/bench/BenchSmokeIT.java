@@ -1,0 +1,58 @@
+package dev.livescoreboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole bench for a few seconds at tiny rates against a local stack it starts: every phase
+ * runs and the report has every section. Not a performance test: no timing is asserted.
+ */
+class BenchSmokeIT {
+
+  @Test
+  void shortRunMeasuresEveryPhaseAndWritesTheReport() throws Exception {
+    Path home = Path.of("..").toAbsolutePath().normalize();
+    Path report = Path.of("target", "bench-smoke", "benchmarks.md").toAbsolutePath();
+    Files.deleteIfExists(report);
+    String[] args = {
+      "--rate=5", "--duration=5s", "--warmup=1s", "--ws=20", "--ws-processes=0", "--gets=10",
+      "--ceiling-seconds=1s", "--label=smoke", "--report=" + report
+    };
+    BenchOptions options = BenchOptions.parse(args, Map.of("SCOREBOARD_HOME", home.toString()));
+
+    Measurements m = BenchMain.run(options, args, Map.of());
+
+    assertThat(m.actions().achievedPerSecond()).isPositive();
+    assertThat(m.actions().errors()).isEmpty();
+    assertThat(m.fleet().connected()).isEqualTo(20);
+    assertThat(m.getsOpen()).hasValueSatisfying(g -> assertThat(g.errors()).isZero());
+    assertThat(m.getsMax().ok()).isPositive();
+    assertThat(m.staticFile()).hasValueSatisfying(s -> assertThat(s.ok()).isPositive());
+    assertThat(m.postgres()).hasValueSatisfying(p -> assertThat(p.failures()).isZero());
+    assertThat(m.processes()).containsKeys("realtime-gateway", "command-api", "leaderboard-projector");
+    String md = Files.readString(report);
+    assertThat(md)
+        .contains(
+            "# Benchmarks",
+            "<!-- bench-run: smoke -->",
+            "Command: `java -jar bench/target/bench.jar --rate=5",
+            "Machine: ",
+            "completed actions/s",
+            "Postgres ceiling, write tx/s",
+            "POST complete (from intended send)",
+            "e2e propagation",
+            "broadcast to all",
+            "WebSocket clients",
+            "GET top-10, open model",
+            "GET top-10, max",
+            "static-file ceiling",
+            "realtime-gateway RSS",
+            "errors (actions)",
+            "bench-smoke-latency.png");
+    assertThat(report.resolveSibling("bench-smoke-latency.png")).isNotEmptyFile();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.livescoreboard.command.idempotency;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes idempotency keys older than the TTL, on the scheduler thread. Only housekeeping: expired
+ * rows are ignored on read anyway, so a missed run (database down) changes no answer.
+ */
+@Component
+class IdempotencyPurge {
+
+  private static final Logger log = LoggerFactory.getLogger(IdempotencyPurge.class);
+
+  private final IdempotencyKeys keys;
+  private final IdempotencySettings settings;
+  private final Clock clock;
+
+  IdempotencyPurge(IdempotencyKeys keys, IdempotencySettings settings, Clock clock) {
+    this.keys = keys;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${scoreboard.idempotency.purge-interval}",
+      initialDelayString = "${scoreboard.idempotency.purge-interval}")
+  void purgeExpired() {
+    try {
+      int purged = keys.purge(clock.instant().minus(settings.ttl()));
+      if (purged > 0) {
+        log.info("purged {} expired idempotency keys", purged);
+      }
+    } catch (DataAccessException e) {
+      log.warn("idempotency key purge failed, retrying next time: {}", e.toString());
+    }
+  }
+}

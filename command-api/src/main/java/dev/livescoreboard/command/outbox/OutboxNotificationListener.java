@@ -1,0 +1,135 @@
+package dev.livescoreboard.command.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Holds one dedicated PostgreSQL connection (never a pooled one: it stays in LISTEN mode for the
+ * life of the process) and wakes the relay whenever the outbox trigger notifies, i.e. right after a
+ * transaction that inserted outbox rows commits. The notification carries nothing: the outbox table
+ * stays the queue, NOTIFY is only a wake-up signal. When the connection breaks (PostgreSQL
+ * restarts, the backend is terminated) it reconnects with doubling back-off and wakes the relay
+ * once connected, since notifications sent meanwhile are lost.
+ */
+class OutboxNotificationListener implements SmartLifecycle {
+
+  /** How the listener's backend shows up in {@code pg_stat_activity}. */
+  static final String APPLICATION_NAME = "scoreboard-outbox-listener";
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxNotificationListener.class);
+
+  private final DataSource connections;
+  private final OutboxListenerSettings settings;
+  private final Runnable wakeRelay;
+  private volatile boolean running;
+  private volatile boolean listening;
+  private Thread thread;
+
+  /**
+   * @param connections opens a new physical connection per call (not a pool)
+   */
+  OutboxNotificationListener(
+      DataSource connections, OutboxListenerSettings settings, Runnable wakeRelay) {
+    this.connections = connections;
+    this.settings = settings;
+    this.wakeRelay = wakeRelay;
+  }
+
+  /** Whether the connection is up and listening right now. */
+  boolean isListening() {
+    return listening;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    thread = new Thread(this::run, "outbox-listener");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public synchronized void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(settings.waitTimeout().toMillis() * 2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      thread = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    Duration pause = settings.reconnectMin();
+    while (running) {
+      try (Connection connection = connections.getConnection()) {
+        listen(connection);
+        pause = settings.reconnectMin();
+        log.info("outbox listener connected, waiting for NOTIFY on '{}'", settings.channel());
+        // Anything committed while we were not listening went unannounced.
+        wakeRelay.run();
+        receive(connection.unwrap(PGConnection.class));
+      } catch (SQLException | RuntimeException e) {
+        if (running) {
+          log.warn("outbox listener connection lost, reconnecting in {}: {}", pause, e.toString());
+        }
+      } finally {
+        listening = false;
+      }
+      if (running) {
+        sleep(pause);
+        pause = pause.multipliedBy(2).compareTo(settings.reconnectMax()) > 0
+            ? settings.reconnectMax()
+            : pause.multipliedBy(2);
+      }
+    }
+  }
+
+  private void listen(Connection connection) throws SQLException {
+    connection.setAutoCommit(true);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
+      statement.execute("LISTEN " + settings.channel());
+    }
+    listening = true;
+  }
+
+  /** Blocks in the driver's socket read until notifications arrive; throws when the link breaks. */
+  private void receive(PGConnection connection) throws SQLException {
+    int timeoutMillis = (int) settings.waitTimeout().toMillis();
+    while (running) {
+      PGNotification[] notifications = connection.getNotifications(timeoutMillis);
+      if (notifications != null && notifications.length > 0) {
+        wakeRelay.run();
+      }
+    }
+  }
+
+  private void sleep(Duration pause) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      // Stopping.
+    }
+  }
+}

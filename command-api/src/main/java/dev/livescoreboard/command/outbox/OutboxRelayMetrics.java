@@ -1,0 +1,65 @@
+package dev.livescoreboard.command.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The relay's meters: how long a committed row waits before Kafka acknowledges it, how big the
+ * batches are, and how many rows and failures there were.
+ */
+final class OutboxRelayMetrics {
+
+  private final Timer lag;
+  private final DistributionSummary batchSize;
+  private final Counter published;
+  private final Counter failures;
+
+  OutboxRelayMetrics(MeterRegistry registry) {
+    lag =
+        Timer.builder("scoreboard.outbox.lag")
+            .description("Kafka acknowledgement time minus the outbox row's created_at")
+            .publishPercentiles(0.5, 0.9, 0.99, 0.999)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
+    batchSize =
+        DistributionSummary.builder("scoreboard.outbox.batch.size")
+            .description("Rows published per relay transaction")
+            .baseUnit("rows")
+            .publishPercentiles(0.5, 0.9, 0.99)
+            .register(registry);
+    published =
+        Counter.builder("scoreboard.outbox.published")
+            .description("Outbox rows published to Kafka")
+            .register(registry);
+    failures =
+        Counter.builder("scoreboard.outbox.failures")
+            .description("Relay batches that failed and were rolled back")
+            .register(registry);
+  }
+
+  /** Meters nobody reads, for relays built by hand (tests). */
+  static OutboxRelayMetrics discarding() {
+    return new OutboxRelayMetrics(new SimpleMeterRegistry());
+  }
+
+  void batchPublished(int rows) {
+    batchSize.record(rows);
+    published.increment(rows);
+  }
+
+  void lag(long micros) {
+    // Clamped: created_at comes from the database clock, the ack time from ours.
+    lag.record(Math.max(0, micros), TimeUnit.MICROSECONDS);
+  }
+
+  void failed() {
+    failures.increment();
+  }
+}

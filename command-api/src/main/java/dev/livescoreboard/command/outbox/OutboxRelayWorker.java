@@ -1,0 +1,94 @@
+package dev.livescoreboard.command.outbox;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the {@link OutboxRelay} on one dedicated thread that sleeps until it is woken ({@link
+ * #wake()}, from the NOTIFY listener) or the fallback poll interval passes, then drains the outbox.
+ * Wake-ups coalesce: any number of them while a drain runs cause exactly one more drain, so a
+ * commit that lands after the drain's last SELECT is never left waiting for the fallback poll.
+ */
+class OutboxRelayWorker implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelayWorker.class);
+
+  private final OutboxRelay relay;
+  private final OutboxRelaySettings settings;
+  // Capacity one: a pending wake-up is a flag, not a queue of work.
+  private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+  private volatile boolean running;
+  private Thread thread;
+
+  OutboxRelayWorker(OutboxRelay relay, OutboxRelaySettings settings) {
+    this.relay = relay;
+    this.settings = settings;
+  }
+
+  /** Asks for a drain soon; cheap and safe from any thread. */
+  void wake() {
+    wakeups.offer(Boolean.TRUE);
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    thread = new Thread(this::run, "outbox-relay");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public synchronized void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(settings.sendTimeout().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      thread = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    // Rows may have been committed while no relay ran.
+    wake();
+    while (running) {
+      try {
+        wakeups.poll(settings.fallbackPoll().toMillis(), TimeUnit.MILLISECONDS);
+        relay.drain();
+      } catch (InterruptedException e) {
+        if (running) {
+          log.warn("outbox relay interrupted while running; continuing");
+        }
+      } catch (RuntimeException e) {
+        log.warn("outbox relay failed, retrying in {}: {}", settings.failureBackoff(), e.toString());
+        pauseAfterFailure();
+      }
+    }
+  }
+
+  private void pauseAfterFailure() {
+    try {
+      // Wake-ups that arrive meanwhile are kept; the rows are retried right after the pause.
+      TimeUnit.MILLISECONDS.sleep(settings.failureBackoff().toMillis());
+      wake();
+    } catch (InterruptedException e) {
+      // Stopping.
+    }
+  }
+}

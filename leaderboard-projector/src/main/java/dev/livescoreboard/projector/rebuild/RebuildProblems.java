@@ -1,0 +1,72 @@
+package dev.livescoreboard.projector.rebuild;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import redis.clients.jedis.exceptions.JedisException;
+
+/** RFC 9457 problems of the rebuild endpoint, with a stable code; no stack traces or SQL. */
+@RestControllerAdvice(assignableTypes = RebuildController.class)
+class RebuildProblems {
+
+  private static final Logger log = LoggerFactory.getLogger(RebuildProblems.class);
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Problem> invalidId(IllegalArgumentException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, "INVALID_BOARD", e.getMessage(), request);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Problem> missing(
+      MissingServletRequestParameterException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "MISSING_PARAMETER",
+        "query parameter '" + e.getParameterName() + "' is required",
+        request);
+  }
+
+  @ExceptionHandler(RebuildInProgressException.class)
+  ResponseEntity<Problem> busy(RebuildInProgressException e, HttpServletRequest request) {
+    return problem(HttpStatus.CONFLICT, "REBUILD_IN_PROGRESS", e.getMessage(), request);
+  }
+
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<Problem> postgres(DataAccessException e, HttpServletRequest request) {
+    log.warn("rebuild failed, PostgreSQL unavailable: {}", e.getMostSpecificCause().toString());
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE, "POSTGRES_UNAVAILABLE", "PostgreSQL is unavailable",
+        request);
+  }
+
+  @ExceptionHandler({JedisException.class, IllegalStateException.class})
+  ResponseEntity<Problem> redis(RuntimeException e, HttpServletRequest request) {
+    log.warn("rebuild failed: {}", e.toString());
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE, "REDIS_UNAVAILABLE",
+        "Redis is unavailable or lost the rebuild; retry", request);
+  }
+
+  private static ResponseEntity<Problem> problem(
+      HttpStatus status, String code, String detail, HttpServletRequest request) {
+    String requestId = request.getHeader("X-Request-Id");
+    Problem problem =
+        new Problem(
+            "urn:problem:" + code,
+            status.getReasonPhrase(),
+            status.value(),
+            detail,
+            code,
+            requestId != null && !requestId.isBlank() ? requestId : UUID.randomUUID().toString());
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.livescoreboard.projector.rebuild;
+
+import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.projector.script.LuaScript;
+import dev.livescoreboard.projector.script.RebuildKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import redis.clients.jedis.RedisClient;
+
+/** Calls {@code lua/swap-rebuilt-board.lua}: rebuilt keys into place, top N stored and published. */
+final class SwapRebuiltBoardScript {
+
+  static final String RESOURCE = "lua/swap-rebuilt-board.lua";
+
+  /**
+   * What the swap did.
+   *
+   * @param swapped false when the rebuild's marker was gone (Redis flushed meanwhile)
+   * @param seq the seq of the published top-N state
+   * @param carriedOver users whose newer live entry (applied during the rebuild) was kept
+   */
+  record Outcome(boolean swapped, long seq, long carriedOver) {}
+
+  private final RedisClient redis;
+  private final LeaderboardKeys layout;
+  private final int topN;
+  private final LuaScript script = LuaScript.withTopNHelpers(RESOURCE);
+
+  SwapRebuiltBoardScript(RedisClient redis, LeaderboardKeys layout, int topN) {
+    this.redis = redis;
+    this.layout = layout;
+    this.topN = topN;
+  }
+
+  Outcome swap(BoardSeason board, String token, Instant sourceCommittedAt, Instant builtAt) {
+    String b = board.board();
+    String s = board.season();
+    RebuildTarget target = RebuildTarget.of(board, layout);
+    List<String> keys =
+        List.of(
+            layout.ranking(b, s),
+            layout.members(b, s),
+            layout.versions(b, s),
+            layout.names(b, s),
+            layout.seq(b, s),
+            layout.top(b, s),
+            layout.currentSeason(b),
+            target.ranking(),
+            target.members(),
+            target.versions(),
+            target.names(),
+            target.active(),
+            target.dirty(),
+            new RebuildKeys(layout).built(b, s));
+    List<String> args =
+        List.of(
+            layout.topChangedChannel(),
+            b,
+            s,
+            Integer.toString(topN),
+            token,
+            sourceCommittedAt.toString(),
+            builtAt.toString());
+    Object reply = script.eval(redis, keys, args);
+    if (!(reply instanceof List<?> values) || values.size() != 3) {
+      throw new IllegalStateException("unexpected reply of " + RESOURCE + ": " + reply);
+    }
+    String status = text(values.get(0));
+    return new Outcome(
+        "swapped".equals(status),
+        ((Number) values.get(1)).longValue(),
+        ((Number) values.get(2)).longValue());
+  }
+
+  private static String text(Object value) {
+    return value instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : String.valueOf(value);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Rebuild of the Redis read model from PostgreSQL (SPEC §7), and reconciliation.
+ *
+ * <p><b>Threads.</b> Rebuilds run on the calling thread: an HTTP worker for {@code POST
+ * /admin/rebuild}, or Boot's single scheduler thread for the lost-board check ({@link
+ * dev.livescoreboard.projector.rebuild.RedisLossDetector}) and the reconciliation ({@link
+ * dev.livescoreboard.projector.rebuild.Reconciler}), which therefore never overlap each other.
+ * Kafka listener threads keep applying events meanwhile. PostgreSQL is only read, one streaming
+ * statement (one snapshot) per rebuild or comparison.
+ *
+ * <p><b>Guarantees.</b>
+ *
+ * <ul>
+ *   <li>Readers never see a half-built board: users are written into {@code …:rebuild} keys and one
+ *       Lua script renames them over the live keys, stores and publishes the new top N with the
+ *       next {@code seq} (seeded from the Redis clock when missing) and sets the {@code built}
+ *       sentinel.
+ *   <li>No event is lost by a swap: while the marker {@code rebuild:active} exists the apply
+ *       script adds each changed user to {@code rebuild:dirty}; the swap keeps the live entry of a
+ *       dirty user whose version is newer than the one read from PostgreSQL. Events never wait for
+ *       a rebuild (no listener pause), and this holds for any number of projector instances.
+ *   <li>One rebuild per board+season at a time, across instances: the marker is taken with SET NX
+ *       and carries a TTL refreshed on every write batch, so a crashed rebuild unblocks itself and
+ *       its keys expire.
+ *   <li>Ranked are users with {@code version > 0} and status {@code active}; a non-public user is
+ *       shown as {@code Anonymous}, exactly as the events name them.
+ * </ul>
+ *
+ * <p>Must never happen: a reader seeing a partially rebuilt board, a rebuild overwriting a newer
+ * applied version, or a write to PostgreSQL.
+ */
+package dev.livescoreboard.projector.rebuild;

@@ -1,0 +1,99 @@
+-- Top-N helpers shared by apply-score-event.lua and swap-rebuilt-board.lua. LuaScript prepends
+-- this file to each script's source, so both describe and publish top-N states identically.
+
+-- The top N of a ranking as an ordered list of {userId, displayName, score}.
+local function readTop(rankingKey, namesKey, topN)
+  local flat = redis.call('ZRANGE', rankingKey, 0, topN - 1, 'WITHSCORES')
+  local top, ids = {}, {}
+  for i = 1, #flat, 2 do
+    local m = flat[i]
+    local id = string.sub(m, string.find(m, ':', 1, true) + 1)
+    ids[#ids + 1] = id
+    -- the sorted-set score is -points (RankingCodec)
+    top[#top + 1] = {userId = id, score = -tonumber(flat[i + 1])}
+  end
+  if #ids > 0 then
+    local names = redis.call('HMGET', namesKey, unpack(ids))
+    for i, entry in ipairs(top) do
+      entry.displayName = names[i] or entry.userId
+    end
+  end
+  return top
+end
+
+local function sameTop(a, b)
+  if #a ~= #b then
+    return false
+  end
+  for i = 1, #a do
+    if a[i].userId ~= b[i].userId or a[i].displayName ~= b[i].displayName
+        or a[i].score ~= b[i].score then
+      return false
+    end
+  end
+  return true
+end
+
+local function int(n)
+  return string.format('%d', n)
+end
+
+-- cjson would encode an empty table as {}, so arrays are joined by hand and are [] when empty.
+local function array(items)
+  return '[' .. table.concat(items, ',') .. ']'
+end
+
+local function rankOrNull(rank)
+  if rank then
+    return int(rank)
+  end
+  return 'null'
+end
+
+-- Stores the TopNChanged from `before` to `after` under topKey, publishes it and returns its seq.
+local function publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
+  -- Seeding from the clock keeps seq growing even after Redis lost its data, so subscribers
+  -- never mistake a new state for an old one. Microseconds: a busy board may change more than
+  -- once per millisecond, never once per microsecond, and 1.7e15 is still exact in a double and
+  -- in JavaScript.
+  if redis.call('EXISTS', seqKey) == 0 then
+    local now = redis.call('TIME')
+    redis.call('SET', seqKey, int(tonumber(now[1]) * 1000000 + tonumber(now[2])))
+  end
+  local seq = redis.call('INCR', seqKey)
+
+  local fromRank, toRank = {}, {}
+  for i, entry in ipairs(before) do
+    fromRank[entry.userId] = i
+  end
+  for i, entry in ipairs(after) do
+    toRank[entry.userId] = i
+  end
+
+  local entries, changes = {}, {}
+  local function change(id, from, to)
+    changes[#changes + 1] = '{"userId":' .. cjson.encode(id) .. ',"fromRank":'
+        .. rankOrNull(from) .. ',"toRank":' .. rankOrNull(to) .. '}'
+  end
+  for i, entry in ipairs(after) do
+    entries[#entries + 1] = '{"rank":' .. int(i) .. ',"userId":' .. cjson.encode(entry.userId)
+        .. ',"displayName":' .. cjson.encode(entry.displayName) .. ',"score":'
+        .. int(entry.score) .. '}'
+    if fromRank[entry.userId] ~= i then
+      change(entry.userId, fromRank[entry.userId], i)
+    end
+  end
+  for i, entry in ipairs(before) do
+    if not toRank[entry.userId] then
+      change(entry.userId, i, nil)
+    end
+  end
+
+  local json = '{"board":' .. cjson.encode(board) .. ',"season":' .. cjson.encode(season)
+      .. ',"seq":' .. int(seq) .. ',"entries":' .. array(entries) .. ',"changes":'
+      .. array(changes) .. ',"sourceCommittedAt":' .. cjson.encode(committedAt) .. '}'
+  redis.call('SET', topKey, json)
+  redis.call('PUBLISH', channel, json)
+  return seq
+end
+

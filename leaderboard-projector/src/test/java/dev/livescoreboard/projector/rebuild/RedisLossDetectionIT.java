@@ -1,0 +1,91 @@
+package dev.livescoreboard.projector.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.livescoreboard.events.LeaderboardEntry;
+import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.testsupport.TestKafka;
+import dev.livescoreboard.testsupport.TestRedis;
+import dev.livescoreboard.testsupport.UniqueNames;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.RedisClient;
+
+/** The projector notices on its own that Redis lost its data and rebuilds from PostgreSQL. */
+@SpringBootTest(
+    properties = {
+      "logging.level.org.apache.kafka=WARN",
+      "logging.level.kafka=WARN",
+      "scoreboard.projection.top-n=2",
+      "scoreboard.rebuild.auto-detect=true",
+      "scoreboard.rebuild.check-interval=200ms",
+      "scoreboard.reconciliation.enabled=false"
+    })
+class RedisLossDetectionIT {
+
+  private static final ScoreboardDatabase DB = ScoreboardDatabase.create();
+  private static final String PREFIX = TestRedis.shared().newKeyPrefix();
+  private static final LeaderboardKeys KEYS = new LeaderboardKeys(PREFIX);
+  private static final RebuildKeys REBUILD_KEYS = new RebuildKeys(KEYS);
+  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+  private static RedisClient redis;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DB.db::jdbcUrl);
+    registry.add("spring.datasource.username", DB.db::username);
+    registry.add("spring.datasource.password", DB.db::password);
+    registry.add("spring.kafka.bootstrap-servers", TestKafka.shared()::bootstrapServers);
+    registry.add("scoreboard.kafka.topic", () -> TestKafka.shared().newTopic("score-events-lost", 1));
+    registry.add("scoreboard.kafka.group", () -> UniqueNames.of("projector-lost"));
+    registry.add("scoreboard.redis.url", TestRedis.shared()::url);
+    registry.add("scoreboard.redis.key-prefix", () -> PREFIX);
+  }
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisClient.create(URI.create(TestRedis.shared().url()));
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.close();
+  }
+
+  @Test
+  void boardsInPostgresAreRebuiltOnceFoundMissingAndAgainAfterFlushAll() {
+    DB.board("lost-a");
+    DB.user("ann", "Ann", "active", true);
+    DB.user("ben", "Ben", "active", true);
+    DB.score("lost-a", "all-time", "ann", 10, 1, T0);
+    DB.score("lost-a", "all-time", "ben", 20, 2, T0);
+    DB.score("lost-a", "2026-11", "ann", 5, 1, T0);
+
+    awaitRebuilt("lost-a", "all-time", 2);
+    awaitRebuilt("lost-a", "2026-11", 1);
+    redis.flushAll();
+
+    awaitRebuilt("lost-a", "all-time", 2);
+    awaitRebuilt("lost-a", "2026-11", 1);
+    assertThat(BoardState.read(redis, KEYS, "lost-a", "all-time").top()).containsExactly(
+        new LeaderboardEntry(1, "ben", "Ben", 20), new LeaderboardEntry(2, "ann", "Ann", 10));
+    assertThat(redis.get(KEYS.currentSeason("lost-a"))).isEqualTo("all-time");
+  }
+
+  private void awaitRebuilt(String board, String season, long users) {
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        redis.exists(REBUILD_KEYS.built(board, season))
+            && redis.zcard(KEYS.ranking(board, season)) == users
+            && redis.exists(KEYS.top(board, season)));
+  }
+}

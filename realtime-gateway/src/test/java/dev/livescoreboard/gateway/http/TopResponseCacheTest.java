@@ -1,0 +1,55 @@
+package dev.livescoreboard.gateway.http;
+
+import static dev.livescoreboard.gateway.board.Tops.top;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livescoreboard.gateway.board.BoardState;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TopResponseCacheTest {
+
+  private final TopResponseCache cache =
+      new TopResponseCache(10, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void sameStateAndLimitShareOneSerializedBody() {
+    BoardState state = BoardState.of(top("global", "all-time", 7, "a", "b", "c"));
+
+    TopResponseCache.CachedTop first = cache.get(state, 2);
+    TopResponseCache.CachedTop again = cache.get(state, 2);
+
+    assertThat(again).isSameAs(first);
+    assertThat(first.etag()).isEqualTo("\"all-time-7-2\"");
+    String body = text(first.body());
+    assertThat(body).contains("\"seq\":7").contains("\"userId\":\"b\"").doesNotContain("\"c\"");
+    // Every response reads its own view; the shared bytes stay intact.
+    assertThat(text(again.body())).isEqualTo(body);
+  }
+
+  @Test
+  void newerStateReplacesTheCachedBodies() {
+    BoardState old = BoardState.of(top("global", "all-time", 7, "a"));
+    BoardState newer = BoardState.of(top("global", "all-time", 8, "b"));
+    TopResponseCache.CachedTop before = cache.get(old, 10);
+
+    TopResponseCache.CachedTop after = cache.get(newer, 10);
+
+    assertThat(after).isNotSameAs(before);
+    assertThat(after.etag()).isEqualTo("\"all-time-8-10\"");
+    assertThat(text(after.body())).contains("\"seq\":8");
+    // A late request still holding the old state gets its own bytes, and does not evict.
+    assertThat(text(cache.get(old, 10).body())).contains("\"seq\":7");
+    assertThat(cache.get(newer, 10)).isSameAs(after);
+  }
+
+  private static String text(ByteBuf body) {
+    String text = body.toString(StandardCharsets.UTF_8);
+    body.release();
+    return text;
+  }
+}
