@@ -31,6 +31,8 @@ import java.util.Set;
  * @param board the board scored on and watched
  * @param report the Markdown report to update
  * @param label this run's name in the report (same label replaces the earlier section)
+ * @param serviceEnv extra environment per service of a stack the bench starts, e.g. to switch a
+ *     feature off for a "before" run: {@code --service-env=realtime-gateway:KEY=V;command-api:K=V}
  * @param home the repository root (service jars under {@code <module>/target})
  */
 public record BenchOptions(
@@ -51,6 +53,7 @@ public record BenchOptions(
     String board,
     Path report,
     String label,
+    Map<String, Map<String, String>> serviceEnv,
     Path home) {
 
   /** Per-user limits (SPEC §4): complete 10/min; the bench stays at 8/min per user. */
@@ -63,7 +66,7 @@ public record BenchOptions(
       Set.of(
           "rate", "duration", "warmup", "users", "ws", "ws-processes", "gets", "target", "ceilings",
           "ceiling-seconds", "connections", "get-connections", "complete-delay", "action", "board",
-          "report", "label");
+          "report", "label", "service-env");
 
   /** The URLs of a stack that is already running. */
   public record RunningStack(URI gateway, URI commandApi, URI auth, Optional<String> jdbcUrl) {}
@@ -112,7 +115,26 @@ public record BenchOptions(
         home.resolve(o.getOrDefault("report", "docs/benchmarks.md")).normalize(),
         o.getOrDefault(
             "label", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
+        serviceEnv(o.getOrDefault("service-env", "")),
         home);
+  }
+
+  /** {@code module:KEY=VALUE;module:KEY=VALUE} into module → env. */
+  static Map<String, Map<String, String>> serviceEnv(String spec) {
+    Map<String, Map<String, String>> env = new java.util.TreeMap<>();
+    for (String item : spec.split(";")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      int colon = item.indexOf(':');
+      int eq = item.indexOf('=', colon + 1);
+      if (colon < 1 || eq < colon + 2) {
+        throw new IllegalArgumentException("--service-env items are module:KEY=VALUE, got " + item);
+      }
+      env.computeIfAbsent(item.substring(0, colon).trim(), m -> new java.util.TreeMap<>())
+          .put(item.substring(colon + 1, eq).trim(), item.substring(eq + 1).trim());
+    }
+    return env;
   }
 
   /** Enough users that none completes more than {@value #ACTIONS_PER_USER_PER_MINUTE}/min. */

@@ -45,7 +45,7 @@ final class BenchRun {
 
   Measurements measure() throws Exception {
     log("starting " + (o.target().isPresent() ? "against " + o.target().get().gateway() : "a fresh local stack"));
-    try (Target target = o.target().isPresent() ? Target.running(o.target().get(), env) : Target.startLocal(o.home())) {
+    try (Target target = o.target().isPresent() ? Target.running(o.target().get(), env) : Target.startLocal(o.home(), o.serviceEnv())) {
       String prefix = "bench-" + Long.toString(System.currentTimeMillis(), 36);
       log("provisioning " + o.users() + " users");
       List<String> tokens = UserPool.provision(target.commandApi, target.tokens, prefix, o.users());

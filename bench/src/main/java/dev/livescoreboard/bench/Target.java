@@ -45,13 +45,17 @@ final class Target implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  static Target startLocal(Path home) throws IOException {
+  static Target startLocal(Path home, Map<String, Map<String, String>> extraEnv)
+      throws IOException {
     Path data = Files.createTempDirectory("scoreboard-bench-");
     StackSettings settings =
         new StackSettings(
                 home, data, StackSettings.Ports.ANY_FREE, true, false, "scoreboard",
                 "scoreboard.score-events.v1", "", StackSettings.External.none(), Map.of())
             .withServiceEnv("command-api", ServiceTuning.commandApi());
+    for (var service : extraEnv.entrySet()) {
+      settings = settings.withServiceEnv(service.getKey(), service.getValue());
+    }
     LocalStack stack;
     try {
       stack = LocalStack.start(settings);

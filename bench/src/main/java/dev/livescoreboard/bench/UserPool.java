@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class UserPool {
 
-  static final int BATCH = 1000;
+  /** Users per admin request: keeps each body well under command-api's 16 KB limit. */
+  static final int BATCH = 200;
   private static final String ADMIN_ROLE = "scoreboard:admin";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

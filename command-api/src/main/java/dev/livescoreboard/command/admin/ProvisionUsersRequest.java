@@ -11,11 +11,12 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Body of {@code POST /api/v1/admin/users}: up to 1000 users to create or update.
+ * Body of {@code POST /api/v1/admin/users}: up to 200 users to create or update (about what fits
+ * in the 16 KB body limit; larger imports send several requests).
  *
  * @param users the users
  */
-record ProvisionUsersRequest(@NotNull @NotEmpty @Size(max = 1000) List<@Valid @NotNull Entry> users) {
+record ProvisionUsersRequest(@NotNull @NotEmpty @Size(max = 200) List<@Valid @NotNull Entry> users) {
 
   /**
    * One user.
