@@ -10,7 +10,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Holds one dedicated PostgreSQL connection (never a pooled one: it stays in LISTEN mode for the
@@ -20,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
  * restarts, the backend is terminated) it reconnects with doubling back-off and wakes the relay
  * once connected, since notifications sent meanwhile are lost.
  */
-class OutboxNotificationListener implements SmartLifecycle {
+class OutboxNotificationListener extends DedicatedThread {
 
   /** How the listener's backend shows up in {@code pg_stat_activity}. */
   static final String APPLICATION_NAME = "scoreboard-outbox-listener";
@@ -30,15 +29,14 @@ class OutboxNotificationListener implements SmartLifecycle {
   private final DataSource connections;
   private final OutboxListenerSettings settings;
   private final Runnable wakeRelay;
-  private volatile boolean running;
   private volatile boolean listening;
-  private Thread thread;
 
   /**
    * @param connections opens a new physical connection per call (not a pool)
    */
   OutboxNotificationListener(
       DataSource connections, OutboxListenerSettings settings, Runnable wakeRelay) {
+    super("outbox-listener", settings.waitTimeout().multipliedBy(2));
     this.connections = connections;
     this.settings = settings;
     this.wakeRelay = wakeRelay;
@@ -50,38 +48,9 @@ class OutboxNotificationListener implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = new Thread(this::run, "outbox-listener");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  @Override
-  public synchronized void stop() {
-    running = false;
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join(settings.waitTimeout().toMillis() * 2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      thread = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void run() {
+  void loop() {
     Duration pause = settings.reconnectMin();
-    while (running) {
+    while (isRunning()) {
       try (Connection connection = connections.getConnection()) {
         listen(connection);
         pause = settings.reconnectMin();
@@ -90,13 +59,13 @@ class OutboxNotificationListener implements SmartLifecycle {
         wakeRelay.run();
         receive(connection.unwrap(PGConnection.class));
       } catch (SQLException | RuntimeException e) {
-        if (running) {
+        if (isRunning()) {
           log.warn("outbox listener connection lost, reconnecting in {}: {}", pause, e.toString());
         }
       } finally {
         listening = false;
       }
-      if (running) {
+      if (isRunning()) {
         sleep(pause);
         pause = pause.multipliedBy(2).compareTo(settings.reconnectMax()) > 0
             ? settings.reconnectMax()
@@ -117,7 +86,7 @@ class OutboxNotificationListener implements SmartLifecycle {
   /** Blocks in the driver's socket read until notifications arrive; throws when the link breaks. */
   private void receive(PGConnection connection) throws SQLException {
     int timeoutMillis = (int) settings.waitTimeout().toMillis();
-    while (running) {
+    while (isRunning()) {
       PGNotification[] notifications = connection.getNotifications(timeoutMillis);
       if (notifications != null && notifications.length > 0) {
         wakeRelay.run();

@@ -5,7 +5,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the {@link OutboxRelay} on one dedicated thread that sleeps until it is woken ({@link
@@ -13,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
  * Wake-ups coalesce: any number of them while a drain runs cause exactly one more drain, so a
  * commit that lands after the drain's last SELECT is never left waiting for the fallback poll.
  */
-class OutboxRelayWorker implements SmartLifecycle {
+class OutboxRelayWorker extends DedicatedThread {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelayWorker.class);
 
@@ -21,10 +20,9 @@ class OutboxRelayWorker implements SmartLifecycle {
   private final OutboxRelaySettings settings;
   // Capacity one: a pending wake-up is a flag, not a queue of work.
   private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
-  private volatile boolean running;
-  private Thread thread;
 
   OutboxRelayWorker(OutboxRelay relay, OutboxRelaySettings settings) {
+    super("outbox-relay", settings.sendTimeout());
     this.relay = relay;
     this.settings = settings;
   }
@@ -35,44 +33,15 @@ class OutboxRelayWorker implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = new Thread(this::run, "outbox-relay");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  @Override
-  public synchronized void stop() {
-    running = false;
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join(settings.sendTimeout().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      thread = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void run() {
+  void loop() {
     // Rows may have been committed while no relay ran.
     wake();
-    while (running) {
+    while (isRunning()) {
       try {
         wakeups.poll(settings.fallbackPoll().toMillis(), TimeUnit.MILLISECONDS);
         relay.drain();
       } catch (InterruptedException e) {
-        if (running) {
+        if (isRunning()) {
           log.warn("outbox relay interrupted while running; continuing");
         }
       } catch (RuntimeException e) {
