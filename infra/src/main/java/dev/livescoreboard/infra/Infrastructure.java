@@ -1,11 +1,10 @@
 package dev.livescoreboard.infra;
 
 import dev.livescoreboard.infra.devauth.DevAuthServer;
+import dev.livescoreboard.infra.servers.Databases;
 import dev.livescoreboard.infra.servers.EmbeddedKafkaBroker;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -70,8 +69,9 @@ final class Infrastructure implements AutoCloseable {
       if (settings.database() == null) {
         return url;
       }
-      createDatabase(url, ext.postgresUser(), ext.postgresPassword(), settings.database());
-      return url.replaceFirst("/[^/?]*(\\?|$)", "/" + settings.database() + "$1");
+      Databases.createIfMissing(
+          url, ext.postgresUser(), ext.postgresPassword(), settings.database());
+      return Databases.withDatabase(url, settings.database());
     }
     // zonky's defaults trade durability for speed; the local stack keeps scores like production.
     String durable = settings.durable() ? "on" : "off";
@@ -102,20 +102,6 @@ final class Infrastructure implements AutoCloseable {
             settings.dataDir().resolve("kafka"), settings.ports().kafka(), PARTITIONS);
     started.push(kafka);
     return kafka.bootstrapServers();
-  }
-
-  private static void createDatabase(String url, String user, String password, String database) {
-    try (var connection = DriverManager.getConnection(url, user, password);
-        var exists =
-            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      exists.setString(1, database);
-      if (!exists.executeQuery().next()) {
-        // Identifiers cannot be bound as parameters; the name comes from our own settings.
-        connection.createStatement().execute("CREATE DATABASE \"" + database + "\"");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create database " + database, e);
-    }
   }
 
   private static void createTopic(String bootstrap, String topic) {

@@ -1,9 +1,8 @@
 package dev.livescoreboard.testsupport;
 
+import dev.livescoreboard.infra.servers.Databases;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -62,12 +61,7 @@ public final class TestPostgres {
   /** Creates a database no other test uses. */
   public Database newDatabase() {
     String name = UniqueNames.of("scoreboard");
-    try (var connection = DriverManager.getConnection(adminUrl, username, password);
-        var statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create test database " + name, e);
-    }
-    return new Database(adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), username, password);
+    Databases.createIfMissing(adminUrl, username, password, name);
+    return new Database(Databases.withDatabase(adminUrl, name), username, password);
   }
 }

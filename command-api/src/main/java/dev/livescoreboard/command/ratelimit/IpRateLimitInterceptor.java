@@ -5,12 +5,14 @@ import dev.livescoreboard.command.security.SecurityEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The per-client-address limit on every {@code /api/**} request. Runs before authentication, so
  * floods of bad tokens are limited too.
  */
+@Component
 class IpRateLimitInterceptor implements HandlerInterceptor {
 
   private final RateLimiter limiter;

@@ -1,7 +1,6 @@
 package dev.livescoreboard.command.ratelimit;
 
 import dev.livescoreboard.command.ratelimit.UserRateLimitInterceptor.Kind;
-import dev.livescoreboard.command.security.ClientAddresses;
 import dev.livescoreboard.command.security.SecurityEvents;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -17,26 +16,26 @@ class RateLimitWebConfig implements WebMvcConfigurer {
   static final int BEFORE_AUTH = -100;
   static final int AFTER_AUTH = 100;
 
+  private final IpRateLimitInterceptor perAddress;
   private final RateLimiter limiter;
   private final RateLimitSettings settings;
-  private final ClientAddresses addresses;
   private final SecurityEvents events;
 
   RateLimitWebConfig(
+      IpRateLimitInterceptor perAddress,
       RateLimiter limiter,
       RateLimitSettings settings,
-      ClientAddresses addresses,
       SecurityEvents events) {
+    this.perAddress = perAddress;
     this.limiter = limiter;
     this.settings = settings;
-    this.addresses = addresses;
     this.events = events;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry
-        .addInterceptor(new IpRateLimitInterceptor(limiter, settings, addresses, events))
+        .addInterceptor(perAddress)
         .addPathPatterns("/api/**")
         .order(BEFORE_AUTH);
     ActionTypePeek peek = new ActionTypePeek();

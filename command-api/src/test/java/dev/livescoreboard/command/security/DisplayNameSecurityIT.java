@@ -28,10 +28,7 @@ class DisplayNameSecurityIT extends SecurityTestBase {
           "${jndi:ldap://x}");
 
   private Exchange provision(String userId, String displayName) {
-    return postJson(
-        PROVISION,
-        adminToken(),
-        json(Map.of("users", List.of(Map.of("userId", userId, "displayName", displayName)))));
+    return provisionAsAdmin(Map.of("userId", userId, "displayName", displayName));
   }
 
   @Test
@@ -65,15 +62,9 @@ class DisplayNameSecurityIT extends SecurityTestBase {
             400,
             "VALIDATION_FAILED",
             () ->
-                postJson(
-                    PROVISION,
-                    adminToken(),
-                    json(
-                        Map.of(
-                            "users",
-                            List.of(
-                                Map.of("userId", good, "displayName", "Fine"),
-                                Map.of("userId", bad, "displayName", "<i>x</i>"))))))
+                provisionAsAdmin(
+                    Map.of("userId", good, "displayName", "Fine"),
+                    Map.of("userId", bad, "displayName", "<i>x</i>")))
         .assertDetailNames("displayName");
     assertThat(count("SELECT count(*) FROM users WHERE id IN (?, ?)", good, bad)).isZero();
   }

@@ -183,14 +183,7 @@ class InjectionSecurityIT extends SecurityTestBase {
     refusedUnchanged(
             400,
             "VALIDATION_FAILED",
-            () ->
-                postJson(
-                    PROVISION,
-                    adminToken(),
-                    json(
-                        Map.of(
-                            "users",
-                            List.of(Map.of("userId", "bob\u0000admin", "displayName", "Bob"))))))
+            () -> provisionAsAdmin(Map.of("userId", "bob\u0000admin", "displayName", "Bob")))
         .assertDetailNames("userId");
   }
 
@@ -200,14 +193,7 @@ class InjectionSecurityIT extends SecurityTestBase {
       refusedUnchanged(
               400,
               "VALIDATION_FAILED",
-              () ->
-                  postJson(
-                      PROVISION,
-                      adminToken(),
-                      json(
-                          Map.of(
-                              "users",
-                              List.of(Map.of("userId", newUserId(), "displayName", name))))))
+              () -> provisionAsAdmin(Map.of("userId", newUserId(), "displayName", name)))
           .assertDetailNames("displayName");
     }
   }
@@ -252,11 +238,7 @@ class InjectionSecurityIT extends SecurityTestBase {
     String id = "x'); DROP TABLE users; -- " + UniqueNames.of("u");
     long usersBefore = count("SELECT count(*) FROM users");
 
-    Exchange provisioned =
-        postJson(
-            PROVISION,
-            adminToken(),
-            json(Map.of("users", List.of(Map.of("userId", id, "displayName", "Bobby Tables")))));
+    Exchange provisioned = provisionAsAdmin(Map.of("userId", id, "displayName", "Bobby Tables"));
 
     assertThat(provisioned.status()).isEqualTo(200);
     assertThat(count("SELECT count(*) FROM users")).isEqualTo(usersBefore + 1);

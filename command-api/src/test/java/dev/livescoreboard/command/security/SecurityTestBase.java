@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,12 @@ abstract class SecurityTestBase extends CommandApiTestBase {
 
   protected Exchange postJson(String path, String bearer, String json) {
     return exchange(path, bearer, "application/json", json, Map.of());
+  }
+
+  /** {@code POST /api/v1/admin/users} as an admin, with the given user entries. */
+  @SafeVarargs
+  protected final Exchange provisionAsAdmin(Map<String, String>... users) {
+    return postJson(PROVISION, adminToken(), json(Map.of("users", List.of(users))));
   }
 
   protected Exchange fetch(String pathAndQuery, String bearer) {

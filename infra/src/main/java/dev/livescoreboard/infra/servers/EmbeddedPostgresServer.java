@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -62,19 +59,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** Creates {@code database} unless it exists. */
   public void createDatabaseIfMissing(String database) {
-    if (!database.matches("[a-z0-9_]+")) {
-      throw new IllegalArgumentException("database names are [a-z0-9_]+: " + database);
-    }
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      var exists =
-          statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
-      if (!exists.next()) {
-        statement.execute("CREATE DATABASE " + database);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create database " + database, e);
-    }
+    Databases.createIfMissing(jdbcUrl("postgres"), USER, PASSWORD, database);
   }
 
   @Override
