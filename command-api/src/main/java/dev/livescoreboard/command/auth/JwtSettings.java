@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code kid}s cannot hammer the auth service
  * @param maxTokenLifetime the longest access-token lifetime the auth service issues; a revocation
  *     without {@code expiresAt} is kept this long
+ * @param verifiedCacheSize how many verified tokens are remembered (0: verify every request)
+ * @param verifiedCacheTtl the longest a verified token is trusted without verifying it again
  */
 @ConfigurationProperties("scoreboard.jwt")
 record JwtSettings(
@@ -29,7 +31,9 @@ record JwtSettings(
     Duration jwksTimeout,
     Duration jwksCacheTtl,
     Duration jwksRefetchMinInterval,
-    Duration maxTokenLifetime) {
+    Duration maxTokenLifetime,
+    Long verifiedCacheSize,
+    Duration verifiedCacheTtl) {
 
   JwtSettings {
     if (jwksUrl == null || issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
@@ -42,6 +46,12 @@ record JwtSettings(
     jwksRefetchMinInterval =
         jwksRefetchMinInterval == null ? Duration.ofSeconds(30) : jwksRefetchMinInterval;
     maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(12) : maxTokenLifetime;
+    verifiedCacheSize = verifiedCacheSize == null ? 10_000L : verifiedCacheSize;
+    verifiedCacheTtl = verifiedCacheTtl == null ? Duration.ofSeconds(60) : verifiedCacheTtl;
+    if (verifiedCacheSize < 0 || verifiedCacheTtl.isNegative()) {
+      throw new IllegalArgumentException(
+          "scoreboard.jwt.verified-cache-size and verified-cache-ttl must not be negative");
+    }
     if (jwksCacheTtl.compareTo(Duration.ofSeconds(10)) < 0
         || jwksRefetchMinInterval.isNegative()
         || jwksRefetchMinInterval.compareTo(jwksCacheTtl) >= 0

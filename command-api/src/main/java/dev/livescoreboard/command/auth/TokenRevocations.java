@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +17,13 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The denylist of revoked access tokens ({@code jti}): shared in Redis as {@code
- * <prefix>revoked-jti:<jti>} keys that expire with the token, plus a local copy of the revocations
- * made through this instance. While Redis is unreachable the check fails open for tokens revoked
- * elsewhere (see the package documentation), counting each unchecked token in {@code
- * scoreboard.auth.revocation.unchecked}. Thread-safe.
+ * The denylist of revoked access tokens ({@code jti}), shared by all instances through Redis (see
+ * {@link RevocationKeys}) and mirrored in each instance's {@link LocalDenylist} by the {@link
+ * RevocationFeed}. While the feed is in step a check is a local lookup; otherwise it asks Redis, and
+ * while Redis is unreachable too it fails open for tokens revoked through other instances (see the
+ * package documentation), counting each unchecked token in {@code
+ * scoreboard.auth.revocation.unchecked}. A revocation made here holds here at once, whatever Redis
+ * does. Thread-safe.
  */
 @Component
 class TokenRevocations {
@@ -31,10 +31,11 @@ class TokenRevocations {
   private static final Logger security = LoggerFactory.getLogger("security");
 
   private final RedisClient redis;
-  private final RedisSettings redisSettings;
+  private final RevocationKeys keys;
   private final RedisAvailability availability;
+  private final LocalDenylist denylist;
+  private final RevocationFeed feed;
   private final Clock clock;
-  private final Map<String, Instant> local = new ConcurrentHashMap<>();
   private final Counter unchecked;
   private final AtomicBoolean warned = new AtomicBoolean();
 
@@ -42,11 +43,15 @@ class TokenRevocations {
       RedisClient redis,
       RedisSettings redisSettings,
       RedisAvailability availability,
+      LocalDenylist denylist,
+      RevocationFeed feed,
       Clock clock,
       MeterRegistry meters) {
     this.redis = redis;
-    this.redisSettings = redisSettings;
+    this.keys = new RevocationKeys(redisSettings);
     this.availability = availability;
+    this.denylist = denylist;
+    this.feed = feed;
     this.clock = clock;
     this.unchecked =
         Counter.builder("scoreboard.auth.revocation.unchecked")
@@ -62,13 +67,14 @@ class TokenRevocations {
    */
   void revoke(String jti, Instant until) {
     Instant now = clock.instant();
-    local.values().removeIf(expiry -> !expiry.isAfter(now));
     if (!until.isAfter(now)) {
       return;
     }
-    local.put(jti, until);
+    denylist.add(jti, until);
     try {
-      redis.psetex(key(jti), Duration.between(now, until).toMillis(), "1");
+      // The key first: an instance that (re)loads the keys after missing the message still sees it.
+      redis.psetex(keys.key(jti), Duration.between(now, until).toMillis(), "1");
+      redis.publish(keys.channel(), RevocationKeys.message(jti, until));
       availability.succeeded();
     } catch (JedisException e) {
       availability.failed("token revocation", e);
@@ -83,13 +89,15 @@ class TokenRevocations {
     if (jti == null) {
       return false;
     }
-    Instant localUntil = local.get(jti);
-    if (localUntil != null && localUntil.isAfter(clock.instant())) {
+    if (denylist.contains(jti)) {
       return true;
+    }
+    if (feed.inStep()) {
+      return false;
     }
     if (availability.shouldTry()) {
       try {
-        boolean revoked = redis.exists(key(jti));
+        boolean revoked = redis.exists(keys.key(jti));
         availability.succeeded();
         warned.set(false);
         return revoked;
@@ -104,9 +112,5 @@ class TokenRevocations {
               + " through other instances are accepted until it is back\"}");
     }
     return false;
-  }
-
-  private String key(String jti) {
-    return redisSettings.key("revoked-jti:" + jti);
   }
 }

@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.outbox;
 
+import dev.livescoreboard.command.system.DedicatedThread;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +49,7 @@ class OutboxNotificationListener extends DedicatedThread {
   }
 
   @Override
-  void loop() {
+  protected void loop() {
     Duration pause = settings.reconnectMin();
     while (isRunning()) {
       try (Connection connection = connections.getConnection()) {

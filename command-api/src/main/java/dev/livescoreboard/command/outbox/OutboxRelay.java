@@ -157,6 +157,8 @@ class OutboxRelay {
       // The callback runs on the producer's I/O thread; allOf below publishes the writes to us.
       acks[i] = kafka.send(record).thenRun(() -> ackedAt[index] = clock.instant());
     }
+    // The batch is complete: send it now instead of waiting out linger.ms (outbox lag).
+    kafka.flush();
     try {
       CompletableFuture.allOf(acks).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

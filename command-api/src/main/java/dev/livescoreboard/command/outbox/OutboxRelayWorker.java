@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.outbox;
 
+import dev.livescoreboard.command.system.DedicatedThread;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ class OutboxRelayWorker extends DedicatedThread {
   }
 
   @Override
-  void loop() {
+  protected void loop() {
     // Rows may have been committed while no relay ran.
     wake();
     while (isRunning()) {

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -81,6 +82,8 @@ class ProblemHandler {
   @ExceptionHandler({
     DataAccessResourceFailureException.class,
     CannotCreateTransactionException.class,
+    // Commit or rollback failed because the connection broke: a retry is safe (replays are 409s).
+    TransactionSystemException.class,
     TransientDataAccessException.class,
     RecoverableDataAccessException.class
   })

@@ -49,7 +49,8 @@ class UserRateLimitInterceptor implements HandlerInterceptor {
     if (kind == Kind.START) {
       decision = limiter.acquire("start:" + userId, settings.start(), settings.window());
     } else {
-      String action = actionTypes.of(request);
+      // Reading the action type means parsing the body: only when a per-action limit exists.
+      String action = settings.completePerAction().isEmpty() ? null : actionTypes.of(request);
       Integer override = action == null ? null : settings.completePerAction().get(action);
       decision =
           override == null

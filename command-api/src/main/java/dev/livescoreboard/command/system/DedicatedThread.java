@@ -1,4 +1,4 @@
-package dev.livescoreboard.command.outbox;
+package dev.livescoreboard.command.system;
 
 import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
@@ -6,22 +6,28 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A Spring lifecycle that runs {@link #loop()} on one named daemon thread of its own: started with
  * the context, interrupted and joined (bounded) when it stops. Subclasses loop while {@link
- * #isRunning()}.
+ * #isRunning()}. A loop blocked somewhere an interrupt does not reach (a socket read) is woken by
+ * overriding {@link #wake()}.
  */
-abstract class DedicatedThread implements SmartLifecycle {
+public abstract class DedicatedThread implements SmartLifecycle {
 
   private final String name;
   private final Duration joinTimeout;
   private volatile boolean running;
   private Thread thread;
 
-  DedicatedThread(String name, Duration joinTimeout) {
+  protected DedicatedThread(String name, Duration joinTimeout) {
     this.name = name;
     this.joinTimeout = joinTimeout;
   }
 
   /** The thread's work; returns when {@link #isRunning()} turns false or it is interrupted. */
-  abstract void loop();
+  protected abstract void loop();
+
+  /** Makes a blocked {@link #loop()} return; the default interrupts the thread. */
+  protected void wake(Thread thread) {
+    thread.interrupt();
+  }
 
   @Override
   public synchronized void start() {
@@ -38,7 +44,7 @@ abstract class DedicatedThread implements SmartLifecycle {
   public synchronized void stop() {
     running = false;
     if (thread != null) {
-      thread.interrupt();
+      wake(thread);
       try {
         thread.join(joinTimeout.toMillis());
       } catch (InterruptedException e) {

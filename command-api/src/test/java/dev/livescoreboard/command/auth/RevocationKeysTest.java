@@ -1,0 +1,35 @@
+package dev.livescoreboard.command.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livescoreboard.command.redis.RedisSettings;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RevocationKeysTest {
+
+  @Test
+  void anAnnouncedRevocationReadsBackWithItsJtiAndExpiry() {
+    Instant until = Instant.parse("2026-11-24T12:00:00.123Z");
+
+    RevocationKeys.Published read = RevocationKeys.parse(RevocationKeys.message("a b:c", until));
+
+    assertThat(read).isEqualTo(new RevocationKeys.Published("a b:c", until));
+  }
+
+  @Test
+  void messagesThatAreNoRevocationAreIgnored() {
+    assertThat(RevocationKeys.parse("")).isNull();
+    assertThat(RevocationKeys.parse("123")).isNull();
+    assertThat(RevocationKeys.parse("123 ")).isNull();
+    assertThat(RevocationKeys.parse("soon jti")).isNull();
+  }
+
+  @Test
+  void theScanPatternEscapesGlobCharactersOfThePrefix() {
+    RevocationKeys keys = new RevocationKeys(new RedisSettings("redis://h:1", "t[1]*:", null, null));
+
+    assertThat(keys.pattern()).isEqualTo("t\\[1\\]\\*:revoked-jti:*");
+    assertThat(keys.jtiOf(keys.key("abc"))).isEqualTo("abc");
+  }
+}
