@@ -15,11 +15,17 @@ import java.util.Set;
  * The options of {@code java -jar bench.jar [--key=value …]}.
  *
  * @param rate completed actions per second (each one start plus one complete)
- * @param duration the measured part of the load phase
- * @param warmup load before measuring starts (not recorded)
+ * @param duration the measured window of the load phase, at the constant target rates; CPU and
+ *     memory of the processes and the services' histograms cover exactly this window
+ * @param warmup load before the measured window, not recorded (default 60 s): the offered action
+ *     and GET rates ramp linearly from 10 % to 100 % of {@code rate} and {@code gets} (still open
+ *     model: arrivals from a schedule, latency from the intended send time). Cold JVMs need about
+ *     60–100 s of load before C2 has compiled the hot paths; a shorter warm-up measures the JIT
  * @param users distinct players; enough that per-user rate limits hold
  * @param ws WebSocket clients subscribed to the board
- * @param wsProcesses child JVMs holding the clients; 0 keeps them in the bench process
+ * @param wsProcesses child JVMs holding the clients (default: one per 15,000 clients, so at least
+ *     one whenever there are clients); 0 keeps them in the bench JVM, where they compete with the
+ *     load generator for CPU
  * @param gets open-model {@code GET /api/v1/leaderboards/{board}} per second
  * @param target a running stack to measure; empty starts a fresh local stack
  * @param ceilings whether to measure the machine's Postgres and static-file ceilings
@@ -59,6 +65,9 @@ public record BenchOptions(
   /** Per-user limits (SPEC §4): complete 10/min; the bench stays at 8/min per user. */
   static final double ACTIONS_PER_USER_PER_MINUTE = 8;
 
+  /** Long enough for C2 to finish in cold service JVMs under the ramped load. */
+  static final String DEFAULT_WARMUP = "60s";
+
   /** Clients per child JVM: leaves headroom under the 20,000 open files of a process. */
   static final int CLIENTS_PER_PROCESS = 15_000;
 
@@ -96,7 +105,7 @@ public record BenchOptions(
     return new BenchOptions(
         rate,
         duration("duration", o.getOrDefault("duration", "30s")),
-        duration("warmup", o.getOrDefault("warmup", "5s")),
+        duration("warmup", o.getOrDefault("warmup", DEFAULT_WARMUP)),
         o.containsKey("users") ? Integer.parseInt(o.get("users")) : defaultUsers(rate),
         ws,
         o.containsKey("ws-processes")
@@ -185,7 +194,7 @@ public record BenchOptions(
   /** The options as the report shows them. */
   String describe() {
     return String.format(
-        "rate=%s/s, duration=%ss, warmup=%ss, users=%d, ws=%d (processes %d), gets=%s/s, "
+        "rate=%s/s, duration=%ss, warmup=%ss (ramp 10→100 %%), users=%d, ws=%d (processes %d), gets=%s/s, "
             + "action=%s, board=%s, connections=%d, get-connections=%d, complete-delay=%dms, "
             + "ceiling-seconds=%ss, target=%s",
         trim(rate), duration.toMillis() / 1000.0, warmup.toMillis() / 1000.0, users, ws,

@@ -6,34 +6,35 @@ import dev.livescoreboard.bench.http.ActionLoad;
 import dev.livescoreboard.bench.http.ActionResults;
 import dev.livescoreboard.bench.http.CompletionMatcher;
 import dev.livescoreboard.bench.http.HttpClientPool;
+import dev.livescoreboard.bench.http.LoadPlan;
 import dev.livescoreboard.bench.http.NettyTransport;
 import dev.livescoreboard.bench.http.ReadLoad;
 import dev.livescoreboard.bench.http.ReadResults;
-import dev.livescoreboard.bench.http.WallClock;
-import dev.livescoreboard.bench.report.Report;
 import dev.livescoreboard.bench.ws.FleetResults;
 import dev.livescoreboard.bench.ws.WebSocketFleet;
 import io.netty.channel.EventLoopGroup;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One benchmark run: stack, users, WebSocket fleet, then the mixed phase (actions + GETs while
- * the fleet listens), the closed-loop GET phase, the ceilings, and the report. Phases run one
- * after another so the ceilings never compete with the load for the machine.
+ * the fleet listens: a warm-up ramp, then the measured window), the closed-loop GET phase, the
+ * ceilings, and the report. Phases run one after another so the ceilings never compete with the
+ * load for the machine.
  */
 final class BenchRun {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration GRACE = Duration.ofSeconds(15);
+  /** Lets the pacers' threads start before their first arrival is due. */
+  private static final Duration START_DELAY = Duration.ofMillis(200);
 
   private final BenchOptions o;
   private final Map<String, String> env;
@@ -53,32 +54,33 @@ final class BenchRun {
       try (HttpClientPool api = new HttpClientPool(io, target.commandApi, o.connections(), TIMEOUT);
           HttpClientPool gateway = new HttpClientPool(io, target.gateway, o.connections(), TIMEOUT)) {
         String path = "/api/v1/leaderboards/" + o.board();
-        long measureFrom = WallClock.micros() + 50_000 + o.warmup().toNanos() / 1000;
-        CompletionMatcher matcher = new CompletionMatcher(measureFrom);
+        // Nothing is recorded before the window's start is known (set below).
+        CompletionMatcher matcher = new CompletionMatcher(Long.MAX_VALUE);
         URI ws = URI.create(target.gateway.toString().replaceFirst("^http", "ws") + "/ws?board=" + o.board());
-        log("connecting " + o.ws() + " WebSocket clients in " + Math.max(1, o.wsProcesses()) + " process(es)");
+        log("connecting " + o.ws() + " WebSocket clients in " + (o.wsProcesses() <= 0 ? "the bench JVM" : o.wsProcesses() + " child JVM(s)"));
         FleetResults fleet;
         ActionResults actions;
         Optional<ReadResults> getsOpen;
-        Map<String, ProcessStats.Usage> usage;
+        MeasuredWindow.Result window;
         try (WebSocketFleet clients = WebSocketFleet.connect(ws, o.ws(), o.wsProcesses(), matcher,
             Path.of(System.getProperty("java.io.tmpdir")), BenchMain.class.getName())) {
-          log(clients.connected() + " clients connected; load for " + o.warmup().plus(o.duration()).toSeconds() + " s");
-          ProcessStats stats = new ProcessStats(target.servicePids);
-          ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-          stats.begin();
-          sampler.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
-          measureFrom = WallClock.micros() + 50_000 + o.warmup().toNanos() / 1000;
-          clients.window(measureFrom, measureFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
-          ReadLoad reads = new ReadLoad(gateway, path);
-          CompletableFuture<Optional<ReadResults>> openGets =
-              CompletableFuture.supplyAsync(() -> o.gets() <= 0 ? Optional.empty() : Optional.of(openGets(reads)));
-          actions =
-              new ActionLoad(api, io, tokens, o.action(), o.board(), o.completeDelay(), matcher)
-                  .run(o.rate(), o.warmup(), o.duration(), GRACE);
-          getsOpen = openGets.join();
-          sampler.shutdownNow();
-          usage = stats.end();
+          log(clients.connected() + " clients connected; warm-up ramp " + o.warmup().toSeconds() + " s ("
+              + Math.round(LoadPlan.RAMP_FROM * 100) + " % → 100 % of the rates), then measuring " + o.duration().toSeconds() + " s");
+          LoadPlan plan = new LoadPlan(System.nanoTime() + START_DELAY.toNanos(), o.warmup(), o.duration());
+          long windowFrom = plan.windowStartMicros();
+          matcher.measureFrom(windowFrom);
+          clients.window(windowFrom, windowFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
+          ProcessStats stats = new ProcessStats(watched(target, clients));
+          try (MeasuredWindow measured = MeasuredWindow.arm(plan, stats, PipelineMetrics.scraper(target.commandApi, target.projector))) {
+            ReadLoad reads = new ReadLoad(gateway, path);
+            CompletableFuture<Optional<ReadResults>> openGets =
+                CompletableFuture.supplyAsync(() -> o.gets() <= 0 ? Optional.empty() : Optional.of(openGets(plan, reads)));
+            actions =
+                new ActionLoad(api, io, tokens, o.action(), o.board(), o.completeDelay(), matcher)
+                    .run(plan, o.rate(), GRACE);
+            getsOpen = openGets.join();
+            window = measured.await(TIMEOUT);
+          }
           // The last updates are in flight for a few milliseconds more.
           TimeUnit.SECONDS.sleep(1);
           fleet = clients.results();
@@ -96,16 +98,28 @@ final class BenchRun {
                 .measure(List.of(8, 16, 32), o.ceilingSeconds()));
           }
         }
-        return new Measurements(o, actions, copy(matcher), fleet, getsOpen, getsMax, staticFile, postgres, usage);
+        return new Measurements(o, actions, copy(matcher), fleet, getsOpen, getsMax, staticFile, postgres,
+            window.processes().processes(), window.processes().machine(), window.pipeline());
       } finally {
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       }
     }
   }
 
-  private ReadResults openGets(ReadLoad reads) {
+  /** The target's processes plus the WebSocket client JVMs, which only exist from here on. */
+  private static List<ProcessStats.Watched> watched(Target target, WebSocketFleet clients) {
+    List<ProcessStats.Watched> all = new ArrayList<>(target.processes);
+    if (!clients.pids().isEmpty()) {
+      all.add(new ProcessStats.Watched(
+          "bench WebSocket clients (" + clients.pids().size() + " JVM" + (clients.pids().size() > 1 ? "s" : "") + ")",
+          clients.pids(), false));
+    }
+    return all;
+  }
+
+  private ReadResults openGets(LoadPlan plan, ReadLoad reads) {
     try {
-      return reads.open(o.gets(), o.warmup(), o.duration(), GRACE);
+      return reads.open(plan, o.gets(), GRACE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

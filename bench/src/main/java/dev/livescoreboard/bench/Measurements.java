@@ -18,7 +18,9 @@ import org.HdrHistogram.Histogram;
  * @param getsMax the closed-loop GETs
  * @param staticFile the static-file ceiling (empty when ceilings are off)
  * @param postgres the write-transaction ceiling (empty when off or no database is known)
- * @param processes RSS and CPU of each service
+ * @param processes memory and CPU of each process (group) over the measured window
+ * @param machine the machine's busy cores over the same window
+ * @param pipeline the services' own histograms over the window
  */
 record Measurements(
     BenchOptions options,
@@ -29,4 +31,6 @@ record Measurements(
     ReadResults getsMax,
     Optional<ReadResults> staticFile,
     Optional<PostgresCeiling.Result> postgres,
-    Map<String, ProcessStats.Usage> processes) {}
+    Map<String, ProcessStats.Usage> processes,
+    ProcessStats.MachineCpu machine,
+    PipelineMetrics pipeline) {}

@@ -1,81 +1,117 @@
 package dev.livescoreboard.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * Memory and CPU of the service processes: resident set size ({@code VmRSS} of
- * {@code /proc/<pid>/status}, highest sample and last sample) and CPU time used between
- * {@link #begin()} and {@link #end()}. Thread-safe: sampled from a timer, read at the end.
+ * Memory and CPU of the processes behind a run over exactly the measured window: CPU time used
+ * between {@link #begin()} and {@link #end()}, the highest memory sample (taken by
+ * {@link #sample()} on a timer) and the last, and the machine's busy cores over the same span.
+ * Thread-safe: begun, sampled and ended from one timer thread, read after {@link #end()}.
  */
 final class ProcessStats {
 
   /**
-   * One process over the measured window.
+   * What to account under one name.
    *
-   * @param rssMaxKb highest sampled resident set, KiB
-   * @param rssEndKb resident set at the end, KiB
-   * @param cpuShare CPU time used / wall time (1.0 = one core busy)
+   * @param pids the processes
+   * @param withDescendants whether their child processes count too (PostgreSQL's backends);
+   *     memory is then the proportional set size, which counts shared memory once
    */
-  record Usage(String name, long pid, long rssMaxKb, long rssEndKb, double cpuShare) {}
+  record Watched(String name, List<Long> pids, boolean withDescendants) {
 
-  private final Map<String, Long> pids;
-  private final Map<String, Long> rssMax = new ConcurrentHashMap<>();
-  private final Map<String, Duration> cpuAtBegin = new ConcurrentHashMap<>();
-  private long beganNanos;
+    static Watched process(String name, long pid) {
+      return new Watched(name, List.of(pid), false);
+    }
 
-  ProcessStats(Map<String, Long> pids) {
-    this.pids = pids;
+    static Watched tree(String name, long pid) {
+      return new Watched(name, List.of(pid), true);
+    }
+  }
+
+  /**
+   * One name over the measured window.
+   *
+   * @param processes processes counted at the end
+   * @param rssMaxKb highest sampled memory, KiB (resident set, or proportional set for trees)
+   * @param rssEndKb memory at the end, KiB
+   * @param cpuShare CPU time used / wall time (1.0 = one core busy)
+   * @param proportional whether memory is the proportional set size summed over a process tree
+   */
+  record Usage(String name, List<Long> pids, int processes, long rssMaxKb, long rssEndKb,
+      double cpuShare, boolean proportional) {}
+
+  /**
+   * The whole machine over the window.
+   *
+   * @param busyCores busy CPU time of all processes (anyone's) / wall time
+   * @param cores cores of the machine
+   */
+  record MachineCpu(double busyCores, int cores) {}
+
+  /** What {@link #end()} returns. */
+  record Result(Map<String, Usage> processes, MachineCpu machine) {}
+
+  private final List<Watched> watched;
+  private final Map<String, Long> memMax = new ConcurrentHashMap<>();
+  private final Map<String, Long> cpuAtBegin = new ConcurrentHashMap<>();
+  private volatile long[] machineAtBegin = {0, 0};
+  private volatile long beganNanos;
+
+  ProcessStats(List<Watched> watched) {
+    this.watched = List.copyOf(watched);
   }
 
   void begin() {
     beganNanos = System.nanoTime();
-    pids.forEach((name, pid) -> cpuAtBegin.put(name, cpu(pid)));
+    machineAtBegin = ProcFs.machineTicks();
+    watched.forEach(w -> cpuAtBegin.put(w.name(), cpuTicks(w)));
     sample();
   }
 
   void sample() {
-    pids.forEach((name, pid) -> rssMax.merge(name, rssKb(pid), Math::max));
+    watched.forEach(w -> memMax.merge(w.name(), memoryKb(w), Math::max));
   }
 
-  Map<String, Usage> end() {
+  Result end() {
     sample();
+    long[] machineAtEnd = ProcFs.machineTicks();
     double wall = (System.nanoTime() - beganNanos) / 1e9;
     Map<String, Usage> usage = new LinkedHashMap<>();
-    pids.forEach(
-        (name, pid) -> {
-          Duration used = cpu(pid).minus(cpuAtBegin.getOrDefault(name, Duration.ZERO));
-          usage.put(
-              name,
-              new Usage(name, pid, rssMax.getOrDefault(name, 0L), rssKb(pid), used.toNanos() / 1e9 / wall));
-        });
-    return usage;
-  }
-
-  /** {@code VmRSS} in KiB, or 0 when the process is gone or this is not Linux. */
-  static long rssKb(long pid) {
-    try {
-      return parseVmRss(Files.readAllLines(Path.of("/proc/" + pid + "/status")));
-    } catch (IOException | RuntimeException e) {
-      return 0;
+    for (Watched w : watched) {
+      long ticks = cpuTicks(w) - cpuAtBegin.getOrDefault(w.name(), 0L);
+      usage.put(
+          w.name(),
+          new Usage(w.name(), w.pids(), (int) processes(w).count(), memMax.getOrDefault(w.name(), 0L),
+              memoryKb(w), Math.max(0, ticks) / ProcFs.TICKS_PER_SECOND / wall, w.withDescendants()));
     }
+    double busy = (machineAtEnd[0] - machineAtBegin[0]) / ProcFs.TICKS_PER_SECOND / wall;
+    return new Result(usage, new MachineCpu(busy, Runtime.getRuntime().availableProcessors()));
   }
 
-  static long parseVmRss(Iterable<String> statusLines) {
-    for (String line : statusLines) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("\\D", ""));
-      }
+  private static long cpuTicks(Watched w) {
+    return processes(w).mapToLong(pid -> ProcFs.cpuTicks(pid, w.withDescendants())).sum();
+  }
+
+  private static long memoryKb(Watched w) {
+    return processes(w).mapToLong(pid -> w.withDescendants() ? ProcFs.pssKb(pid) : ProcFs.rssKb(pid)).sum();
+  }
+
+  /** The live processes of {@code w}: its pids, and with descendants their whole trees. */
+  private static Stream<Long> processes(Watched w) {
+    List<Long> all = new ArrayList<>();
+    for (long pid : w.pids()) {
+      ProcessHandle.of(pid).ifPresent(p -> {
+        all.add(pid);
+        if (w.withDescendants()) {
+          p.descendants().forEach(d -> all.add(d.pid()));
+        }
+      });
     }
-    return 0;
-  }
-
-  private static Duration cpu(long pid) {
-    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    return all.stream();
   }
 }

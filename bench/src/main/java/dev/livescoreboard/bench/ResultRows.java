@@ -32,6 +32,7 @@ final class ResultRows {
     rows.add(latency("POST start (from intended send)", NONE, m.actions().startLatency(), 0));
     rows.add(latency("e2e propagation (frame − sourceCommittedAt)", "p99 ≤ 100 ms (stretch 50)", m.fleet().propagation(), 100));
     rows.add(latency("complete response → update (matched)", NONE, m.completeToUpdate(), 0));
+    rows.addAll(PipelineRows.of(m.pipeline()));
     rows.add(latency("broadcast spread (last − first client)", NONE, m.fleet().broadcastSpread(), 0));
     rows.add(latency("broadcast to all (last client − commit)", "p99 ≤ 100 ms", m.fleet().allDelivered(), 100));
     rows.add(new Row("WebSocket clients", "15,000 on one gateway",
@@ -48,10 +49,8 @@ final class ResultRows {
         ratio + errors(max)));
     m.staticFile().ifPresent(s -> rows.add(new Row("static-file ceiling (" + s.responseBytes() + " B body)", NONE,
         num(s.achievedPerSecond()) + " req/s; p99 " + Percentiles.fmt(Percentiles.of(s.latency()).p99()) + " ms", NONE)));
-    m.processes().values().forEach(u -> rows.add(new Row(u.name() + " RSS / CPU",
-        u.name().equals("realtime-gateway") ? "RSS ≤ 512 MB" : NONE,
-        String.format(Locale.ROOT, "%d MiB max, %d MiB end; CPU %.2f cores", u.rssMaxKb() / 1024, u.rssEndKb() / 1024, u.cpuShare()),
-        u.name().equals("realtime-gateway") ? verdict(u.rssMaxKb() <= 512 * 1024) : NONE)));
+    m.processes().values().forEach(u -> rows.add(processRow(u)));
+    rows.add(machineRow(m));
     rows.add(new Row("errors (actions)", "0", Long.toString(m.actions().errorCount()), verdict(m.actions().errorCount() == 0)));
     return rows;
   }
@@ -64,10 +63,30 @@ final class ResultRows {
     if (!m.actions().errors().isEmpty()) {
       notes.add("Action errors: " + m.actions().errors());
     }
-    if (m.options().target().isEmpty()) {
-      notes.add("The bench JVM also hosts the embedded Kafka broker of the local stack; all processes share the machine's cores.");
-    }
+    notes.add("RSS / CPU rows cover exactly the measured window (warm-up excluded); "
+        + (m.options().wsProcesses() <= 0
+            ? "the bench JVM row includes the " + m.options().ws() + " WebSocket clients (--ws-processes=0)"
+            : "the WebSocket clients run in their own JVM(s), the bench JVM row is the HTTP load generator and one parsing WebSocket client")
+        + (m.options().target().isEmpty() ? "; Kafka runs in its own JVM (kafka-broker row)" : "")
+        + ". Machine CPU counts every process on the machine, also those outside this run.");
     return notes;
+  }
+
+  static Row processRow(ProcessStats.Usage u) {
+    boolean gateway = u.name().equals("realtime-gateway");
+    String metric = u.name() + (u.proportional() ? " PSS / CPU (" + u.processes() + " processes)" : " RSS / CPU");
+    String measured = String.format(Locale.ROOT, "%d MiB max, %d MiB end; CPU %.2f cores",
+        u.rssMaxKb() / 1024, u.rssEndKb() / 1024, u.cpuShare());
+    return new Row(metric, gateway ? "RSS ≤ 512 MB" : NONE, measured, gateway ? verdict(u.rssMaxKb() <= 512 * 1024) : NONE);
+  }
+
+  static Row machineRow(Measurements m) {
+    double listed = m.processes().values().stream().mapToDouble(ProcessStats.Usage::cpuShare).sum();
+    double busy = m.machine().busyCores();
+    return new Row("machine CPU (all processes)", NONE,
+        String.format(Locale.ROOT, "%.2f of %d cores busy; rows above %.2f, other %.2f",
+            busy, m.machine().cores(), listed, Math.max(0, busy - listed)),
+        NONE);
   }
 
   static Row latency(String metric, String target, AbstractHistogram micros, double p99TargetMs) {

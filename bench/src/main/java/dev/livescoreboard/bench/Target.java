@@ -7,16 +7,19 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * The system under test: a fresh local stack the bench started (durable, no simulator, free
- * ports, data in a temporary folder deleted afterwards) or a stack that is already running.
+ * ports, Kafka in a JVM of its own, data in a temporary folder deleted afterwards) or a stack
+ * that is already running; and the processes whose CPU and memory the report shows.
  */
 final class Target implements AutoCloseable {
 
@@ -27,22 +30,31 @@ final class Target implements AutoCloseable {
 
   final URI gateway;
   final URI commandApi;
+  final Optional<URI> projector;
   final Optional<Database> database;
   final TokenMinter tokens;
-  final Map<String, Long> servicePids;
+  /** Services, servers and the bench JVM itself, in the order the report lists them. */
+  final List<ProcessStats.Watched> processes;
   private final LocalStack stack;
   private final Path dataDir;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread onExit = new Thread(this::stop, "bench-stack-stop");
 
   private Target(
-      URI gateway, URI commandApi, Optional<Database> database, TokenMinter tokens,
-      Map<String, Long> servicePids, LocalStack stack, Path dataDir) {
+      URI gateway, URI commandApi, Optional<URI> projector, Optional<Database> database,
+      TokenMinter tokens, List<ProcessStats.Watched> processes, LocalStack stack, Path dataDir) {
     this.gateway = gateway;
     this.commandApi = commandApi;
+    this.projector = projector;
     this.database = database;
     this.tokens = tokens;
-    this.servicePids = servicePids;
+    this.processes = List.copyOf(processes);
     this.stack = stack;
     this.dataDir = dataDir;
+    if (stack != null) {
+      // SIGTERM (e.g. from `timeout`) skips the try-with-resources; the stack must not outlive us.
+      Runtime.getRuntime().addShutdownHook(onExit);
+    }
   }
 
   static Target startLocal(Path home, Map<String, Map<String, String>> extraEnv)
@@ -52,7 +64,9 @@ final class Target implements AutoCloseable {
         new StackSettings(
                 home, data, StackSettings.Ports.ANY_FREE, true, false, "scoreboard",
                 "scoreboard.score-events.v1", "", StackSettings.External.none(), Map.of())
-            .withServiceEnv("command-api", ServiceTuning.commandApi());
+            .withServiceEnv("command-api", ServiceTuning.commandApi())
+            // Its own JVM: the broker's CPU and memory are reported apart from the bench's.
+            .withKafkaHosting(StackSettings.KafkaHosting.CHILD_JVM);
     for (var service : extraEnv.entrySet()) {
       settings = settings.withServiceEnv(service.getKey(), service.getValue());
     }
@@ -63,41 +77,71 @@ final class Target implements AutoCloseable {
       deleteTree(data);
       throw e;
     }
-    Map<String, Long> pids = new LinkedHashMap<>();
-    SERVICES.forEach(s -> pids.put(s, stack.service(s).pid()));
+    List<ProcessStats.Watched> processes = new ArrayList<>();
+    SERVICES.forEach(s -> processes.add(ProcessStats.Watched.process(s, stack.service(s).pid())));
+    stack.serverPids().forEach(
+        (server, pid) ->
+            processes.add(server.equals("postgresql")
+                ? ProcessStats.Watched.tree(server, pid)
+                : ProcessStats.Watched.process(server, pid)));
+    processes.add(benchJvm());
     return new Target(
         URI.create(stack.gatewayUrl()),
         URI.create(stack.commandApiUrl()),
+        Optional.of(URI.create(stack.projectorUrl())),
         Optional.of(new Database(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword())),
         stack.auth()::mint,
-        pids,
+        processes,
         stack,
         data);
   }
 
+  /** This JVM alone: the services and client processes it started are its children. */
+  static ProcessStats.Watched benchJvm() {
+    return ProcessStats.Watched.process(BENCH_JVM, ProcessHandle.current().pid());
+  }
+
+  static final String BENCH_JVM = "bench JVM";
+
   static Target running(BenchOptions.RunningStack running, Map<String, String> env) {
-    Map<String, Long> pids = new LinkedHashMap<>();
-    for (String service : SERVICES) {
-      ProcessHandle.allProcesses()
-          .filter(p -> p.info().commandLine().orElse("").contains(service + ".jar"))
-          .findFirst()
-          .ifPresent(p -> pids.put(service, p.pid()));
-    }
+    Map<String, String> commandLines = new LinkedHashMap<>();
+    SERVICES.forEach(s -> commandLines.put(s, s + ".jar"));
+    commandLines.put("kafka-broker", "KafkaBrokerMain");
+    commandLines.put("local-stack JVM (Kafka, auth)", "infra-local-stack.jar");
+    List<ProcessStats.Watched> processes = new ArrayList<>();
+    commandLines.forEach(
+        (name, marker) ->
+            ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .findFirst()
+                .ifPresent(p -> processes.add(ProcessStats.Watched.process(name, p.pid()))));
+    processes.add(benchJvm());
     return new Target(
         running.gateway(),
         running.commandApi(),
+        Optional.empty(),
         running.jdbcUrl().map(url -> new Database(url,
             env.getOrDefault("SCOREBOARD_DB_USER", "postgres"),
             env.getOrDefault("SCOREBOARD_DB_PASSWORD", "postgres"))),
         new RemoteTokenMinter(running.auth()),
-        pids,
+        processes,
         null,
         null);
   }
 
   @Override
   public void close() {
-    if (stack != null) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // Already shutting down (the hook runs or ran), or never registered.
+    }
+    stop();
+  }
+
+  /** Stops the stack the bench started and deletes its data, once, from whichever path is first. */
+  private void stop() {
+    if (stack != null && closed.compareAndSet(false, true)) {
       stack.close();
       deleteTree(dataDir);
     }

@@ -18,7 +18,7 @@ class BenchOptionsTest {
 
     assertThat(o.rate()).isEqualTo(200);
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(60));
     assertThat(o.ws()).isEqualTo(1000);
     assertThat(o.wsProcesses()).isEqualTo(1);
     assertThat(o.gets()).isEqualTo(500);
@@ -39,6 +39,8 @@ class BenchOptionsTest {
 
   @Test
   void clientProcessesFollowTheClientCountUnlessGiven() {
+    assertThat(BenchOptions.parse(new String[] {"--ws=200"}, HOME).wsProcesses())
+        .as("clients leave the bench JVM by default").isEqualTo(1);
     assertThat(BenchOptions.parse(new String[] {"--ws=15000"}, HOME).wsProcesses()).isEqualTo(1);
     assertThat(BenchOptions.parse(new String[] {"--ws=15001"}, HOME).wsProcesses()).isEqualTo(2);
     assertThat(BenchOptions.parse(new String[] {"--ws=20", "--ws-processes=0"}, HOME).wsProcesses()).isZero();
@@ -82,12 +84,5 @@ class BenchOptionsTest {
   void reportPathIsResolvedAgainstTheRepositoryRoot() {
     assertThat(BenchOptions.parse(new String[] {"--report=target/b.md"}, HOME).report())
         .isEqualTo(Path.of("/repo/target/b.md"));
-  }
-
-  @Test
-  void vmRssIsReadFromProcStatus() {
-    assertThat(ProcessStats.parseVmRss(java.util.List.of("Name:\tjava", "VmRSS:\t  123456 kB", "Threads: 9")))
-        .isEqualTo(123456);
-    assertThat(ProcessStats.parseVmRss(java.util.List.of("Name:\tgone"))).isZero();
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole bench for a few seconds at tiny rates against a local stack it starts: every phase
- * runs and the report has every section. Not a performance test: no timing is asserted.
+ * runs, the stack's Kafka broker and the WebSocket clients live in JVMs of their own (and are
+ * gone afterwards), and the report has every section. Not a performance test: no timing is
+ * asserted.
  */
 class BenchSmokeIT {
 
@@ -19,7 +21,7 @@ class BenchSmokeIT {
     Path report = Path.of("target", "bench-smoke", "benchmarks.md").toAbsolutePath();
     Files.deleteIfExists(report);
     String[] args = {
-      "--rate=5", "--duration=5s", "--warmup=1s", "--ws=20", "--ws-processes=0", "--gets=10",
+      "--rate=5", "--duration=5s", "--warmup=2s", "--ws=20", "--gets=10",
       "--ceiling-seconds=1s", "--label=smoke", "--report=" + report
     };
     BenchOptions options = BenchOptions.parse(args, Map.of("SCOREBOARD_HOME", home.toString()));
@@ -33,7 +35,15 @@ class BenchSmokeIT {
     assertThat(m.getsMax().ok()).isPositive();
     assertThat(m.staticFile()).hasValueSatisfying(s -> assertThat(s.ok()).isPositive());
     assertThat(m.postgres()).hasValueSatisfying(p -> assertThat(p.failures()).isZero());
-    assertThat(m.processes()).containsKeys("realtime-gateway", "command-api", "leaderboard-projector");
+    assertThat(m.processes())
+        .containsKeys(
+            "realtime-gateway", "command-api", "leaderboard-projector", "kafka-broker", "postgresql",
+            "redis", Target.BENCH_JVM, "bench WebSocket clients (1 JVM)");
+    assertThat(m.processes().get("kafka-broker").pids())
+        .as("Kafka runs in its own JVM")
+        .doesNotContain(ProcessHandle.current().pid());
+    assertThat(m.processes().get("kafka-broker").pids())
+        .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
     String md = Files.readString(report);
     assertThat(md)
         .contains(
@@ -50,7 +60,11 @@ class BenchSmokeIT {
             "GET top-10, open model",
             "GET top-10, max",
             "static-file ceiling",
+            "outbox lag (commit → Kafka ack)",
             "realtime-gateway RSS",
+            "kafka-broker RSS / CPU",
+            "postgresql PSS / CPU",
+            "machine CPU (all processes)",
             "errors (actions)",
             "bench-smoke-latency.png");
     assertThat(report.resolveSibling("bench-smoke-latency.png")).isNotEmptyFile();

@@ -3,10 +3,12 @@ package dev.livescoreboard.infra;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.Databases;
 import dev.livescoreboard.infra.servers.EmbeddedKafkaBroker;
+import dev.livescoreboard.infra.servers.KafkaBrokerProcess;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,6 +25,7 @@ final class Infrastructure implements AutoCloseable {
   private static final int PARTITIONS = 6;
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Map<String, Long> serverPids = new LinkedHashMap<>();
   private final Endpoints endpoints;
 
   /** Where each server answers. */
@@ -62,6 +65,20 @@ final class Infrastructure implements AutoCloseable {
     return endpoints;
   }
 
+  /** Process ids of the started servers that run as processes of their own, by server name. */
+  Map<String, Long> serverPids() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(serverPids));
+  }
+
+  /** Notes a server's pid for measurements; a server whose pid is unknown still runs. */
+  private void recordPid(String server, java.util.function.LongSupplier pid) {
+    try {
+      serverPids.put(server, pid.getAsLong());
+    } catch (RuntimeException e) {
+      System.err.println("no process id for " + server + ": " + e.getMessage());
+    }
+  }
+
   private String postgres(StackSettings settings) {
     StackSettings.External ext = settings.external();
     if (ext.postgresUrl().isPresent()) {
@@ -84,6 +101,7 @@ final class Infrastructure implements AutoCloseable {
             settings.ports().postgres(),
             tuning);
     started.push(pg);
+    recordPid("postgresql", pg::pid);
     pg.createDatabaseIfMissing(settings.database());
     return pg.jdbcUrl(settings.database());
   }
@@ -93,10 +111,20 @@ final class Infrastructure implements AutoCloseable {
         EmbeddedRedisServer.start(
             settings.dataDir().resolve("redis"), settings.ports().redis(), settings.durable());
     started.push(redis);
+    recordPid("redis", redis::pid);
     return redis.url();
   }
 
   private String kafka(StackSettings settings) {
+    if (settings.kafkaHosting() == StackSettings.KafkaHosting.CHILD_JVM) {
+      KafkaBrokerProcess broker =
+          KafkaBrokerProcess.start(
+              settings.dataDir().resolve("kafka"), settings.ports().kafka(), PARTITIONS,
+              settings.dataDir().resolve("logs").resolve("kafka-broker.log"));
+      started.push(broker);
+      recordPid("kafka-broker", broker::pid);
+      return broker.bootstrapServers();
+    }
     EmbeddedKafkaBroker kafka =
         EmbeddedKafkaBroker.start(
             settings.dataDir().resolve("kafka"), settings.ports().kafka(), PARTITIONS);

@@ -162,6 +162,15 @@ public final class LocalStack implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * Operating-system process ids of the embedded servers that run as processes of their own:
+   * {@code postgresql} (the postmaster; its workers are its children), {@code redis} and, when
+   * hosted in a child JVM, {@code kafka-broker}. External servers are not listed.
+   */
+  public Map<String, Long> serverPids() {
+    return infrastructure.serverPids();
+  }
+
   /** A running service by module name, for tests that stop or kill one. */
   public ServiceProcess service(String module) {
     return services.get(module);

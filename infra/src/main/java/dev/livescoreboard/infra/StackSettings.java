@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param external servers to use instead of embedded ones
  * @param serviceEnv extra environment per service module (e.g. {@code command-api}), applied
  *     over what the stack sets; for tools such as the benchmark that must tune a service
+ * @param kafkaHosting where an embedded Kafka broker runs (ignored with an external one)
  */
 public record StackSettings(
     Path home,
@@ -31,10 +32,38 @@ public record StackSettings(
     String kafkaTopic,
     String redisKeyPrefix,
     External external,
-    Map<String, Map<String, String>> serviceEnv) {
+    Map<String, Map<String, String>> serviceEnv,
+    KafkaHosting kafkaHosting) {
+
+  /**
+   * Where the embedded Kafka broker runs. {@link #IN_PROCESS} keeps it in the launching JVM,
+   * which stops it last and cleanly on Ctrl-C; {@link #CHILD_JVM} gives it its own JVM so its CPU
+   * and memory can be measured apart from the launcher's (the benchmark does this).
+   */
+  public enum KafkaHosting {
+    IN_PROCESS,
+    CHILD_JVM
+  }
 
   public StackSettings {
     serviceEnv = Map.copyOf(serviceEnv);
+    kafkaHosting = kafkaHosting == null ? KafkaHosting.IN_PROCESS : kafkaHosting;
+  }
+
+  /** Settings with the embedded Kafka broker in this JVM. */
+  public StackSettings(
+      Path home,
+      Path dataDir,
+      Ports ports,
+      boolean durable,
+      boolean simulate,
+      String database,
+      String kafkaTopic,
+      String redisKeyPrefix,
+      External external,
+      Map<String, Map<String, String>> serviceEnv) {
+    this(home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external,
+        serviceEnv, KafkaHosting.IN_PROCESS);
   }
 
   /** These settings plus {@code env} for the service {@code module} (merged over earlier extras). */
@@ -44,7 +73,15 @@ public record StackSettings(
     merged.putAll(env);
     all.put(module, Map.copyOf(merged));
     return new StackSettings(
-        home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external, all);
+        home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external, all,
+        kafkaHosting);
+  }
+
+  /** These settings with the embedded Kafka broker hosted as {@code hosting} says. */
+  public StackSettings withKafkaHosting(KafkaHosting hosting) {
+    return new StackSettings(
+        home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external,
+        serviceEnv, hosting);
   }
 
   /** Listening ports. The embedded servers avoid the standard ports of installed ones. */

@@ -20,6 +20,21 @@ class StackSettingsTest {
     assertThat(settings.database()).isEqualTo("scoreboard");
     assertThat(settings.dataDir().getFileName()).hasToString(".scoreboard-data");
     assertThat(settings.external().postgresUrl()).isEmpty();
+    assertThat(settings.kafkaHosting()).isEqualTo(StackSettings.KafkaHosting.IN_PROCESS);
+  }
+
+  @Test
+  void kafkaCanBeHostedInAChildJvmWithoutChangingAnythingElse() {
+    StackSettings settings =
+        StackSettings.fromEnvironment(Map.of(), new String[0]).withServiceEnv("command-api", Map.of("K", "V"));
+
+    StackSettings child = settings.withKafkaHosting(StackSettings.KafkaHosting.CHILD_JVM);
+
+    assertThat(child.kafkaHosting()).isEqualTo(StackSettings.KafkaHosting.CHILD_JVM);
+    assertThat(child.withServiceEnv("realtime-gateway", Map.of()).kafkaHosting())
+        .isEqualTo(StackSettings.KafkaHosting.CHILD_JVM);
+    assertThat(child.serviceEnv()).isEqualTo(settings.serviceEnv());
+    assertThat(child.ports()).isEqualTo(settings.ports());
   }
 
   @Test

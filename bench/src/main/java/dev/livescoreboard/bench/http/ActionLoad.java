@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Open-model action load: action {@code i} starts at its intended time whatever earlier actions
  * did; its complete is intended {@code completeDelay} later and sent as soon as both that time
- * has come and the start answered. User {@code i mod users} plays action {@code i}, so every user
- * acts exactly every {@code users / rate} seconds (per-user rate limits hold).
+ * has come and the start answered. User {@code i mod users} plays action {@code i}, so at the
+ * target rate every user acts exactly every {@code users / rate} seconds, and less often during
+ * the warm-up ramp (per-user rate limits hold).
  */
 public final class ActionLoad {
 
@@ -57,15 +58,14 @@ public final class ActionLoad {
   }
 
   /**
-   * Runs {@code warmup + duration} of arrivals at {@code rate}, records only those intended
-   * after the warm-up, and returns once every action answered (or {@code grace} passed).
+   * Runs the plan's warm-up ramp and measured window with {@code rate} as the target, records
+   * only arrivals intended inside the window, and returns once every action answered (or
+   * {@code grace} passed).
    */
-  public ActionResults run(double rate, Duration warmup, Duration duration, Duration grace)
-      throws InterruptedException {
-    OpenSchedule schedule = new OpenSchedule(rate, System.nanoTime() + 50_000_000L);
-    measureFromNanos = schedule.startNanos() + warmup.toNanos();
-    long arrivals = schedule.arrivalsWithin(warmup.plus(duration));
-    Pacer.start("action-pacer", schedule, arrivals, this::startAction).join();
+  public ActionResults run(LoadPlan plan, double rate, Duration grace) throws InterruptedException {
+    OpenSchedule schedule = plan.schedule(rate);
+    measureFromNanos = plan.windowStartNanos();
+    Pacer.start("action-pacer", schedule, plan.arrivals(schedule), this::startAction).join();
     long deadline = System.nanoTime() + grace.toNanos();
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(20);
@@ -75,7 +75,7 @@ public final class ActionLoad {
     if (inFlight.get() > 0) {
       errorCounts.put("unanswered after grace", inFlight.get());
     }
-    double seconds = duration.toNanos() / 1e9;
+    double seconds = plan.duration().toNanos() / 1e9;
     return new ActionResults(
         issued.sum(),
         completed.sum(),

@@ -15,11 +15,19 @@ public final class CompletionMatcher {
   private final ConcurrentHashMap<String, Long> firstSeen = new ConcurrentHashMap<>();
 
   private final ConcurrentHistogram matched = Histograms.concurrent();
-  private final long measureFromMicros;
+  private volatile long measureFromMicros;
 
   /** @param measureFromMicros wall-clock micros before which matches are not recorded */
   public CompletionMatcher(long measureFromMicros) {
     this.measureFromMicros = measureFromMicros;
+  }
+
+  /**
+   * Moves the start of recording: the window is only known once the WebSocket fleet (which
+   * feeds this matcher) has connected.
+   */
+  public void measureFrom(long micros) {
+    this.measureFromMicros = micros;
   }
 
   public void responseReceived(String userId, long newScore, long micros) {

@@ -23,13 +23,15 @@ public final class ReadLoad {
     this.path = path;
   }
 
-  /** Open model: {@code rate}/s for {@code warmup + duration}, recording after the warm-up. */
-  public ReadResults open(double rate, Duration warmup, Duration duration, Duration grace)
-      throws InterruptedException {
+  /**
+   * Open model: the plan's warm-up ramp and window with {@code rate}/s as the target, recording
+   * arrivals intended inside the window.
+   */
+  public ReadResults open(LoadPlan plan, double rate, Duration grace) throws InterruptedException {
     Tally tally = new Tally();
-    OpenSchedule schedule = new OpenSchedule(rate, System.nanoTime() + 50_000_000L);
-    long measureFrom = schedule.startNanos() + warmup.toNanos();
-    long arrivals = schedule.arrivalsWithin(warmup.plus(duration));
+    OpenSchedule schedule = plan.schedule(rate);
+    long measureFrom = plan.windowStartNanos();
+    long arrivals = plan.arrivals(schedule);
     AtomicLong inFlight = new AtomicLong();
     Pacer.start(
             "get-pacer",
@@ -55,7 +57,7 @@ public final class ReadLoad {
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(20);
     }
-    return tally.results(duration);
+    return tally.results(plan.duration());
   }
 
   /** Closed loop: {@code connections} requesters, each sending its next GET when one answers. */

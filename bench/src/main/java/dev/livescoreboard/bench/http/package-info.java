@@ -8,6 +8,6 @@
  *
  * <p>Guarantees: an arrival is never skipped or delayed by a slow reply; latency is measured from
  * its intended time, so queueing anywhere (connection pool included) shows up in the numbers.
- * Only arrivals intended after the warm-up are recorded.
+ * Only arrivals intended inside the measured window (after the warm-up ramp) are recorded.
  */
 package dev.livescoreboard.bench.http;

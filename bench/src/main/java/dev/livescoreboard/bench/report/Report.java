@@ -83,11 +83,21 @@ public final class Report {
         section, other sections stay, so before/after comparisons live side by side.
 
         What the numbers mean:
+        - **Warm-up and window**: the load first ramps its offered action and GET rates linearly
+          from 10 % to 100 % of the targets over `--warmup` (default 60 s; cold JVMs need about
+          60–100 s of load before C2 has compiled the hot paths), still open model; nothing of the
+          warm-up is recorded. Then the **measured window** (`--duration`) runs at the constant
+          target rates; every figure below covers that window only.
         - **actions/s**: actions (start + complete) whose complete answered 200, per second of the
-          measured window (warm-up excluded); offered at a constant rate (open model).
+          measured window; offered at a constant rate (open model).
         - **POST complete**: complete response received − the complete's *intended* send time
           (intended start + `complete-delay`), so a stall delays every later request's clock too
           (no coordinated omission). **service time**: response − actual send.
+        - **outbox lag**: command-api's `scoreboard.outbox.lag` timer (commit → Kafka ack of the
+          relayed record), its Prometheus buckets scraped at the window's start and end and
+          differenced; p50/p99 are interpolated inside a bucket, so they are bucket-resolution.
+          "not available" means the service exposes no such buckets. The projector's batch apply
+          time and batch size come from its buckets the same way.
         - **e2e propagation**: WebSocket frame received − the update's `sourceCommittedAt` (the
           commit time of the score change that caused it), over every client and update.
           **complete → update**: the update showing (user, new score) received − that complete's
@@ -99,7 +109,12 @@ public final class Report {
         - **Ceilings** (same run, same machine): the write transaction's SQL on N JDBC connections
           without HTTP (best of 8/16/32), and a bare Netty server returning a same-size body to the
           same closed-loop client.
-        - **RSS / CPU**: VmRSS at the end (max sampled) and CPU time of each service process.
+        - **RSS / CPU**: CPU time used in the measured window ÷ its length (1.00 = one core busy),
+          and the highest and last resident set sampled (every second) in it — for each service,
+          the Kafka broker (its own JVM when the bench starts the stack), Redis, the bench JVM (the
+          load generator) and its WebSocket client JVMs; PostgreSQL sums all its processes (CPU)
+          and their proportional set size (PSS, shared buffers counted once). **machine CPU**:
+          all processes on the machine over the same window, so the rows show where the cores go.
         """;
   }
 }

@@ -75,6 +75,11 @@ public final class WebSocketFleet implements AutoCloseable {
     return connected;
   }
 
+  /** Process ids of the client JVMs (empty when the clients live in this process). */
+  public List<Long> pids() {
+    return children.stream().map(c -> c.process().pid()).toList();
+  }
+
   /** Counts updates committed in {@code [fromMicros, untilMicros]} (wall-clock epoch micros). */
   public void window(long fromMicros, long untilMicros) throws IOException {
     if (localRecorder != null) {

@@ -17,9 +17,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static final String PASSWORD = "postgres";
 
   private final EmbeddedPostgres postgres;
+  private final Path dataDir;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
     this.postgres = postgres;
+    this.dataDir = dataDir;
   }
 
   /**
@@ -43,7 +45,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("max_connections", "300")
               .setServerConfig("listen_addresses", "127.0.0.1");
       settings.forEach(builder::setServerConfig);
-      return new EmbeddedPostgresServer(builder.start());
+      return new EmbeddedPostgresServer(builder.start(), dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
     }
@@ -51,6 +53,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public int port() {
     return postgres.getPort();
+  }
+
+  /**
+   * The postmaster's process id (first line of {@code postmaster.pid}); the backends and
+   * background workers are its child processes.
+   */
+  public long pid() {
+    try {
+      return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL in " + dataDir + " has no postmaster.pid", e);
+    }
   }
 
   public String jdbcUrl(String database) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import redis.clients.jedis.RedisClient;
 import redis.embedded.RedisServer;
 
 /**
@@ -49,6 +50,18 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** redis-server's process id, as it reports it ({@code INFO server}, {@code process_id}). */
+  public long pid() {
+    try (RedisClient client = RedisClient.create("127.0.0.1", port)) {
+      return Long.parseLong(
+          client.info("server").lines()
+              .filter(line -> line.startsWith("process_id:"))
+              .map(line -> line.substring("process_id:".length()).trim())
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("INFO server has no process_id")));
+    }
   }
 
   public String url() {

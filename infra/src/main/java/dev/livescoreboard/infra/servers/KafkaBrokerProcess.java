@@ -1,0 +1,133 @@
+package dev.livescoreboard.infra.servers;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The embedded KRaft broker in a child JVM ({@link KafkaBrokerMain}), so its CPU and memory are
+ * its own and not the launcher's. The child lives exactly as long as this handle: {@link #close()}
+ * ends its stdin and it shuts down cleanly; if this JVM dies first, the pipe breaks and the child
+ * stops the same way. Its log goes to a file.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+  /** The broker's JVM: a small heap is plenty for one node on loopback; G1 as Kafka ships it. */
+  static final List<String> JVM_OPTIONS =
+      List.of(
+          "-Xms64m", "-Xmx384m", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
+          "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final String bootstrapServers;
+  private final Path log;
+
+  private KafkaBrokerProcess(Process process, String bootstrapServers, Path log) {
+    this.process = process;
+    this.bootstrapServers = bootstrapServers;
+    this.log = log;
+  }
+
+  /**
+   * Starts the broker JVM and waits until it accepts clients.
+   *
+   * @param logDir the broker's data directory (formatted on first start, kept afterwards)
+   * @param port the client port, or 0 for any free port
+   * @param partitions default partition count of auto-created topics
+   * @param log the file receiving the child's output
+   */
+  public static KafkaBrokerProcess start(Path logDir, int port, int partitions, Path log) {
+    List<String> command =
+        JavaMainCommand.of(
+            KafkaBrokerMain.class.getName(),
+            JVM_OPTIONS,
+            List.of("--port=" + port, "--log-dir=" + logDir.toAbsolutePath(), "--partitions=" + partitions));
+    Process process;
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the Kafka broker JVM", e);
+    }
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> readStdout(process, ready), "kafka-broker-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      String bootstrap = ready.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return new KafkaBrokerProcess(process, bootstrap, log);
+    } catch (ExecutionException | TimeoutException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the Kafka broker JVM did not become ready; see " + log, e);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Completes {@code ready} with the bootstrap address, then keeps the pipe drained. */
+  private static void readStdout(Process process, CompletableFuture<String> ready) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("READY ")) {
+          ready.complete(line.substring(6).trim());
+        }
+      }
+    } catch (IOException e) {
+      // The process ended; the check below reports it if it never got ready.
+    }
+    ready.completeExceptionally(new IllegalStateException("exited before it was ready"));
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The broker JVM's operating-system process id, e.g. to read its memory and CPU use. */
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** Ends the child's stdin (it shuts the broker down and exits), killing it if it lingers. */
+  @Override
+  public void close() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // Already gone: the wait below returns at once.
+    }
+    try {
+      if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The child's exit code once it has stopped (for tests). */
+  int exitValue() {
+    return process.exitValue();
+  }
+}
