@@ -63,10 +63,10 @@ final class Target implements AutoCloseable {
     StackSettings settings =
         new StackSettings(
                 home, data, StackSettings.Ports.ANY_FREE, true, false, "scoreboard",
-                "scoreboard.score-events.v1", "", StackSettings.External.none(), Map.of())
-            .withServiceEnv("command-api", ServiceTuning.commandApi())
-            // Its own JVM: the broker's CPU and memory are reported apart from the bench's.
-            .withKafkaHosting(StackSettings.KafkaHosting.CHILD_JVM);
+                "scoreboard.score-events.v1", "", StackSettings.External.none(), Map.of(),
+                // Its own JVM: the broker's CPU and memory are reported apart from the bench's.
+                StackSettings.KafkaHosting.CHILD_JVM)
+            .withServiceEnv("command-api", ServiceTuning.commandApi());
     for (var service : extraEnv.entrySet()) {
       settings = settings.withServiceEnv(service.getKey(), service.getValue());
     }

@@ -50,22 +50,6 @@ public record StackSettings(
     kafkaHosting = kafkaHosting == null ? KafkaHosting.IN_PROCESS : kafkaHosting;
   }
 
-  /** Settings with the embedded Kafka broker in this JVM. */
-  public StackSettings(
-      Path home,
-      Path dataDir,
-      Ports ports,
-      boolean durable,
-      boolean simulate,
-      String database,
-      String kafkaTopic,
-      String redisKeyPrefix,
-      External external,
-      Map<String, Map<String, String>> serviceEnv) {
-    this(home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external,
-        serviceEnv, KafkaHosting.IN_PROCESS);
-  }
-
   /** These settings plus {@code env} for the service {@code module} (merged over earlier extras). */
   public StackSettings withServiceEnv(String module, Map<String, String> env) {
     Map<String, Map<String, String>> all = new java.util.HashMap<>(serviceEnv);
@@ -75,13 +59,6 @@ public record StackSettings(
     return new StackSettings(
         home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external, all,
         kafkaHosting);
-  }
-
-  /** These settings with the embedded Kafka broker hosted as {@code hosting} says. */
-  public StackSettings withKafkaHosting(KafkaHosting hosting) {
-    return new StackSettings(
-        home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external,
-        serviceEnv, hosting);
   }
 
   /** Listening ports. The embedded servers avoid the standard ports of installed ones. */
@@ -132,7 +109,8 @@ public record StackSettings(
         env.getOrDefault("SCOREBOARD_KAFKA_TOPIC", "scoreboard.score-events.v1"),
         env.getOrDefault("SCOREBOARD_REDIS_KEY_PREFIX", ""),
         External.from(env),
-        Map.of());
+        Map.of(),
+        KafkaHosting.IN_PROCESS);
   }
 
   /**
@@ -158,7 +136,8 @@ public record StackSettings(
         "scoreboard.score-events.v1." + uniqueSuffix,
         "t" + uniqueSuffix + ":",
         external,
-        Map.of());
+        Map.of(),
+        KafkaHosting.IN_PROCESS);
   }
 
   private static Optional<String> nonBlank(String value) {

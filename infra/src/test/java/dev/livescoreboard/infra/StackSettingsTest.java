@@ -24,17 +24,18 @@ class StackSettingsTest {
   }
 
   @Test
-  void kafkaCanBeHostedInAChildJvmWithoutChangingAnythingElse() {
-    StackSettings settings =
-        StackSettings.fromEnvironment(Map.of(), new String[0]).withServiceEnv("command-api", Map.of("K", "V"));
+  void addingServiceEnvironmentKeepsWhereKafkaRuns() {
+    StackSettings local = StackSettings.fromEnvironment(Map.of(), new String[0]);
+    StackSettings child =
+        new StackSettings(
+            local.home(), local.dataDir(), local.ports(), true, false, "scoreboard", "topic", "",
+            StackSettings.External.none(), Map.of(), StackSettings.KafkaHosting.CHILD_JVM);
 
-    StackSettings child = settings.withKafkaHosting(StackSettings.KafkaHosting.CHILD_JVM);
+    StackSettings tuned = child.withServiceEnv("command-api", Map.of("K", "V"));
 
-    assertThat(child.kafkaHosting()).isEqualTo(StackSettings.KafkaHosting.CHILD_JVM);
-    assertThat(child.withServiceEnv("realtime-gateway", Map.of()).kafkaHosting())
-        .isEqualTo(StackSettings.KafkaHosting.CHILD_JVM);
-    assertThat(child.serviceEnv()).isEqualTo(settings.serviceEnv());
-    assertThat(child.ports()).isEqualTo(settings.ports());
+    assertThat(tuned.kafkaHosting()).isEqualTo(StackSettings.KafkaHosting.CHILD_JVM);
+    assertThat(tuned.serviceEnv()).isEqualTo(Map.of("command-api", Map.of("K", "V")));
+    assertThat(tuned.ports()).isEqualTo(child.ports());
   }
 
   @Test

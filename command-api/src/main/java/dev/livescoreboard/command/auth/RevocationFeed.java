@@ -1,11 +1,11 @@
 package dev.livescoreboard.command.auth;
 
 import dev.livescoreboard.command.redis.RedisSettings;
+import dev.livescoreboard.command.system.Backoff;
 import dev.livescoreboard.command.system.DedicatedThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,7 +52,7 @@ class RevocationFeed extends DedicatedThread {
 
   @Override
   protected void loop() {
-    Duration pause = RECONNECT_MIN;
+    Backoff backoff = new Backoff(RECONNECT_MIN, RECONNECT_MAX);
     while (isRunning()) {
       Subscription current = new Subscription();
       subscription = current;
@@ -60,17 +60,16 @@ class RevocationFeed extends DedicatedThread {
         redis.subscribe(current, keys.channel());
       } catch (JedisException e) {
         if (isRunning()) {
-          log.warn("revocation feed lost, reconnecting in {}: {}", pause, e.toString());
+          log.warn("revocation feed lost, reconnecting: {}", e.toString());
         }
       } finally {
         inStep = false;
       }
       if (current.wasInStep) {
-        pause = RECONNECT_MIN;
+        backoff.reset();
       }
       if (isRunning()) {
-        sleep(pause);
-        pause = pause.multipliedBy(2).compareTo(RECONNECT_MAX) > 0 ? RECONNECT_MAX : pause.multipliedBy(2);
+        Backoff.sleep(backoff.next());
       }
     }
   }
@@ -98,14 +97,6 @@ class RevocationFeed extends DedicatedThread {
       }
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-  }
-
-  private void sleep(Duration pause) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      // Stopping.
-    }
   }
 
   /** Callbacks run on the feed's thread, one at a time, in the order Redis sends them. */

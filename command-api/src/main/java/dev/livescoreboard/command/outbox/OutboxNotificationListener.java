@@ -1,11 +1,10 @@
 package dev.livescoreboard.command.outbox;
 
+import dev.livescoreboard.command.system.Backoff;
 import dev.livescoreboard.command.system.DedicatedThread;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -50,27 +49,24 @@ class OutboxNotificationListener extends DedicatedThread {
 
   @Override
   protected void loop() {
-    Duration pause = settings.reconnectMin();
+    Backoff backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
     while (isRunning()) {
       try (Connection connection = connections.getConnection()) {
         listen(connection);
-        pause = settings.reconnectMin();
+        backoff.reset();
         log.info("outbox listener connected, waiting for NOTIFY on '{}'", settings.channel());
         // Anything committed while we were not listening went unannounced.
         wakeRelay.run();
         receive(connection.unwrap(PGConnection.class));
       } catch (SQLException | RuntimeException e) {
         if (isRunning()) {
-          log.warn("outbox listener connection lost, reconnecting in {}: {}", pause, e.toString());
+          log.warn("outbox listener connection lost, reconnecting: {}", e.toString());
         }
       } finally {
         listening = false;
       }
       if (isRunning()) {
-        sleep(pause);
-        pause = pause.multipliedBy(2).compareTo(settings.reconnectMax()) > 0
-            ? settings.reconnectMax()
-            : pause.multipliedBy(2);
+        Backoff.sleep(backoff.next());
       }
     }
   }
@@ -92,14 +88,6 @@ class OutboxNotificationListener extends DedicatedThread {
       if (notifications != null && notifications.length > 0) {
         wakeRelay.run();
       }
-    }
-  }
-
-  private void sleep(Duration pause) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      // Stopping.
     }
   }
 }
