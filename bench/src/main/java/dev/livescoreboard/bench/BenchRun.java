@@ -33,6 +33,7 @@ final class BenchRun {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration GRACE = Duration.ofSeconds(15);
+  private static final Duration CLOSED_LOOP_WARMUP = Duration.ofSeconds(10);
   /** Lets the pacers' threads start before their first arrival is due. */
   private static final Duration START_DELAY = Duration.ofMillis(200);
 
@@ -129,7 +130,8 @@ final class BenchRun {
   private ReadResults closedLoop(EventLoopGroup io, URI base, String path) throws InterruptedException {
     try (HttpClientPool pool = new HttpClientPool(io, base, o.getConnections(), TIMEOUT)) {
       ReadLoad load = new ReadLoad(pool, path);
-      load.closedLoop(o.getConnections(), Duration.ofMillis(500)); // connect and warm up
+      // Both servers get the same warm-up, long enough for C2 to compile their request paths.
+      load.closedLoop(o.getConnections(), CLOSED_LOOP_WARMUP);
       return load.closedLoop(o.getConnections(), o.ceilingSeconds());
     }
   }

@@ -4,7 +4,7 @@ import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.BoundedHttpObjectAggregator;
-import dev.livescoreboard.gateway.http.HttpRouter;
+import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
@@ -15,7 +15,7 @@ import dev.livescoreboard.gateway.websocket.WebSocketSessionHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -43,7 +43,12 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final BlockingExecutor blocking;
   private final ConnectionLimiter limiter;
   private final GatewayMetrics metrics;
-  private final HttpRouter router;
+  private final HttpFrontEnd http;
+  private final HttpDecoderConfig decoderConfig =
+      new HttpDecoderConfig()
+          .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+          .setMaxHeaderSize(MAX_HEADER_BYTES)
+          .setMaxChunkSize(MAX_CHUNK_BYTES);
   private final WebSocketSessionHandler session;
   private final ClientMessageHandler messages;
   private final WebSocketServerProtocolConfig webSocketConfig;
@@ -55,7 +60,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
       BlockingExecutor blocking,
       ConnectionLimiter limiter,
       GatewayMetrics metrics,
-      HttpRouter router,
+      HttpFrontEnd http,
       WebSocketSessionHandler session,
       ClientMessageHandler messages) {
     this.settings = settings;
@@ -63,7 +68,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     this.blocking = blocking;
     this.limiter = limiter;
     this.metrics = metrics;
-    this.router = router;
+    this.http = http;
     this.session = session;
     this.messages = messages;
     this.webSocketConfig =
@@ -94,8 +99,9 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
             FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
     pipeline.addLast(
         "idle", new IdleStateHandler(settings.idleClose().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    pipeline.addLast(
-        "http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
+    // HTTP encoder and decoder, and the in-memory answer to GET of a board's top N right behind
+    // the decoder, before any aggregation or routing (see HttpFrontEnd).
+    http.addCodec(pipeline, decoderConfig);
     pipeline.addLast("aggregator", new BoundedHttpObjectAggregator(settings.maxRequestBytes()));
     // Holds further pipelined requests while one waits for blocking work (order of responses).
     pipeline.addLast("flow", new FlowControlHandler());
@@ -103,7 +109,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         "ws-admission",
         new WebSocketAdmissionHandler(settings, verifier, blocking, limiter, metrics));
     pipeline.addLast("ws-protocol", new WebSocketServerProtocolHandler(webSocketConfig));
-    pipeline.addLast("http-router", router);
+    pipeline.addLast("http-router", http.router());
     pipeline.addLast("ws-heartbeat", new HeartbeatHandler(settings.heartbeat()));
     pipeline.addLast("ws-session", session);
     pipeline.addLast("ws-messages", messages);

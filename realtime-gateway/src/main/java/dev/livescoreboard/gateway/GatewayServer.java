@@ -6,7 +6,7 @@ import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardSnapshots;
 import dev.livescoreboard.gateway.config.GatewaySettings;
-import dev.livescoreboard.gateway.http.HttpRouter;
+import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
 import dev.livescoreboard.gateway.redis.TopChangedSubscriber;
@@ -67,7 +67,7 @@ public final class GatewayServer implements AutoCloseable {
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     bossGroup = new MultiThreadIoEventLoopGroup(1, io);
-    workerGroup = new MultiThreadIoEventLoopGroup(io);
+    workerGroup = new MultiThreadIoEventLoopGroup(settings.ioThreads(), io);
     LeaderboardKeys keys = new LeaderboardKeys(settings.redisKeyPrefix());
     RedisLeaderboardStore store = new RedisLeaderboardStore(redis, keys);
     // Throttled broadcasts run on the worker loops, each board on one of them.
@@ -97,7 +97,7 @@ public final class GatewayServer implements AutoCloseable {
             blocking,
             new ConnectionLimiter(settings.maxConnectionsPerUser()),
             metrics,
-            new HttpRouter(settings, feed, store, blocking, metrics, subscriber::isSubscribed),
+            new HttpFrontEnd(settings, feed, store, blocking, metrics, subscriber::isSubscribed),
             new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
             new ClientMessageHandler(subscriptions));
     subscriber.start();

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The static-file ceiling's server: a bare Netty HTTP server answering every request with the
- * same in-memory bytes (as big as the real GET response), keep-alive, one event loop per core.
+ * same in-memory bytes (as big as the real GET response) and the headers nginx sends with a static
+ * file, keep-alive, one event loop per core.
  */
 public final class StaticFileServer implements AutoCloseable {
 
@@ -85,6 +86,13 @@ public final class StaticFileServer implements AutoCloseable {
           new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content.duplicate());
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
       HttpUtil.setContentLength(response, content.readableBytes());
+      // What nginx sends with a static file (SPEC §8 compares against nginx), fixed strings.
+      response.headers()
+          .set(HttpHeaderNames.SERVER, "nginx/1.22.1")
+          .set(HttpHeaderNames.DATE, "Tue, 24 Nov 2026 10:00:00 GMT")
+          .set(HttpHeaderNames.LAST_MODIFIED, "Tue, 24 Nov 2026 09:00:00 GMT")
+          .set(HttpHeaderNames.ETAG, "\"6743e7d0-363\"")
+          .set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       var written = ctx.writeAndFlush(response);
       if (!keepAlive) {

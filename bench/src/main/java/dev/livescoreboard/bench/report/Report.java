@@ -105,10 +105,11 @@ public final class Report {
         - **broadcast spread**: per update, last client receipt − first client receipt;
           **all delivered**: per update, last client receipt − `sourceCommittedAt`.
         - **GET**: `GET /api/v1/leaderboards/{board}` at a constant rate, latency from the intended
-          send time; **GET max**: a closed loop on N keep-alive connections.
+          send time; **GET max**: a closed loop on N keep-alive connections, after a 10 s closed-loop
+          warm-up (the static-file server gets the same).
         - **Ceilings** (same run, same machine): the write transaction's SQL on N JDBC connections
-          without HTTP (best of 8/16/32), and a bare Netty server returning a same-size body to the
-          same closed-loop client.
+          without HTTP (best of 8/16/32), and a bare Netty server returning a same-size body with
+          nginx's static-file headers to the same closed-loop client.
         - **RSS / CPU**: CPU time used in the measured window ÷ its length (1.00 = one core busy),
           and the highest and last resident set sampled (every second) in it — for each service,
           the Kafka broker (its own JVM when the bench starts the stack), Redis, the bench JVM (the

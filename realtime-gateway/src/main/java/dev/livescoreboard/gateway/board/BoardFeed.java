@@ -10,6 +10,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,6 +114,11 @@ public final class BoardFeed {
         subscribers::broadcast,
         meters.changes(board),
         meters.broadcasts(board));
+  }
+
+  /** The board's current state if it is in memory already; never loads. Any thread. */
+  public Optional<BoardState> known(String board) {
+    return snapshots.current(board);
   }
 
   /**

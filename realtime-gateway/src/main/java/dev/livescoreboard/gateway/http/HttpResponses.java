@@ -79,14 +79,23 @@ public final class HttpResponses {
 
   /** Sends {@code response}, keeping the connection open only if the client asked to. */
   public static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
-    secure(response.headers());
-    HttpUtil.setContentLength(response, response.content().readableBytes());
-    HttpUtil.setKeepAlive(response, keepAlive);
+    complete(response, keepAlive);
     if (keepAlive) {
       ctx.writeAndFlush(response);
     } else {
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /**
+   * Adds the headers every response gets on its way out: security, length and connection. Also
+   * used to pre-encode responses, so they carry exactly what a sent one would.
+   */
+  static FullHttpResponse complete(FullHttpResponse response, boolean keepAlive) {
+    secure(response.headers());
+    HttpUtil.setContentLength(response, response.content().readableBytes());
+    HttpUtil.setKeepAlive(response, keepAlive);
+    return response;
   }
 
   /** Sends {@code response} and closes the connection (refused upgrades, broken requests). */

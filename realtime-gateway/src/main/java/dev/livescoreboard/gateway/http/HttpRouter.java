@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -40,8 +41,27 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       BlockingExecutor blocking,
       GatewayMetrics gatewayMetrics,
       BooleanSupplier subscriptionUp) {
+    this(
+        settings,
+        feed,
+        store,
+        blocking,
+        gatewayMetrics,
+        subscriptionUp,
+        new TopResponseCache(settings.topN(), Clock.systemUTC()));
+  }
+
+  /** A router that shares {@code cache} with the fast path in front of it. */
+  HttpRouter(
+      GatewaySettings settings,
+      BoardFeed feed,
+      LeaderboardStore store,
+      BlockingExecutor blocking,
+      GatewayMetrics gatewayMetrics,
+      BooleanSupplier subscriptionUp,
+      TopResponseCache cache) {
     this.settings = settings;
-    this.leaderboards = new LeaderboardEndpoint(feed, store, blocking, settings.topN());
+    this.leaderboards = new LeaderboardEndpoint(feed, store, blocking, settings.topN(), cache);
     this.health = new HealthEndpoint(store, subscriptionUp, blocking);
     this.metrics = new MetricsEndpoint(gatewayMetrics, blocking);
   }

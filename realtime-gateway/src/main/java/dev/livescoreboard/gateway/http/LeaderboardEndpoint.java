@@ -1,16 +1,15 @@
 package dev.livescoreboard.gateway.http;
 
+import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardIds;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.Future;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,12 +34,17 @@ final class LeaderboardEndpoint {
   private final int topN;
   private final TopResponseCache cache;
 
-  LeaderboardEndpoint(BoardFeed feed, LeaderboardStore store, BlockingExecutor blocking, int topN) {
+  LeaderboardEndpoint(
+      BoardFeed feed,
+      LeaderboardStore store,
+      BlockingExecutor blocking,
+      int topN,
+      TopResponseCache cache) {
     this.feed = feed;
     this.store = store;
     this.blocking = blocking;
     this.topN = topN;
-    this.cache = new TopResponseCache(topN, Clock.systemUTC());
+    this.cache = cache;
   }
 
   void handle(Exchange exchange) {
@@ -113,22 +117,18 @@ final class LeaderboardEndpoint {
 
   /** The current top N from memory: pre-serialized bytes, shared by every request. */
   private static void respond(Exchange exchange, TopResponseCache.CachedTop cached) {
-    if (matches(exchange.ifNoneMatch(), cached.etag())) {
-      notModified(exchange, cached.etag());
-      return;
+    if (LeaderboardResponses.matches(exchange.ifNoneMatch(), cached.etag())) {
+      exchange.respond(LeaderboardResponses.notModified(cached.etag()));
+    } else {
+      exchange.respond(LeaderboardResponses.ok(cached.body(), cached.etag()));
     }
-    FullHttpResponse response =
-        HttpResponses.buffer(HttpResponseStatus.OK, HttpResponses.JSON, cached.body());
-    response.headers().set(HttpHeaderNames.ETAG, cached.etag());
-    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-    exchange.respond(response);
   }
 
   /** Other seasons and deep pages, read from the store: serialized per request. */
   private static void respond(Exchange exchange, TopNChanged top, int limit, String contentTag) {
-    String etag = etag(top, limit, contentTag);
-    if (matches(exchange.ifNoneMatch(), etag)) {
-      notModified(exchange, etag);
+    String etag = LeaderboardResponses.etag(top, limit, contentTag);
+    if (LeaderboardResponses.matches(exchange.ifNoneMatch(), etag)) {
+      exchange.respond(LeaderboardResponses.notModified(etag));
       return;
     }
     List<LeaderboardEntry> entries = top.entries();
@@ -139,42 +139,13 @@ final class LeaderboardEndpoint {
             top.seq(),
             entries.subList(0, Math.min(limit, entries.size())),
             Instant.now());
-    FullHttpResponse response = HttpResponses.json(HttpResponseStatus.OK, body);
-    response.headers().set(HttpHeaderNames.ETAG, etag);
-    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-    exchange.respond(response);
-  }
-
-  /** Below the top N the ranking changes without a new seq, so deep pages add a content hash. */
-  static String etag(TopNChanged top, int limit, String contentTag) {
-    return "\"" + top.season() + "-" + top.seq() + "-" + limit + contentTag + "\"";
-  }
-
-  private static void notModified(Exchange exchange, String etag) {
-    FullHttpResponse notModified = HttpResponses.empty(HttpResponseStatus.NOT_MODIFIED);
-    notModified.headers().set(HttpHeaderNames.ETAG, etag);
-    exchange.respond(notModified);
+    ByteBuf json = Unpooled.wrappedBuffer(EventJson.toBytes(body));
+    exchange.respond(LeaderboardResponses.ok(json, etag));
   }
 
   private static void unavailable(Exchange exchange, Throwable cause) {
     log.warn("Leaderboard read failed: {}", cause.toString());
     exchange.fail(ErrorCode.UNAVAILABLE, "the leaderboard is temporarily unavailable");
-  }
-
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String candidate : ifNoneMatch.split(",")) {
-      String tag = candidate.trim();
-      if (tag.startsWith("W/")) {
-        tag = tag.substring(2);
-      }
-      if (tag.equals("*") || tag.equals(etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The requested limit, or {@code null} if it is not acceptable. */

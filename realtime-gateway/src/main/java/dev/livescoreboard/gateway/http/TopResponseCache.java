@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The top-N responses served from memory, serialized once per (board, season, seq, limit) and then
- * sent as shared bytes with their ETag. Bounded: per board only the bodies of its newest state are
- * kept, at most one per limit up to N; a newer state replaces them all. Safe for any thread: two
- * loops racing to fill the same slot both serialize, one result is kept, and both are equal.
+ * sent as shared bytes with their ETag; for the default limit also as whole encoded responses.
+ * Bounded: per board only the bodies of its newest state are kept, at most one per limit up to N;
+ * a newer state replaces them all. Safe for any thread: two loops racing to fill the same slot both
+ * serialize, one result is kept, and both are equal.
  */
 final class TopResponseCache {
 
@@ -72,15 +73,28 @@ final class TopResponseCache {
             entries.subList(0, Math.min(limit, entries.size())),
             clock.instant());
     ByteBuf bytes = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(EventJson.toBytes(body)));
-    return new CachedTop(LeaderboardEndpoint.etag(top, limit, ""), bytes);
+    String etag = LeaderboardResponses.etag(top, limit, "");
+    if (limit != LeaderboardEndpoint.DEFAULT_LIMIT) {
+      return new CachedTop(etag, bytes, null, null);
+    }
+    return new CachedTop(
+        etag,
+        bytes,
+        EncodedResponse.of(
+            HttpResponses.complete(LeaderboardResponses.ok(bytes.duplicate(), etag), true)),
+        EncodedResponse.of(HttpResponses.complete(LeaderboardResponses.notModified(etag), true)));
   }
 
   /**
    * One cached response; the buffer is unreleasable, so responses share it via {@link #body()}.
    *
    * @param etag the strong validator of exactly these bytes
+   * @param ok the whole 200 response on a kept-alive HTTP/1.1 connection without CORS, encoded;
+   *     only for the default limit, the one {@link TopFastPath} serves ({@code null} for others)
+   * @param notModified the whole 304 response to a matching {@code If-None-Match}, likewise
    */
-  record CachedTop(String etag, ByteBuf bytes) {
+  record CachedTop(
+      String etag, ByteBuf bytes, EncodedResponse ok, EncodedResponse notModified) {
 
     /** A view of the bytes for one response (its own reader index). */
     ByteBuf body() {

@@ -24,6 +24,7 @@ class GatewaySettingsTest {
     assertThat(settings.idleClose()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.maxConnectionsPerUser()).isEqualTo(5);
     assertThat(settings.broadcastInterval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(settings.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
@@ -35,7 +36,9 @@ class GatewaySettingsTest {
                 "SCOREBOARD_REDIS_KEY_PREFIX", "t1:",
                 "SCOREBOARD_GATEWAY_PUBLIC_READ", "true",
                 "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS", " https://Scores.example.com/ , http://a:1",
-                "SCOREBOARD_GATEWAY_MAX_CONNECTIONS_PER_USER", "2"));
+                "SCOREBOARD_GATEWAY_MAX_CONNECTIONS_PER_USER", "2",
+                "SCOREBOARD_GATEWAY_IO_THREADS", "3"));
+    assertThat(settings.ioThreads()).isEqualTo(3);
     assertThat(settings.port()).isZero();
     assertThat(settings.redisKeyPrefix()).isEqualTo("t1:");
     assertThat(settings.publicRead()).isTrue();

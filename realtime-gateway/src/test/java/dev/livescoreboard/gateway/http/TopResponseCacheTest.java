@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.gateway.board.BoardState;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +48,52 @@ class TopResponseCacheTest {
     // A late request still holding the old state gets its own bytes, and does not evict.
     assertThat(text(cache.get(old, 10).body())).contains("\"seq\":7");
     assertThat(cache.get(newer, 10)).isSameAs(after);
+  }
+
+  @Test
+  void preEncodedResponsesAreTheBytesNettysEncoderWouldSend() {
+    TopResponseCache.CachedTop cached =
+        cache.get(BoardState.of(top("global", "all-time", 7, "a", "b")), 10);
+
+    String ok =
+        encodedByNetty(
+            HttpResponses.complete(LeaderboardResponses.ok(cached.body(), cached.etag()), true));
+    String notModified =
+        encodedByNetty(
+            HttpResponses.complete(LeaderboardResponses.notModified(cached.etag()), true));
+
+    assertThat(text(cached.ok().duplicate())).isEqualTo(ok).startsWith("HTTP/1.1 200 OK\r\n");
+    assertThat(text(cached.notModified().duplicate()))
+        .isEqualTo(notModified)
+        .startsWith("HTTP/1.1 304 Not Modified\r\n")
+        .endsWith("\r\n\r\n");
+  }
+
+  @Test
+  void sharedBytesSurviveAnyNumberOfResponses() {
+    TopResponseCache.CachedTop cached =
+        cache.get(BoardState.of(top("global", "all-time", 7, "a", "b")), 10);
+    String first = text(cached.ok().duplicate());
+
+    for (int i = 0; i < 1000; i++) {
+      ByteBuf written = cached.ok().duplicate();
+      written.skipBytes(written.readableBytes()); // as a socket write consumes it
+      written.release(); // as the channel releases what it wrote
+    }
+
+    assertThat(cached.ok().size()).isEqualTo(first.length());
+    assertThat(text(cached.ok().duplicate())).isEqualTo(first);
+  }
+
+  private static String encodedByNetty(FullHttpResponse response) {
+    EmbeddedChannel channel = new EmbeddedChannel(new HttpResponseEncoder());
+    channel.writeOutbound(response);
+    StringBuilder text = new StringBuilder();
+    for (ByteBuf part; (part = channel.readOutbound()) != null; ) {
+      text.append(text(part));
+    }
+    channel.finishAndReleaseAll();
+    return text.toString();
   }
 
   private static String text(ByteBuf body) {
