@@ -80,7 +80,8 @@ public final class GatewayServer implements AutoCloseable {
             metrics.conflated(),
             settings.broadcastInterval(),
             workerGroup,
-            metrics);
+            metrics,
+            settings.fanOut());
     subscriber =
         new TopChangedSubscriber(
             redis,
@@ -121,6 +122,9 @@ public final class GatewayServer implements AutoCloseable {
       throw e;
     }
     log.info("Gateway listening on {} ({})", serverChannel.localAddress(), epoll ? "epoll" : "nio");
+    if (settings.fanOut().anyOff()) {
+      log.warn("Fan-out features switched off for a measurement run: {}", settings.fanOut());
+    }
   }
 
   /** Starts a gateway; it runs until {@link #close()}. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,29 @@ class WebSocketIT {
       JsonNode next = client.next("LEADERBOARD_UPDATE");
       assertThat(next.path("seq").asLong()).isEqualTo(14);
       assertThat(next.path("entries").get(0).path("userId").asString()).isEqualTo("carol");
+    }
+  }
+
+  @Test
+  void largeTopReachesEverySubscriberAsOnePreEncodedFrame() {
+    gateway.seed(top("big-board", "all-time", 1, "alice"));
+    try (WsClient first = connect("big-board", "frank");
+        WsClient second = connect("big-board", "grace")) {
+      for (WsClient client : List.of(first, second)) {
+        client.next("CONNECTION_ACK");
+        client.next("SNAPSHOT");
+      }
+
+      // Over 1 KB: Netty's encoder produced header and payload apart when the frame was made.
+      String[] users = IntStream.range(0, 30).mapToObj(i -> "user" + i).toArray(String[]::new);
+      gateway.publish(top("big-board", "all-time", 2, users));
+
+      for (WsClient client : List.of(first, second)) {
+        JsonNode update = client.next("LEADERBOARD_UPDATE");
+        assertThat(update.path("seq").asLong()).isEqualTo(2);
+        assertThat(update.path("entries")).hasSize(30);
+        assertThat(update.path("entries").get(29).path("userId").asString()).isEqualTo("user29");
+      }
     }
   }
 

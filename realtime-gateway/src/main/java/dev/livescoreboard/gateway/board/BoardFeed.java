@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway.board;
 
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.config.FanOutSwitches;
 import io.micrometer.core.instrument.Counter;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
@@ -28,6 +29,7 @@ public final class BoardFeed {
   private static final Logger log = LoggerFactory.getLogger(BoardFeed.class);
 
   private final BoardSnapshots snapshots;
+  private final Delivery delivery;
   private final BoardSubscribers subscribers;
   private final LeaderboardStore store;
   private final BlockingExecutor blocking;
@@ -36,7 +38,10 @@ public final class BoardFeed {
   private final BoardMeters meters;
   private final ConcurrentMap<String, BoardThrottle> throttles = new ConcurrentHashMap<>();
 
-  /** A feed that broadcasts every change at once, on the calling thread (tests, tools). */
+  /**
+   * A feed that broadcasts every change at once, from the calling thread, with every fan-out
+   * feature on (tests, tools).
+   */
   public BoardFeed(
       BoardSnapshots snapshots,
       LeaderboardStore store,
@@ -51,13 +56,15 @@ public final class BoardFeed {
         conflated,
         Duration.ZERO,
         ImmediateEventExecutor.INSTANCE,
-        BoardMeters.discarding());
+        BoardMeters.discarding(),
+        FanOutSwitches.ALL_ON);
   }
 
   /**
    * @param broadcastInterval least time between two broadcasts of one board; zero broadcasts
    *     every change at once
    * @param broadcastLoops event loops that run the throttled broadcasts (each board sticks to one)
+   * @param fanOut which fan-out features are on (all, except in before/after measurements)
    */
   public BoardFeed(
       BoardSnapshots snapshots,
@@ -67,16 +74,16 @@ public final class BoardFeed {
       Counter conflated,
       Duration broadcastInterval,
       EventExecutorGroup broadcastLoops,
-      BoardMeters meters) {
+      BoardMeters meters,
+      FanOutSwitches fanOut) {
     this.snapshots = snapshots;
     this.store = store;
     this.blocking = blocking;
     this.broadcastInterval = broadcastInterval;
     this.broadcastLoops = broadcastLoops;
     this.meters = meters;
-    this.subscribers =
-        new BoardSubscribers(
-            delivered, conflated, channel -> channel.eventLoop().execute(() -> writable(channel)));
+    this.delivery = new Delivery(fanOut, delivered, conflated);
+    this.subscribers = new BoardSubscribers(delivery);
   }
 
   /**
@@ -162,7 +169,8 @@ public final class BoardFeed {
                 return;
               }
               BoardState state = snapshots.current(board).orElseGet(loaded::getNow);
-              channel.writeAndFlush(state.snapshotFrame());
+              boards.snapshotSent(board, state);
+              channel.writeAndFlush(delivery.frames().snapshot(state), channel.voidPromise());
               done.trySuccess(null);
             });
     return done;
@@ -183,17 +191,7 @@ public final class BoardFeed {
    * Call on the channel's event loop.
    */
   public void writable(Channel channel) {
-    if (!channel.isActive() || !channel.isWritable()) {
-      return;
-    }
-    ChannelBoards boards = ChannelBoards.of(channel);
-    if (!boards.hasMissed()) {
-      return;
-    }
-    for (String board : boards.drainMissed()) {
-      snapshots.current(board).ifPresent(state -> channel.write(state.updateFrame()));
-    }
-    channel.flush();
+    delivery.catchUp(channel, snapshots);
   }
 
   /**

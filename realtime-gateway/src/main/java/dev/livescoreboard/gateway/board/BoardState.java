@@ -5,46 +5,58 @@ import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.RankChange;
 import dev.livescoreboard.events.TopNChanged;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The latest top N of one board, with its two WebSocket messages serialized once. Every frame made
- * from it shares the same bytes: the buffers are unreleasable, so Netty's per-channel retain and
- * release never free them and the garbage collector reclaims them once the state is replaced.
+ * The latest top N of one board, with its two WebSocket messages. Each message's complete frame is
+ * encoded once, on first use (a state the broadcast throttle coalesces away never is), and every
+ * subscriber is sent a duplicate of the same bytes: the buffers are unreleasable, so Netty's
+ * per-channel release never frees them and the garbage collector reclaims them once the state is
+ * replaced. Safe for any thread.
  */
 public final class BoardState {
 
   private final TopNChanged top;
-  private final ByteBuf snapshotJson;
-  private final ByteBuf updateJson;
+  private final boolean placeholder;
+  private final SnapshotMessage snapshot;
+  private final UpdateMessage update;
+  // Encoded lazily. Two threads may race to encode; both results are equal, either one is kept.
+  private volatile ByteBuf snapshotWire;
+  private volatile ByteBuf updateWire;
 
-  private BoardState(TopNChanged top) {
+  private BoardState(TopNChanged top, boolean placeholder) {
     this.top = top;
-    this.snapshotJson =
-        shared(
-            new SnapshotMessage("SNAPSHOT", top.board(), top.season(), top.seq(), top.entries()));
-    this.updateJson =
-        shared(
-            new UpdateMessage(
-                "LEADERBOARD_UPDATE",
-                top.board(),
-                top.season(),
-                top.seq(),
-                top.entries(),
-                top.changes(),
-                top.sourceCommittedAt()));
+    this.placeholder = placeholder;
+    this.snapshot =
+        new SnapshotMessage("SNAPSHOT", top.board(), top.season(), top.seq(), top.entries());
+    this.update =
+        new UpdateMessage(
+            "LEADERBOARD_UPDATE",
+            top.board(),
+            top.season(),
+            top.seq(),
+            top.entries(),
+            top.changes(),
+            top.sourceCommittedAt());
   }
 
   public static BoardState of(TopNChanged top) {
-    return new BoardState(top);
+    return new BoardState(top, false);
   }
 
   /** What a board without any score looks like. */
   public static BoardState empty(String board) {
-    return new BoardState(new TopNChanged(board, BoardIds.ALL_TIME, 0, List.of(), List.of(), null));
+    return new BoardState(
+        new TopNChanged(board, BoardIds.ALL_TIME, 0, List.of(), List.of(), null), true);
+  }
+
+  /**
+   * Whether this is {@link #empty}'s stand-in for a board without data rather than a state of the
+   * read model: its season is made up, so no real state may be compared with it.
+   */
+  boolean isPlaceholder() {
+    return placeholder;
   }
 
   public TopNChanged top() {
@@ -60,18 +72,34 @@ public final class BoardState {
     return seasonOrder > 0 || (seasonOrder == 0 && next.seq() > top.seq());
   }
 
-  /** A new {@code SNAPSHOT} frame over the shared bytes. */
-  public TextWebSocketFrame snapshotFrame() {
-    return new TextWebSocketFrame(snapshotJson.duplicate());
+  /** The {@code SNAPSHOT} message, to serialize. */
+  Object snapshotMessage() {
+    return snapshot;
   }
 
-  /** A new {@code LEADERBOARD_UPDATE} frame over the shared bytes. */
-  public TextWebSocketFrame updateFrame() {
-    return new TextWebSocketFrame(updateJson.duplicate());
+  /** The {@code LEADERBOARD_UPDATE} message, to serialize. */
+  Object updateMessage() {
+    return update;
   }
 
-  private static ByteBuf shared(Object message) {
-    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(EventJson.toBytes(message)));
+  /** A duplicate of the complete {@code SNAPSHOT} frame's bytes, to write as they are. */
+  ByteBuf snapshotWire() {
+    ByteBuf wire = snapshotWire;
+    if (wire == null) {
+      wire = WireFrames.textFrame(EventJson.toBytes(snapshot));
+      snapshotWire = wire;
+    }
+    return wire.duplicate();
+  }
+
+  /** A duplicate of the complete {@code LEADERBOARD_UPDATE} frame's bytes, to write as they are. */
+  ByteBuf updateWire() {
+    ByteBuf wire = updateWire;
+    if (wire == null) {
+      wire = WireFrames.textFrame(EventJson.toBytes(update));
+      updateWire = wire;
+    }
+    return wire.duplicate();
   }
 
   private record SnapshotMessage(

@@ -1,59 +1,54 @@
 package dev.livescoreboard.gateway.board;
 
-import io.micrometer.core.instrument.Counter;
 import io.netty.channel.Channel;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.channel.EventLoop;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
- * Which channels watch which board, and the fan-out of one update to all of them. A channel that is
- * not writable is skipped and remembered instead of queued (it gets the latest state once it
- * drains), so one slow client never delays the others nor grows memory.
+ * Which channels watch which board, grouped by the event loop they live on, and the fan-out of one
+ * state to them: one task per event loop per broadcast (see {@link Delivery}), not one per channel.
  */
 final class BoardSubscribers {
 
-  private final ConcurrentMap<String, ChannelGroup> groups = new ConcurrentHashMap<>();
-  private final Counter delivered;
-  private final Counter conflated;
-  private final Consumer<Channel> owedUpdate;
+  private final ConcurrentMap<String, Map<EventLoop, LoopSubscribers>> boards =
+      new ConcurrentHashMap<>();
+  private final Delivery delivery;
 
-  /**
-   * @param owedUpdate called (on any thread) when a skipped channel is writable again already, so
-   *     its owed update is sent even though no writability change will announce it
-   */
-  BoardSubscribers(Counter delivered, Counter conflated, Consumer<Channel> owedUpdate) {
-    this.delivered = delivered;
-    this.conflated = conflated;
-    this.owedUpdate = owedUpdate;
+  BoardSubscribers(Delivery delivery) {
+    this.delivery = delivery;
   }
 
-  /** Adds {@code channel} to the board's group; call on the channel's event loop. */
+  /** Adds {@code channel} to the board's subscribers; call on the channel's event loop. */
   void add(String board, Channel channel) {
     ChannelBoards.of(channel).add(board);
-    groups.compute(
+    // compute() makes adding and dropping a board's last subscriber atomic; each loop's set is
+    // only ever touched by its own loop, which is the one calling here.
+    boards.compute(
         board,
-        (b, group) -> {
-          ChannelGroup g =
-              group != null ? group : new DefaultChannelGroup(b, GlobalEventExecutor.INSTANCE);
-          g.add(channel);
-          return g;
+        (b, loops) -> {
+          Map<EventLoop, LoopSubscribers> byLoop =
+              loops != null ? loops : new ConcurrentHashMap<>();
+          byLoop
+              .computeIfAbsent(channel.eventLoop(), loop -> new LoopSubscribers(b, loop, delivery))
+              .add(channel);
+          return byLoop;
         });
   }
 
-  /** Removes {@code channel} from the board's group; call on the channel's event loop. */
+  /** Removes {@code channel} from the board's subscribers; call on the channel's event loop. */
   void remove(String board, Channel channel) {
     ChannelBoards.of(channel).remove(board);
-    groups.computeIfPresent(
+    boards.computeIfPresent(
         board,
-        (b, group) -> {
-          group.remove(channel);
-          return group.isEmpty() ? null : group;
+        (b, byLoop) -> {
+          LoopSubscribers subscribers = byLoop.get(channel.eventLoop());
+          if (subscribers != null && subscribers.remove(channel)) {
+            byLoop.remove(channel.eventLoop());
+          }
+          return byLoop.isEmpty() ? null : byLoop;
         });
   }
 
@@ -63,43 +58,23 @@ final class BoardSubscribers {
     }
   }
 
-  /** Sends the state's update to every writable subscriber; returns how many got it. */
-  int broadcast(BoardState state) {
-    String board = state.top().board();
-    ChannelGroup group = groups.get(board);
-    if (group == null) {
-      return 0;
+  /** Sends the state's update to the board's subscribers, one task per event loop. */
+  void broadcast(BoardState state) {
+    Map<EventLoop, LoopSubscribers> byLoop = boards.get(state.top().board());
+    if (byLoop == null) {
+      return;
     }
-    AtomicInteger sent = new AtomicInteger();
-    group.writeAndFlush(
-        state.updateFrame(),
-        channel -> {
-          if (channel.isWritable()) {
-            sent.incrementAndGet();
-            return true;
-          }
-          skip(board, channel);
-          return false;
-        });
-    delivered.increment(sent.get());
-    return sent.get();
+    for (LoopSubscribers subscribers : byLoop.values()) {
+      subscribers.broadcast(state);
+    }
   }
 
-  /** Whether {@code board} has at least one subscriber (groups are dropped when they empty). */
+  /** Whether {@code board} has at least one subscriber (boards are dropped when they empty). */
   boolean hasAny(String board) {
-    return groups.containsKey(board);
+    return boards.containsKey(board);
   }
 
   Set<String> boards() {
-    return Set.copyOf(groups.keySet());
-  }
-
-  private void skip(String board, Channel channel) {
-    conflated.increment();
-    ChannelBoards.of(channel).markMissed(board);
-    // It may have drained between the check and the mark; then no writability event follows.
-    if (channel.isWritable()) {
-      owedUpdate.accept(channel);
-    }
+    return Set.copyOf(boards.keySet());
   }
 }

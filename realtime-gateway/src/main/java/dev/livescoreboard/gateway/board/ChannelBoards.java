@@ -3,24 +3,27 @@ package dev.livescoreboard.gateway.board;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The boards one connection watches, and which of them it missed an update of while it was slow.
- * Its size is bounded by the subscription limit, so a slow client costs at most one flag per board
- * instead of a queue of frames.
+ * The boards one connection watches, the state of each it was last sent, and which of them it
+ * missed an update of while it was slow. Its size is bounded by the subscription limit, so a slow
+ * client costs at most one flag per board instead of a queue of frames. Touched only on the
+ * channel's event loop (subscriptions, SNAPSHOTs, broadcast writes and catch-ups all run there).
  */
 public final class ChannelBoards {
 
   private static final AttributeKey<ChannelBoards> KEY = AttributeKey.valueOf("gateway.boards");
 
-  // Touched only on the channel's event loop.
   private final Set<String> subscribed = new LinkedHashSet<>();
-  // Marked by the broadcasting thread, drained on the event loop.
-  private final Set<String> missed = ConcurrentHashMap.newKeySet();
+  // The last state written per board; the one check that keeps a channel's seqs growing whatever
+  // order a SNAPSHOT, broadcasts queued before it, and catch-ups reach its loop in.
+  private final Map<String, BoardState> sent = new HashMap<>();
+  private final Set<String> missed = new LinkedHashSet<>();
 
   /** The channel's boards, created on first use. */
   public static ChannelBoards of(Channel channel) {
@@ -53,7 +56,31 @@ public final class ChannelBoards {
 
   boolean remove(String board) {
     missed.remove(board);
+    sent.remove(board);
     return subscribed.remove(board);
+  }
+
+  /**
+   * Records {@code state} as sent if the channel watches its board and was sent nothing newer or
+   * equal yet; false means: do not write it.
+   */
+  boolean offer(String board, BoardState state) {
+    BoardState last = sent.get(board);
+    if (last != null ? !last.isSupersededBy(state.top()) : !subscribed.contains(board)) {
+      return false;
+    }
+    sent.put(board, state);
+    return true;
+  }
+
+  /**
+   * Records a SNAPSHOT: the latest state, which the client takes whatever it had. A board without
+   * data counts as nothing sent, so its first real state goes out whatever its season is.
+   */
+  void snapshotSent(String board, BoardState state) {
+    if (subscribed.contains(board)) {
+      sent.put(board, state.isPlaceholder() ? null : state);
+    }
   }
 
   void markMissed(String board) {
@@ -66,12 +93,9 @@ public final class ChannelBoards {
 
   /** The boards whose latest update is owed, forgetting them. */
   List<String> drainMissed() {
-    List<String> owed = new ArrayList<>();
-    for (String board : missed) {
-      if (missed.remove(board) && subscribed.contains(board)) {
-        owed.add(board);
-      }
-    }
+    List<String> owed = new ArrayList<>(missed);
+    missed.clear();
+    owed.retainAll(subscribed);
     return owed;
   }
 }

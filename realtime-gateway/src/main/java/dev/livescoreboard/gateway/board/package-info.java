@@ -4,7 +4,8 @@
  * <p>Threads: {@code onTopChanged} runs on the Redis subscriber thread (and on the blocking pool
  * for lazy loads and refreshes) and only stores the state and signals the board's throttle; each
  * board's broadcasts run on one worker event loop chosen when the board is first seen; everything
- * that touches one channel's subscriptions runs on that channel's event loop; {@link
+ * that touches one channel — its subscriptions, its SNAPSHOTs, the broadcast writes to it and its
+ * catch-up after being slow — runs on that channel's event loop; {@link
  * dev.livescoreboard.gateway.board.LeaderboardStore} is only called on the blocking pool.
  *
  * <p>Broadcast throttle ({@code broadcast-interval}, default 50 ms, per board, leading edge): the
@@ -14,11 +15,21 @@
  * per board per interval. Meters {@code gateway.board.changes} and {@code gateway.board.broadcasts}
  * (tag {@code board}) show what it saves.
  *
- * <p>Writes and flushes: a broadcast writes one shared frame to each subscriber with {@code
- * ChannelGroup.writeAndFlush} (one write and one flush per channel per broadcast, executed on the
- * channel's own loop). The pipeline's {@code FlushConsolidationHandler} then merges the flushes
- * queued on a channel's loop — updates of several boards, a SNAPSHOT and an update — into one
- * syscall, so several boards changing at once never cost a flush per message per channel.
+ * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on. A
+ * broadcast queues one task per such loop (runs it at once for its own loop); the task writes the
+ * state to each of that loop's subscribers with {@code voidPromise()} (no promise, future or task
+ * per channel), then flushes each channel it wrote once. What it writes is a {@code duplicate()} of
+ * the state's complete WebSocket frame, header and payload, encoded once by Netty's own encoder
+ * (frames are alike for all: unmasked, no extensions) into unreleasable direct memory, so there is
+ * no per-subscriber serializing, framing or copying; a raw buffer passes the channel's frame
+ * encoder untouched. The pipeline's {@code FlushConsolidationHandler} merges only the flushes of
+ * one read (outside reads it would schedule a task per channel).
+ *
+ * <p>Fan-out switches ({@link dev.livescoreboard.gateway.config.FanOutSwitches}), for before/after
+ * measurements; leave on in production: {@code sharedFrame} off serializes and frames per
+ * subscriber, {@code flushConsolidation} off drops the handler and flushes each channel right
+ * after its write, {@code conflation} off writes to slow channels too (unbounded queues). They are
+ * applied in {@code Delivery} and {@code FrameEncoding} only, chosen once at startup.
  *
  * <p>Guarantees:
  *
@@ -26,10 +37,13 @@
  *   <li>A board's state only moves forward: a change with a seq not above the known one (same
  *       season) is ignored, a later season replaces an earlier one. Updates may skip seqs (the
  *       entries are always the complete top N).
- *   <li>Each state is serialized once; all subscribers are sent the same bytes.
- *   <li>A board's broadcasts never overlap and their seqs only grow. A new subscriber's SNAPSHOT is
- *       the latest state even while its broadcast is pending (it may then also get that state as
- *       an update with the same seq, which a client ignores).
+ *   <li>Each state is encoded at most once per message type (on first use); all subscribers are
+ *       sent the same bytes.
+ *   <li>A board's broadcasts never overlap and their seqs only grow. Each channel remembers the
+ *       state it was last sent per board and is never sent one that is not newer, so whatever
+ *       order a SNAPSHOT, broadcasts queued before it and a catch-up reach its loop in, it sees
+ *       growing seqs without repeats. A new subscriber's SNAPSHOT is the latest state even while
+ *       its broadcast is pending.
  *   <li>A subscriber first gets a {@code SNAPSHOT}, then every newer {@code LEADERBOARD_UPDATE}
  *       while it keeps up. While its channel is not writable, updates are not queued: it is marked
  *       as owed, and once writable it receives only the latest state of each owed board.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,10 @@ import java.util.stream.Collectors;
  * @param blockingThreads threads for Redis reads and token verification
  * @param blockingQueue blocking tasks that may wait; beyond it requests are refused with 503
  * @param ioThreads event loops serving the connections
+ * @param fanOut switches of the broadcast fan-out features, for before/after measurements; leave
+ *     on in production (variables {@code SCOREBOARD_GATEWAY_FANOUT_SHARED_FRAME}, {@code
+ *     SCOREBOARD_GATEWAY_FANOUT_FLUSH_CONSOLIDATION}, {@code SCOREBOARD_GATEWAY_FANOUT_CONFLATION},
+ *     each {@code true} or {@code false}, default {@code true}; see {@link FanOutSwitches})
  */
 public record GatewaySettings(
     String bindAddress,
@@ -61,7 +66,8 @@ public record GatewaySettings(
     int writeBufferHighBytes,
     int blockingThreads,
     int blockingQueue,
-    int ioThreads) {
+    int ioThreads,
+    FanOutSwitches fanOut) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_ALLOWED_ORIGINS =
@@ -127,6 +133,7 @@ public record GatewaySettings(
     requireAtLeast("ioThreads", ioThreads, 1);
     requireAtLeast("writeBufferLowBytes", writeBufferLowBytes, 1);
     requireAtLeast("writeBufferHighBytes", writeBufferHighBytes, writeBufferLowBytes);
+    Objects.requireNonNull(fanOut, "fanOut");
     if (broadcastInterval.isNegative()) {
       throw new IllegalArgumentException("broadcastInterval must not be negative");
     }
@@ -172,7 +179,11 @@ public record GatewaySettings(
         e.integer("SCOREBOARD_GATEWAY_WRITE_BUFFER_HIGH_BYTES", DEFAULT_WRITE_BUFFER_HIGH_BYTES),
         e.integer("SCOREBOARD_GATEWAY_BLOCKING_THREADS", DEFAULT_BLOCKING_THREADS),
         e.integer("SCOREBOARD_GATEWAY_BLOCKING_QUEUE", DEFAULT_BLOCKING_QUEUE),
-        e.integer("SCOREBOARD_GATEWAY_IO_THREADS", DEFAULT_IO_THREADS));
+        e.integer("SCOREBOARD_GATEWAY_IO_THREADS", DEFAULT_IO_THREADS),
+        new FanOutSwitches(
+            e.bool("SCOREBOARD_GATEWAY_FANOUT_SHARED_FRAME", true),
+            e.bool("SCOREBOARD_GATEWAY_FANOUT_FLUSH_CONSOLIDATION", true),
+            e.bool("SCOREBOARD_GATEWAY_FANOUT_CONFLATION", true)));
   }
 
   /** Whether a browser page from {@code origin} may use the gateway. */
@@ -201,6 +212,21 @@ public record GatewaySettings(
     String string(String name, String fallback) {
       String value = values.get(name);
       return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /** Strict: a typo must not silently switch a feature off. */
+    boolean bool(String name, boolean fallback) {
+      String value = string(name, null);
+      if (value == null) {
+        return fallback;
+      }
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default ->
+            throw new IllegalArgumentException(
+                name + " must be true or false, was '" + value + "'");
+      };
     }
 
     int integer(String name, int fallback) {

@@ -6,14 +6,15 @@
  * lifecycle and client messages.
  *
  * <p>Threads: every handler runs on its channel's event loop; token verification and board loads go
- * to the blocking executor and come back to that loop. Broadcasts are written from the Redis
- * subscriber thread through channel groups, which Netty hands to each channel's loop.
+ * to the blocking executor and come back to that loop. Broadcasts are written on each channel's
+ * loop too, by one task per loop per broadcast (see the {@code board} package).
  *
  * <p>Guarantees: no upgrade without an allowed origin and a verified token (or public read); at
  * most {@code maxConnectionsPerUser} open connections per user (more are refused with 429 before
  * the upgrade); a connection is closed with 4001 when its token expires, with 1009 for a frame
  * above the limit, with 1001 after the idle time without any read; a bad client message gets an
  * {@code ERROR} and the connection stays open; a slow client's pending bytes stay under the
- * write-buffer high-water mark plus one frame per board.
+ * write-buffer high-water mark plus one frame per board (unless conflation is switched off for a
+ * measurement).
  */
 package dev.livescoreboard.gateway.websocket;

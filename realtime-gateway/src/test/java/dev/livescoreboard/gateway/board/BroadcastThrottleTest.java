@@ -5,6 +5,7 @@ import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.config.FanOutSwitches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -49,7 +50,8 @@ class BroadcastThrottleTest {
               public Counter broadcasts(String board) {
                 return registry.counter("broadcasts", "board", board);
               }
-            });
+            },
+            FanOutSwitches.ALL_ON);
     feed.subscribe(channel, "global");
     assertThat(json(channel.readOutbound()).path("type").asString()).isEqualTo("SNAPSHOT");
     // The lazy load is the subscriber's SNAPSHOT, not a broadcast: the board is still quiet.

@@ -4,8 +4,11 @@ import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.RankChange;
 import dev.livescoreboard.events.TopNChanged;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +31,39 @@ public final class Tops {
         board, season, seq, entries, changes, Instant.parse("2026-11-24T10:15:30Z"));
   }
 
-  /** The JSON of a text frame, releasing it. */
-  public static JsonNode json(Object frame) {
+  /**
+   * The JSON of what a channel was sent, releasing it: a text frame, or a complete encoded frame
+   * (pre-encoded broadcasts), which is read back with Netty's client-side frame decoder.
+   */
+  public static JsonNode json(Object sent) {
+    if (sent instanceof ByteBuf wire) {
+      return EventJson.fromJson(text(wire), JsonNode.class);
+    }
     try {
-      return EventJson.fromJson(((TextWebSocketFrame) frame).text(), JsonNode.class);
+      return EventJson.fromJson(((TextWebSocketFrame) sent).text(), JsonNode.class);
     } finally {
-      ((ByteBufHolder) frame).release();
+      ((ByteBufHolder) sent).release();
+    }
+  }
+
+  /** The text of the one complete WebSocket text frame in {@code wire}, releasing it. */
+  public static String text(ByteBuf wire) {
+    // A client expects unmasked frames from a server; no extensions are negotiated here.
+    EmbeddedChannel client =
+        new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
+    try {
+      client.writeInbound(wire);
+      TextWebSocketFrame frame = client.readInbound();
+      try {
+        if (client.inboundMessages().size() > 0) {
+          throw new AssertionError("more than one frame in " + wire);
+        }
+        return frame.text();
+      } finally {
+        frame.release();
+      }
+    } finally {
+      client.finishAndReleaseAll();
     }
   }
 }

@@ -13,21 +13,21 @@ import org.slf4j.LoggerFactory;
  * reports collected from its log. The detector reports a buffer once the garbage collector has
  * found it unreleased, when a later buffer is allocated; {@link #reported()} provokes both.
  */
-final class NettyLeaks implements AutoCloseable {
+public final class NettyLeaks implements AutoCloseable {
 
   private final Logger logger =
       (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class.getName());
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final ResourceLeakDetector.Level previous = ResourceLeakDetector.getLevel();
 
-  NettyLeaks() {
+  public NettyLeaks() {
     appender.start();
     logger.addAppender(appender);
     ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
   }
 
   /** The leak reports so far, after a collection and an allocation to surface pending ones. */
-  List<String> reported() {
+  public List<String> reported() {
     for (int i = 0; i < 3; i++) {
       System.gc();
       ByteBufAllocator.DEFAULT.buffer(1).release();

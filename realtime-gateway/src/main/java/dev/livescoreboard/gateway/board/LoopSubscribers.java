@@ -1,0 +1,61 @@
+package dev.livescoreboard.gateway.board;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * One board's subscribers that live on one event loop. Confined to that loop: channels join and
+ * leave on it, and every broadcast to them runs there as one task, so the set needs no locks.
+ */
+final class LoopSubscribers {
+
+  private static final Channel[] NONE = new Channel[0];
+
+  private final String board;
+  private final EventLoop loop;
+  private final Delivery delivery;
+  private final Set<Channel> channels = new LinkedHashSet<>();
+  // What broadcasts iterate: rebuilt after a change, so a write that closes a channel (and leaves
+  // the set) cannot disturb the loop over it.
+  private Channel[] members = NONE;
+  private boolean changed;
+
+  LoopSubscribers(String board, EventLoop loop, Delivery delivery) {
+    this.board = board;
+    this.loop = loop;
+    this.delivery = delivery;
+  }
+
+  /** Call on the loop. */
+  void add(Channel channel) {
+    changed |= channels.add(channel);
+  }
+
+  /** Call on the loop; returns whether no channel is left. */
+  boolean remove(Channel channel) {
+    changed |= channels.remove(channel);
+    return channels.isEmpty();
+  }
+
+  /**
+   * Sends {@code state} to these subscribers: at once if called on their loop, else as one task
+   * queued there. Any thread.
+   */
+  void broadcast(BoardState state) {
+    if (loop.inEventLoop()) {
+      deliver(state);
+    } else {
+      loop.execute(() -> deliver(state));
+    }
+  }
+
+  private void deliver(BoardState state) {
+    if (changed) {
+      members = channels.toArray(NONE);
+      changed = false;
+    }
+    delivery.deliver(board, state, members);
+  }
+}

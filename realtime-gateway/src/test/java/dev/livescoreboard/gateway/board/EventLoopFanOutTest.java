@@ -1,0 +1,240 @@
+package dev.livescoreboard.gateway.board;
+
+import static dev.livescoreboard.gateway.board.Tops.top;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.config.FanOutSwitches;
+import dev.livescoreboard.gateway.http.NettyLeaks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Broadcasts over real channels on two server event loops (in-VM transport), each server channel
+ * with Netty's frame encoder as in the gateway, each client with Netty's frame decoder.
+ */
+class EventLoopFanOutTest {
+
+  private static final int SLOW = 1;
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final NettyLeaks leaks = new NettyLeaks();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final Counter delivered = registry.counter("delivered");
+  private final Counter conflated = registry.counter("conflated");
+  private final EventLoopGroup acceptor = group(1);
+  private final EventLoopGroup serverLoops = group(2);
+  private final EventLoopGroup clientLoop = group(1);
+  private final BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
+  private final LocalAddress address = new LocalAddress("fan-out-" + UUID.randomUUID());
+  private final List<Channel> channels = new ArrayList<>();
+  private BoardFeed feed;
+
+  @AfterEach
+  void stop() {
+    // Both ends closed while every loop still runs, so neither end notifies a terminated loop.
+    channels.forEach(channel -> channel.close().syncUninterruptibly());
+    channels.forEach(channel -> channel.closeFuture().syncUninterruptibly());
+    for (EventLoopGroup group : List.of(clientLoop, serverLoops, acceptor)) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+    assertThat(leaks.reported()).as("buffers leaked").isEmpty();
+    leaks.close();
+  }
+
+  @Test
+  void broadcastReachesWritableSubscribersOnBothLoopsAndMarksSlowOnesOwed() throws Exception {
+    start(FanOutSwitches.ALL_ON);
+    List<Subscriber> subscribers = List.of(connect(), connect(), connect(), connect());
+    assertThat(subscribers.stream().map(s -> s.server().eventLoop()).distinct()).hasSize(2);
+    Subscriber slow = subscribers.get(0);
+    writable(slow, false);
+
+    feed.onTopChanged(top("global", "all-time", 2, "b"));
+    feed.onTopChanged(top("global", "all-time", 3, "c"));
+
+    for (Subscriber fast : subscribers.subList(1, 4)) {
+      assertThat(seq(fast.next())).isEqualTo(2);
+      assertThat(seq(fast.next())).isEqualTo(3);
+    }
+    await().atMost(WAIT).until(() -> conflated.count() == 2 && delivered.count() == 6);
+    assertThat(onLoop(slow, () -> ChannelBoards.of(slow.server()).hasMissed())).isTrue();
+    assertThat(slow.received().poll()).as("nothing while slow").isNull();
+
+    writable(slow, true);
+
+    JsonNode caughtUp = slow.next();
+    assertThat(caughtUp.path("type").asString()).isEqualTo("LEADERBOARD_UPDATE");
+    assertThat(seq(caughtUp)).as("only the latest state").isEqualTo(3);
+    feed.onTopChanged(top("global", "all-time", 4, "d"));
+    for (Subscriber subscriber : subscribers) {
+      assertThat(seq(subscriber.next())).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void withoutConflationSlowSubscribersAreWrittenToo() throws Exception {
+    start(new FanOutSwitches(true, true, false));
+    Subscriber slow = connect();
+    writable(slow, false);
+
+    feed.onTopChanged(top("global", "all-time", 2, "b"));
+
+    assertThat(seq(slow.next())).isEqualTo(2);
+    assertThat(conflated.count()).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("everySwitchSetting")
+  void everySwitchSettingSendsTheSameMessages(FanOutSwitches switches) throws Exception {
+    start(switches);
+    Subscriber first = connect();
+    Subscriber second = connect();
+
+    feed.onTopChanged(top("global", "all-time", 2, "b", "a"));
+
+    BoardState state = BoardState.of(top("global", "all-time", 2, "b", "a"));
+    JsonNode expected = EventJson.fromJson(EventJson.toJson(state.updateMessage()), JsonNode.class);
+    assertThat(first.next()).isEqualTo(expected);
+    assertThat(second.next()).isEqualTo(expected);
+  }
+
+  static Stream<FanOutSwitches> everySwitchSetting() {
+    return Stream.of(true, false)
+        .flatMap(a -> Stream.of(true, false).flatMap(b -> Stream.of(true, false)
+            .map(c -> new FanOutSwitches(a, b, c))));
+  }
+
+  private void start(FanOutSwitches switches) {
+    feed =
+        new BoardFeed(
+            new BoardSnapshots(),
+            new InMemoryLeaderboardStore().put(top("global", "all-time", 1, "a")),
+            new BlockingExecutor(Runnable::run),
+            delivered,
+            conflated,
+            Duration.ZERO,
+            ImmediateEventExecutor.INSTANCE,
+            BoardMeters.discarding(),
+            switches);
+    ChannelInitializer<LocalChannel> pipeline =
+        new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(LocalChannel channel) {
+            if (switches.flushConsolidation()) {
+              channel.pipeline().addLast(new FlushConsolidationHandler(256, false));
+            }
+            channel.pipeline().addLast(new WebSocket13FrameEncoder(false));
+            channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                feed.writable(ctx.channel());
+              }
+            });
+            accepted.add(channel);
+          }
+        };
+    channels.add(
+        new ServerBootstrap()
+            .group(acceptor, serverLoops)
+            .channel(LocalServerChannel.class)
+            .childHandler(pipeline)
+            .bind(address)
+            .syncUninterruptibly()
+            .channel());
+  }
+
+  /** A client connection whose server side is subscribed to the board and got its SNAPSHOT. */
+  private Subscriber connect() throws Exception {
+    BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    Channel client =
+        new Bootstrap()
+            .group(clientLoop)
+            .channel(LocalChannel.class)
+            .handler(new ChannelInitializer<LocalChannel>() {
+              @Override
+              protected void initChannel(LocalChannel channel) {
+                channel.pipeline().addLast(new WebSocket13FrameDecoder(false, false, 1 << 20));
+                channel.pipeline().addLast(new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                  @Override
+                  protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+                    received.add(EventJson.fromJson(frame.text(), JsonNode.class));
+                  }
+                });
+              }
+            })
+            .connect(address)
+            .syncUninterruptibly()
+            .channel();
+    channels.add(client);
+    Channel server = accepted.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    channels.add(server);
+    Subscriber subscriber = new Subscriber(server, received);
+    onLoop(subscriber, () -> feed.subscribe(server, "global"));
+    assertThat(subscriber.next().path("type").asString()).isEqualTo("SNAPSHOT");
+    return subscriber;
+  }
+
+  private static void writable(Subscriber subscriber, boolean writable) throws Exception {
+    Channel server = subscriber.server();
+    onLoop(subscriber, () -> {
+      server.unsafe().outboundBuffer().setUserDefinedWritability(SLOW, writable);
+      return null;
+    });
+  }
+
+  private static <T> T onLoop(Subscriber subscriber, java.util.concurrent.Callable<T> work)
+      throws Exception {
+    return subscriber.server().eventLoop().submit(work).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static long seq(JsonNode message) {
+    assertThat(message.path("type").asString()).isEqualTo("LEADERBOARD_UPDATE");
+    return message.path("seq").asLong();
+  }
+
+  private static EventLoopGroup group(int threads) {
+    return new MultiThreadIoEventLoopGroup(threads, LocalIoHandler.newFactory());
+  }
+
+  private record Subscriber(Channel server, BlockingQueue<JsonNode> received) {
+    JsonNode next() throws InterruptedException {
+      JsonNode message = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(message).as("a message within " + WAIT).isNotNull();
+      return message;
+    }
+  }
+}

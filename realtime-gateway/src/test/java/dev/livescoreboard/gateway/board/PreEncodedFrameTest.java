@@ -1,0 +1,104 @@
+package dev.livescoreboard.gateway.board;
+
+import static dev.livescoreboard.gateway.board.Tops.top;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livescoreboard.gateway.http.NettyLeaks;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import java.io.ByteArrayOutputStream;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The frames encoded once per board state are exactly what Netty would have encoded per channel,
+ * decode as such, and pass a channel's frame encoder unchanged.
+ */
+class PreEncodedFrameTest {
+
+  private final NettyLeaks leaks = new NettyLeaks();
+
+  @AfterEach
+  void noLeaks() {
+    assertThat(leaks.reported()).as("buffers leaked").isEmpty();
+    leaks.close();
+  }
+
+  /** 1 entry: a short frame; 30: over 1 KB (encoded as header and payload); 2,000: over 64 KB. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 30, 2_000})
+  void preEncodedFramesDecodeToTheJsonOfAPerClientFrame(int entries) {
+    BoardState state = BoardState.of(top("global", "all-time", 7, users(entries)));
+
+    assertThat(Tops.text(state.updateWire()))
+        .isEqualTo(text(FrameEncoding.PER_CLIENT.update(state)));
+    assertThat(Tops.text(state.snapshotWire()))
+        .isEqualTo(text(FrameEncoding.PER_CLIENT.snapshot(state)));
+    assertThat(Tops.json(state.updateWire()).path("entries")).hasSize(entries);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 30, 2_000})
+  void preEncodedBytesAreWhatTheChannelEncoderWritesForAPerClientFrame(int entries) {
+    BoardState state = BoardState.of(top("global", "all-time", 7, users(entries)));
+
+    byte[] perChannel = encodedByChannel(FrameEncoding.PER_CLIENT.update(state));
+
+    assertThat(ByteBufUtil.getBytes(state.updateWire())).isEqualTo(perChannel);
+  }
+
+  @Test
+  void rawFrameBytesPassTheFrameEncoderUntouched() {
+    BoardState state = BoardState.of(top("global", "all-time", 7, "a", "b"));
+    ByteBuf wire = state.updateWire();
+    EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+
+    channel.writeOutbound(wire);
+
+    Object written = channel.readOutbound();
+    assertThat(written).isSameAs(wire);
+    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(Tops.json(written).path("seq").asLong()).isEqualTo(7);
+    assertThat(channel.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
+  void framesLiveInDirectMemorySoSocketsWriteThemWithoutACopy() {
+    BoardState state = BoardState.of(top("global", "all-time", 7, "a"));
+
+    assertThat(state.updateWire().isDirect()).isTrue();
+    assertThat(state.snapshotWire().isDirect()).isTrue();
+  }
+
+  private static String[] users(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "user-" + i).toArray(String[]::new);
+  }
+
+  private static String text(Object frame) {
+    TextWebSocketFrame text = (TextWebSocketFrame) frame;
+    try {
+      return text.text();
+    } finally {
+      text.release();
+    }
+  }
+
+  /** The bytes a channel with Netty's server frame encoder sends for {@code frame}. */
+  private static byte[] encodedByChannel(Object frame) {
+    EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    channel.writeOutbound(frame);
+    for (ByteBuf part; (part = channel.readOutbound()) != null; ) {
+      bytes.writeBytes(ByteBufUtil.getBytes(part));
+      part.release();
+    }
+    channel.finishAndReleaseAll();
+    return bytes.toByteArray();
+  }
+}
