@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,18 @@ import java.util.Set;
  *     model: arrivals from a schedule, latency from the intended send time). Cold JVMs need about
  *     60–100 s of load before C2 has compiled the hot paths; a shorter warm-up measures the JIT
  * @param users distinct players; enough that per-user rate limits hold
+ * @param hotUsers 0 (default) spreads the actions over all users; N &gt; 0 gives every action to
+ *     one of the first N users in turn, so with N ≤ 10 every action changes the top 10 and the
+ *     board is broadcast as often as the gateway's throttle allows (slow-client and fan-out runs).
+ *     Each of them then acts {@code rate / N} times a second: a stack the bench starts gets its
+ *     per-user rate limits raised, and {@code action} defaults to {@code REFER_FRIEND_COMPLETED}
+ *     (no hourly quota in the default catalog; {@code COMPLETE_LEVEL} allows 120 an hour)
  * @param ws WebSocket clients subscribed to the board
+ * @param slowClients extra WebSocket clients (default 0), counted apart from {@code ws}: they
+ *     subscribe, read their SNAPSHOT and then stop reading until the measured window is over
+ *     (through the warm-up too, so the pressure has built up when the window starts): the
+ *     gateway's channels to them become not writable. Their own report row says how many stayed
+ *     connected and caught up with the latest update afterwards
  * @param wsProcesses child JVMs holding the clients (default: one per 15,000 clients, so at least
  *     one whenever there are clients); 0 keeps them in the bench JVM, where they compete with the
  *     load generator for CPU
@@ -46,7 +56,9 @@ public record BenchOptions(
     Duration duration,
     Duration warmup,
     int users,
+    int hotUsers,
     int ws,
+    int slowClients,
     int wsProcesses,
     double gets,
     Optional<RunningStack> target,
@@ -68,6 +80,12 @@ public record BenchOptions(
   /** Long enough for C2 to finish in cold service JVMs under the ramped load. */
   static final String DEFAULT_WARMUP = "60s";
 
+  /**
+   * The action of {@code --hot-users} runs: no hourly quota in the default catalog, so a few users
+   * can play every action.
+   */
+  static final String HOT_ACTION = "REFER_FRIEND_COMPLETED";
+
   /** Clients per child JVM: leaves headroom under the 20,000 open files of a process. */
   static final int CLIENTS_PER_PROCESS = 15_000;
 
@@ -75,7 +93,7 @@ public record BenchOptions(
       Set.of(
           "rate", "duration", "warmup", "users", "ws", "ws-processes", "gets", "target", "ceilings",
           "ceiling-seconds", "connections", "get-connections", "complete-delay", "action", "board",
-          "report", "label", "service-env");
+          "report", "label", "service-env", "slow-clients", "hot-users");
 
   /** The URLs of a stack that is already running. */
   public record RunningStack(URI gateway, URI commandApi, URI auth, Optional<String> jdbcUrl) {}
@@ -99,51 +117,41 @@ public record BenchOptions(
       }
       o.put(key, arg.substring(eq + 1));
     }
-    double rate = positive("rate", Double.parseDouble(o.getOrDefault("rate", "200")));
+    double rate = OptionValues.positive("rate", Double.parseDouble(o.getOrDefault("rate", "200")));
     int ws = Integer.parseInt(o.getOrDefault("ws", "1000"));
+    int slow = OptionValues.count("slow-clients", o.getOrDefault("slow-clients", "0"));
+    int hot = OptionValues.count("hot-users", o.getOrDefault("hot-users", "0"));
+    int users = o.containsKey("users") ? Integer.parseInt(o.get("users")) : hot > 0 ? hot : defaultUsers(rate);
+    if (hot > users) {
+      throw new IllegalArgumentException("--hot-users must not exceed --users (" + users + ")");
+    }
     Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
     return new BenchOptions(
         rate,
-        duration("duration", o.getOrDefault("duration", "30s")),
-        duration("warmup", o.getOrDefault("warmup", DEFAULT_WARMUP)),
-        o.containsKey("users") ? Integer.parseInt(o.get("users")) : defaultUsers(rate),
+        OptionValues.duration("duration", o.getOrDefault("duration", "30s")),
+        OptionValues.duration("warmup", o.getOrDefault("warmup", DEFAULT_WARMUP)),
+        users,
+        hot,
         ws,
+        slow,
         o.containsKey("ws-processes")
             ? Integer.parseInt(o.get("ws-processes"))
-            : (ws + CLIENTS_PER_PROCESS - 1) / CLIENTS_PER_PROCESS,
+            : (ws + slow + CLIENTS_PER_PROCESS - 1) / CLIENTS_PER_PROCESS,
         Double.parseDouble(o.getOrDefault("gets", "500")),
         Optional.ofNullable(o.get("target")).filter(t -> !t.isBlank() && !t.equals("local"))
-            .map(BenchOptions::runningStack),
+            .map(OptionValues::runningStack),
         Boolean.parseBoolean(o.getOrDefault("ceilings", "true")),
-        duration("ceiling-seconds", o.getOrDefault("ceiling-seconds", "3s")),
+        OptionValues.duration("ceiling-seconds", o.getOrDefault("ceiling-seconds", "3s")),
         Integer.parseInt(o.getOrDefault("connections", "64")),
         Integer.parseInt(o.getOrDefault("get-connections", "16")),
-        duration("complete-delay", o.getOrDefault("complete-delay", "20ms")),
-        o.getOrDefault("action", "COMPLETE_LEVEL"),
+        OptionValues.duration("complete-delay", o.getOrDefault("complete-delay", "20ms")),
+        o.getOrDefault("action", hot > 0 ? HOT_ACTION : "COMPLETE_LEVEL"),
         o.getOrDefault("board", "global"),
         home.resolve(o.getOrDefault("report", "docs/benchmarks.md")).normalize(),
         o.getOrDefault(
             "label", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
-        serviceEnv(o.getOrDefault("service-env", "")),
+        OptionValues.serviceEnv(o.getOrDefault("service-env", "")),
         home);
-  }
-
-  /** {@code module:KEY=VALUE;module:KEY=VALUE} into module → env. */
-  static Map<String, Map<String, String>> serviceEnv(String spec) {
-    Map<String, Map<String, String>> env = new java.util.TreeMap<>();
-    for (String item : spec.split(";")) {
-      if (item.isBlank()) {
-        continue;
-      }
-      int colon = item.indexOf(':');
-      int eq = item.indexOf('=', colon + 1);
-      if (colon < 1 || eq < colon + 2) {
-        throw new IllegalArgumentException("--service-env items are module:KEY=VALUE, got " + item);
-      }
-      env.computeIfAbsent(item.substring(0, colon).trim(), m -> new java.util.TreeMap<>())
-          .put(item.substring(colon + 1, eq).trim(), item.substring(eq + 1).trim());
-    }
-    return env;
   }
 
   /** Enough users that none completes more than {@value #ACTIONS_PER_USER_PER_MINUTE}/min. */
@@ -151,54 +159,15 @@ public record BenchOptions(
     return Math.max(1, (int) Math.ceil(rate * 60 / ACTIONS_PER_USER_PER_MINUTE));
   }
 
-  /** {@code 30s}, {@code 500ms}, {@code 2m} or plain seconds. */
-  static Duration duration(String name, String value) {
-    String v = value.trim();
-    try {
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      if (v.endsWith("s")) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-      }
-      if (v.endsWith("m")) {
-        return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
-      }
-      return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " must be a duration like 30s or 500ms");
-    }
-  }
-
-  /** {@code gatewayUrl,commandApiUrl,authUrl[,jdbcUrl]}. */
-  static RunningStack runningStack(String value) {
-    List<String> parts = List.of(value.split(","));
-    if (parts.size() < 3 || parts.size() > 4) {
-      throw new IllegalArgumentException(
-          "--target must be gatewayUrl,commandApiUrl,authUrl[,jdbcUrl] (or local)");
-    }
-    return new RunningStack(
-        URI.create(parts.get(0).trim()),
-        URI.create(parts.get(1).trim()),
-        URI.create(parts.get(2).trim()),
-        parts.size() == 4 ? Optional.of(parts.get(3).trim()) : Optional.empty());
-  }
-
-  private static double positive(String name, double value) {
-    if (!(value > 0)) {
-      throw new IllegalArgumentException("--" + name + " must be positive");
-    }
-    return value;
-  }
-
   /** The options as the report shows them. */
   String describe() {
     return String.format(
-        "rate=%s/s, duration=%ss, warmup=%ss (ramp 10→100 %%), users=%d, ws=%d (processes %d), gets=%s/s, "
+        "rate=%s/s, duration=%ss, warmup=%ss (ramp 10→100 %%), users=%d%s, ws=%d%s (processes %d), gets=%s/s, "
             + "action=%s, board=%s, connections=%d, get-connections=%d, complete-delay=%dms, "
             + "ceiling-seconds=%ss, target=%s",
-        trim(rate), duration.toMillis() / 1000.0, warmup.toMillis() / 1000.0, users, ws,
-        wsProcesses, trim(gets), action, board, connections, getConnections,
+        trim(rate), duration.toMillis() / 1000.0, warmup.toMillis() / 1000.0, users,
+        hotUsers > 0 ? " (every action by one of " + hotUsers + " hot users)" : "", ws,
+        slowClients > 0 ? " + " + slowClients + " slow (not reading)" : "", wsProcesses, trim(gets), action, board, connections, getConnections,
         completeDelay.toMillis(), ceilingSeconds.toMillis() / 1000.0,
         target.map(t -> t.gateway().toString()).orElse("fresh local stack"));
   }

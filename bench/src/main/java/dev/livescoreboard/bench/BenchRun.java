@@ -11,6 +11,7 @@ import dev.livescoreboard.bench.http.NettyTransport;
 import dev.livescoreboard.bench.http.ReadLoad;
 import dev.livescoreboard.bench.http.ReadResults;
 import dev.livescoreboard.bench.ws.FleetResults;
+import dev.livescoreboard.bench.ws.SlowClientResults;
 import dev.livescoreboard.bench.ws.WebSocketFleet;
 import io.netty.channel.EventLoopGroup;
 import java.net.URI;
@@ -34,6 +35,8 @@ final class BenchRun {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration GRACE = Duration.ofSeconds(15);
   private static final Duration CLOSED_LOOP_WARMUP = Duration.ofSeconds(10);
+  /** How long resumed slow clients get to read what queued up and reach the latest update. */
+  private static final Duration SLOW_CATCH_UP = Duration.ofSeconds(20);
   /** Lets the pacers' threads start before their first arrival is due. */
   private static final Duration START_DELAY = Duration.ofMillis(200);
 
@@ -47,7 +50,7 @@ final class BenchRun {
 
   Measurements measure() throws Exception {
     log("starting " + (o.target().isPresent() ? "against " + o.target().get().gateway() : "a fresh local stack"));
-    try (Target target = o.target().isPresent() ? Target.running(o.target().get(), env) : Target.startLocal(o.home(), o.serviceEnv())) {
+    try (Target target = o.target().isPresent() ? Target.running(o.target().get(), env) : Target.startLocal(o.home(), o.serviceEnv(), o.hotUsers() > 0)) {
       String prefix = "bench-" + Long.toString(System.currentTimeMillis(), 36);
       log("provisioning " + o.users() + " users");
       List<String> tokens = UserPool.provision(target.commandApi, target.tokens, prefix, o.users());
@@ -58,32 +61,37 @@ final class BenchRun {
         // Nothing is recorded before the window's start is known (set below).
         CompletionMatcher matcher = new CompletionMatcher(Long.MAX_VALUE);
         URI ws = URI.create(target.gateway.toString().replaceFirst("^http", "ws") + "/ws?board=" + o.board());
-        log("connecting " + o.ws() + " WebSocket clients in " + (o.wsProcesses() <= 0 ? "the bench JVM" : o.wsProcesses() + " child JVM(s)"));
+        log("connecting " + o.ws() + " WebSocket clients" + (o.slowClients() > 0 ? " and " + o.slowClients() + " slow ones" : "") + " in " + (o.wsProcesses() <= 0 ? "the bench JVM" : o.wsProcesses() + " child JVM(s)"));
         FleetResults fleet;
         ActionResults actions;
         Optional<ReadResults> getsOpen;
+        Optional<SlowClientResults> slow = Optional.empty();
         MeasuredWindow.Result window;
-        try (WebSocketFleet clients = WebSocketFleet.connect(ws, o.ws(), o.wsProcesses(), matcher,
+        try (WebSocketFleet clients = WebSocketFleet.connect(ws, o.ws(), o.slowClients(), o.wsProcesses(), matcher,
             Path.of(System.getProperty("java.io.tmpdir")), BenchMain.class.getName())) {
-          log(clients.connected() + " clients connected; warm-up ramp " + o.warmup().toSeconds() + " s ("
+          log(clients.connected() + " clients" + (o.slowClients() > 0 ? " and " + clients.slowConnected() + " slow ones" : "") + " connected; warm-up ramp " + o.warmup().toSeconds() + " s ("
               + Math.round(LoadPlan.RAMP_FROM * 100) + " % → 100 % of the rates), then measuring " + o.duration().toSeconds() + " s");
           LoadPlan plan = new LoadPlan(System.nanoTime() + START_DELAY.toNanos(), o.warmup(), o.duration());
           long windowFrom = plan.windowStartMicros();
           matcher.measureFrom(windowFrom);
           clients.window(windowFrom, windowFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
           ProcessStats stats = new ProcessStats(watched(target, clients));
-          try (MeasuredWindow measured = MeasuredWindow.arm(plan, stats, PipelineMetrics.scraper(target.commandApi, target.projector))) {
+          try (MeasuredWindow measured = MeasuredWindow.arm(plan, stats, PipelineMetrics.scraper(target.commandApi, target.projector, target.gateway))) {
             ReadLoad reads = new ReadLoad(gateway, path);
             CompletableFuture<Optional<ReadResults>> openGets =
                 CompletableFuture.supplyAsync(() -> o.gets() <= 0 ? Optional.empty() : Optional.of(openGets(plan, reads)));
             actions =
-                new ActionLoad(api, io, tokens, o.action(), o.board(), o.completeDelay(), matcher)
+                new ActionLoad(api, io, o.hotUsers() > 0 ? tokens.subList(0, o.hotUsers()) : tokens, o.action(), o.board(), o.completeDelay(), matcher)
                     .run(plan, o.rate(), GRACE);
             getsOpen = openGets.join();
             window = measured.await(TIMEOUT);
           }
           // The last updates are in flight for a few milliseconds more.
           TimeUnit.SECONDS.sleep(1);
+          if (o.slowClients() > 0) {
+            log("resuming the slow clients");
+            slow = Optional.of(clients.resumeSlowClients(SLOW_CATCH_UP));
+          }
           fleet = clients.results();
         }
         log("closed-loop GETs for " + o.ceilingSeconds().toSeconds() + " s");
@@ -99,7 +107,7 @@ final class BenchRun {
                 .measure(List.of(8, 16, 32), o.ceilingSeconds()));
           }
         }
-        return new Measurements(o, actions, copy(matcher), fleet, getsOpen, getsMax, staticFile, postgres,
+        return new Measurements(o, actions, copy(matcher), fleet, slow, getsOpen, getsMax, staticFile, postgres,
             window.processes().processes(), window.processes().machine(), window.pipeline());
       } finally {
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);

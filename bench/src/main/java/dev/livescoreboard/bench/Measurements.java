@@ -4,6 +4,7 @@ import dev.livescoreboard.bench.ceiling.PostgresCeiling;
 import dev.livescoreboard.bench.http.ActionResults;
 import dev.livescoreboard.bench.http.ReadResults;
 import dev.livescoreboard.bench.ws.FleetResults;
+import dev.livescoreboard.bench.ws.SlowClientResults;
 import java.util.Map;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
@@ -14,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * @param actions the action load
  * @param completeToUpdate complete response → update showing it (µs), for top-N changes
  * @param fleet the WebSocket fleet
+ * @param slowClients the clients that stopped reading (empty without {@code --slow-clients})
  * @param getsOpen the open-model GETs (empty when {@code gets=0})
  * @param getsMax the closed-loop GETs
  * @param staticFile the static-file ceiling (empty when ceilings are off)
@@ -27,6 +29,7 @@ record Measurements(
     ActionResults actions,
     Histogram completeToUpdate,
     FleetResults fleet,
+    Optional<SlowClientResults> slowClients,
     Optional<ReadResults> getsOpen,
     ReadResults getsMax,
     Optional<ReadResults> staticFile,

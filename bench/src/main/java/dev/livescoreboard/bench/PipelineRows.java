@@ -21,11 +21,17 @@ final class PipelineRows {
   static List<Row> of(PipelineMetrics p) {
     List<Row> rows = new ArrayList<>();
     rows.add(outboxLag(p.outboxLag()));
-    p.projectorApply().ifPresent(h -> rows.add(new Row("projector batch apply (Redis pipeline)", NONE,
-        quantiles(h, 1000, "ms") + " · mean " + Percentiles.fmt(h.mean() * 1000) + " ms (n=" + count(h) + " batches, bucket resolution)", NONE)));
+    p.outboxRound().ifPresent(h -> rows.add(timing("outbox relay round (lock + select, send, mark, commit)", h, "rounds")));
+    p.outboxSend().ifPresent(h -> rows.add(timing("outbox Kafka send (batch sent → every record acked)", h, "batches")));
+    p.projectorApply().ifPresent(h -> rows.add(timing("projector batch apply (Redis pipeline)", h, "batches")));
     p.projectorBatch().ifPresent(h -> rows.add(new Row("projector batch size", NONE,
         "p50 ≤ " + bound(h, 0.5) + " · p99 ≤ " + bound(h, 0.99) + " records · mean " + String.format(Locale.ROOT, "%.1f", h.mean()) + " (n=" + count(h) + ", bucket resolution)", NONE)));
     return rows;
+  }
+
+  private static Row timing(String metric, BucketHistogram h, String what) {
+    return new Row(metric, NONE,
+        quantiles(h, 1000, "ms") + " · mean " + Percentiles.fmt(h.mean() * 1000) + " ms (n=" + count(h) + " " + what + ", bucket resolution)", NONE);
   }
 
   static Row outboxLag(Optional<BucketHistogram> lag) {

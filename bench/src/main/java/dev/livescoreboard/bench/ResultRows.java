@@ -38,6 +38,7 @@ final class ResultRows {
     rows.add(new Row("WebSocket clients", "15,000 on one gateway",
         m.fleet().connected() + " of " + m.fleet().requested() + ", delivered share " + pct(m.fleet().deliveredShare()),
         verdict(m.fleet().connected() >= 15_000) + "; " + m.fleet().disconnects() + " disconnects"));
+    rows.addAll(FanOutRows.of(m.pipeline().gateway(), m.slowClients()));
     m.getsOpen().ifPresent(g -> rows.add(new Row("GET top-10, open model", "p99 ≤ 5 ms",
         num(g.achievedPerSecond()) + "/s of " + num(m.options().gets()) + "/s; " + Percentiles.of(g.latency()).summary(),
         verdict(Percentiles.of(g.latency()).p99() <= 5) + errors(g))));
@@ -60,6 +61,10 @@ final class ResultRows {
     notes.add(m.fleet().updates() + " distinct updates (seq) in the window, " + m.fleet().receipts()
         + " update frames received; " + m.completeToUpdate().getTotalCount() + " completes matched to an update"
         + " (only actions that change the top N produce updates).");
+    m.slowClients().ifPresent(s -> notes.add(s.requested() + " slow WebSocket clients beside the " + m.options().ws()
+        + " above (not in their rows or histograms): subscribed, read their SNAPSHOT, then did not read through the warm-up"
+        + " and the window (auto-read off; TCP MSS 1448 as over the internet, since loopback's 64 KB MSS lets the kernel"
+        + " buffer megabytes per socket; an unsolicited pong every 15 s keeps the gateway's idle close away), then read again."));
     if (!m.actions().errors().isEmpty()) {
       notes.add("Action errors: " + m.actions().errors());
     }

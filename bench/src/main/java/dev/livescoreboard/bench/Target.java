@@ -57,7 +57,7 @@ final class Target implements AutoCloseable {
     }
   }
 
-  static Target startLocal(Path home, Map<String, Map<String, String>> extraEnv)
+  static Target startLocal(Path home, Map<String, Map<String, String>> extraEnv, boolean hotUsers)
       throws IOException {
     Path data = Files.createTempDirectory("scoreboard-bench-");
     StackSettings settings =
@@ -66,7 +66,7 @@ final class Target implements AutoCloseable {
                 "scoreboard.score-events.v1", "", StackSettings.External.none(), Map.of(),
                 // Its own JVM: the broker's CPU and memory are reported apart from the bench's.
                 StackSettings.KafkaHosting.CHILD_JVM)
-            .withServiceEnv("command-api", ServiceTuning.commandApi());
+            .withServiceEnv("command-api", ServiceTuning.commandApi(hotUsers));
     for (var service : extraEnv.entrySet()) {
       settings = settings.withServiceEnv(service.getKey(), service.getValue());
     }

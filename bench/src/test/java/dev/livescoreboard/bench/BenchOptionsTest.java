@@ -48,10 +48,10 @@ class BenchOptionsTest {
 
   @Test
   void durationsAcceptSecondsMillisecondsAndMinutes() {
-    assertThat(BenchOptions.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(BenchOptions.duration("x", "1.5s")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(BenchOptions.duration("x", "2m")).isEqualTo(Duration.ofMinutes(2));
-    assertThat(BenchOptions.duration("x", "7")).isEqualTo(Duration.ofSeconds(7));
+    assertThat(OptionValues.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(OptionValues.duration("x", "1.5s")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(OptionValues.duration("x", "2m")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(OptionValues.duration("x", "7")).isEqualTo(Duration.ofSeconds(7));
   }
 
   @Test
@@ -84,5 +84,58 @@ class BenchOptionsTest {
   void reportPathIsResolvedAgainstTheRepositoryRoot() {
     assertThat(BenchOptions.parse(new String[] {"--report=target/b.md"}, HOME).report())
         .isEqualTo(Path.of("/repo/target/b.md"));
+  }
+
+  @Test
+  void slowClientsAndHotUsersAreOffByDefault() {
+    BenchOptions o = BenchOptions.parse(new String[0], HOME);
+
+    assertThat(o.slowClients()).isZero();
+    assertThat(o.hotUsers()).isZero();
+    assertThat(o.action()).isEqualTo("COMPLETE_LEVEL");
+    assertThat(o.describe()).doesNotContain("slow", "hot");
+  }
+
+  @Test
+  void hotUsersProvisionOnlyThemselvesAndPlayAnActionWithoutHourlyQuota() {
+    BenchOptions o = BenchOptions.parse(new String[] {"--rate=100", "--hot-users=10"}, HOME);
+
+    assertThat(o.hotUsers()).isEqualTo(10);
+    assertThat(o.users()).isEqualTo(10);
+    assertThat(o.action()).isEqualTo(BenchOptions.HOT_ACTION);
+    assertThat(o.describe()).contains("every action by one of 10 hot users");
+    assertThat(BenchOptions.parse(new String[] {"--hot-users=10", "--action=WIN_MATCH"}, HOME).action())
+        .as("an explicit action wins").isEqualTo("WIN_MATCH");
+    assertThat(BenchOptions.parse(new String[] {"--hot-users=10", "--users=500"}, HOME).users()).isEqualTo(500);
+  }
+
+  @Test
+  void hotUsersCannotExceedTheUsersAndCountsMustNotBeNegative() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--hot-users=20", "--users=10"}, HOME))
+        .hasMessageContaining("--hot-users");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--slow-clients=-1"}, HOME))
+        .hasMessageContaining("--slow-clients");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--hot-users=many"}, HOME))
+        .hasMessageContaining("--hot-users");
+  }
+
+  @Test
+  void slowClientsAreCountedApartButShareTheClientProcesses() {
+    BenchOptions o = BenchOptions.parse(new String[] {"--ws=500", "--slow-clients=200"}, HOME);
+
+    assertThat(o.ws()).isEqualTo(500);
+    assertThat(o.slowClients()).isEqualTo(200);
+    assertThat(o.wsProcesses()).isEqualTo(1);
+    assertThat(o.describe()).contains("ws=500 + 200 slow (not reading)");
+    assertThat(BenchOptions.parse(new String[] {"--ws=15000", "--slow-clients=1"}, HOME).wsProcesses())
+        .as("slow clients need file descriptors too").isEqualTo(2);
+  }
+
+  @Test
+  void serviceEnvSplitsItemsPerModule() {
+    assertThat(OptionValues.serviceEnv("realtime-gateway:A=1;command-api:B=x=y; realtime-gateway:C=2"))
+        .containsEntry("realtime-gateway", Map.of("A", "1", "C", "2"))
+        .containsEntry("command-api", Map.of("B", "x=y"));
+    assertThatThrownBy(() -> OptionValues.serviceEnv("KEY=V")).hasMessageContaining("module:KEY=VALUE");
   }
 }

@@ -21,7 +21,7 @@ class BenchSmokeIT {
     Path report = Path.of("target", "bench-smoke", "benchmarks.md").toAbsolutePath();
     Files.deleteIfExists(report);
     String[] args = {
-      "--rate=5", "--duration=5s", "--warmup=2s", "--ws=20", "--gets=10",
+      "--rate=5", "--duration=5s", "--warmup=2s", "--ws=20", "--slow-clients=5", "--gets=10",
       "--ceiling-seconds=1s", "--label=smoke", "--report=" + report
     };
     BenchOptions options = BenchOptions.parse(args, Map.of("SCOREBOARD_HOME", home.toString()));
@@ -30,7 +30,16 @@ class BenchSmokeIT {
 
     assertThat(m.actions().achievedPerSecond()).isPositive();
     assertThat(m.actions().errors()).isEmpty();
-    assertThat(m.fleet().connected()).isEqualTo(20);
+    assertThat(m.fleet().connected()).as("slow clients are counted apart").isEqualTo(20);
+    assertThat(m.slowClients())
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.connected()).isEqualTo(5);
+              assertThat(s.paused()).isEqualTo(5);
+              assertThat(s.stayedConnected()).isEqualTo(5);
+              assertThat(s.caughtUp()).as("resumed clients reach the latest seq").isEqualTo(5);
+            });
+    assertThat(m.pipeline().gateway().framesWritten()).as("the gateway's /metrics is scraped").isPresent();
     assertThat(m.getsOpen()).hasValueSatisfying(g -> assertThat(g.errors()).isZero());
     assertThat(m.getsMax().ok()).isPositive();
     assertThat(m.staticFile()).hasValueSatisfying(s -> assertThat(s.ok()).isPositive());
@@ -57,6 +66,9 @@ class BenchSmokeIT {
             "e2e propagation",
             "broadcast to all",
             "WebSocket clients",
+            "gateway fan-out (its counters)",
+            "gateway memory in use",
+            "slow WebSocket clients (not reading during the window)",
             "GET top-10, open model",
             "GET top-10, max",
             "static-file ceiling",

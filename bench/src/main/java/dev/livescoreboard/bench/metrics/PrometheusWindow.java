@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Scrapes the services' {@code /actuator/prometheus} at the start and at the end of the measured
- * window, so a histogram's buckets can be differenced to what happened inside it. A service
+ * Scrapes the services' Prometheus endpoints at the start and at the end of the measured window, so
+ * a histogram's buckets or a counter can be differenced to what happened inside it. A service
  * that does not answer (or an older jar without the endpoint) simply has no scrape.
  */
 public final class PrometheusWindow {
@@ -51,6 +51,27 @@ public final class PrometheusWindow {
         BucketHistogram.parse(atBegin.get(service), metric)
             .orElse(new BucketHistogram(new java.util.TreeMap<>(), 0, 0));
     return end.map(e -> e.since(begin));
+  }
+
+  /** How much counter {@code metric} of {@code service} grew in the window (summed over series). */
+  public Optional<Double> counterDelta(String service, String metric) {
+    Optional<Double> begin = sample(atBegin, service, metric, "");
+    return sample(atEnd, service, metric, "").map(end -> end - begin.orElse(0.0));
+  }
+
+  /** Gauge {@code metric} of {@code service} at the window's start and end (series summed). */
+  public Optional<Gauge> gauge(String service, String metric, String labelFragment) {
+    Optional<Double> begin = sample(atBegin, service, metric, labelFragment);
+    Optional<Double> end = sample(atEnd, service, metric, labelFragment);
+    return begin.isPresent() && end.isPresent() ? Optional.of(new Gauge(begin.get(), end.get())) : Optional.empty();
+  }
+
+  /** A gauge's value at the window's start and at its end. */
+  public record Gauge(double begin, double end) {}
+
+  private static Optional<Double> sample(Map<String, String> scrapes, String service, String metric, String labels) {
+    String text = scrapes.get(service);
+    return text == null ? Optional.empty() : PrometheusSamples.sum(text, metric, labels);
   }
 
   private Optional<String> scrape(URI url) {

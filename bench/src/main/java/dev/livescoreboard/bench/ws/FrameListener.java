@@ -1,8 +1,13 @@
 package dev.livescoreboard.bench.ws;
 
+import io.netty.channel.Channel;
+
 /** Receives every text frame of a client, on its event loop; must not block. */
 interface FrameListener {
 
-  /** @param receivedMicros wall-clock epoch micros when the frame was read */
-  void onText(byte[] json, long receivedMicros);
+  /**
+   * @param channel the client's channel (a listener may pause or resume its reads)
+   * @param receivedMicros wall-clock epoch micros when the frame was read
+   */
+  void onText(Channel channel, byte[] json, long receivedMicros);
 }

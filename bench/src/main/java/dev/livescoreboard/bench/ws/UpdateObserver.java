@@ -1,6 +1,8 @@
 package dev.livescoreboard.bench.ws;
 
 import dev.livescoreboard.bench.http.CompletionMatcher;
+import io.netty.channel.Channel;
+import java.util.concurrent.atomic.LongAccumulator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,15 +15,25 @@ final class UpdateObserver implements FrameListener {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final CompletionMatcher matcher;
+  private final LongAccumulator latestSeq = new LongAccumulator(Math::max, -1);
 
   UpdateObserver(CompletionMatcher matcher) {
     this.matcher = matcher;
   }
 
+  /** The highest board seq this client has seen (-1 before its SNAPSHOT). */
+  long latestSeq() {
+    return latestSeq.get();
+  }
+
   @Override
-  public void onText(byte[] json, long receivedMicros) {
+  public void onText(Channel channel, byte[] json, long receivedMicros) {
     JsonNode message = JSON.readTree(json);
-    if (!"LEADERBOARD_UPDATE".equals(message.path("type").asString())) {
+    String type = message.path("type").asString();
+    if (FrameHeader.SNAPSHOT.equals(type) || FrameHeader.UPDATE.equals(type)) {
+      latestSeq.accumulate(message.path("seq").asLong(-1));
+    }
+    if (!FrameHeader.UPDATE.equals(type)) {
       return;
     }
     for (JsonNode entry : message.path("entries")) {

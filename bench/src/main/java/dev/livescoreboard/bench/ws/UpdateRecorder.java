@@ -2,15 +2,14 @@ package dev.livescoreboard.bench.ws;
 
 import dev.livescoreboard.bench.http.Histograms;
 import dev.livescoreboard.bench.http.WallClock;
+import io.netty.channel.Channel;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records, for every {@code LEADERBOARD_UPDATE} any client of this process receives, the
@@ -19,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * skips the rest of the frame. Only updates committed inside the measurement window count.
  */
 final class UpdateRecorder implements FrameListener {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ConcurrentHistogram propagation = Histograms.concurrent();
   private final ConcurrentHashMap<Long, SeqStats> seqs = new ConcurrentHashMap<>();
@@ -35,37 +32,22 @@ final class UpdateRecorder implements FrameListener {
   }
 
   @Override
-  public void onText(byte[] json, long receivedMicros) {
-    String type = null;
-    long seq = -1;
-    String committed = null;
-    try (JsonParser p = JSON.createParser(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return;
-      }
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "type" -> type = p.getString();
-          case "seq" -> seq = p.getLongValue();
-          case "sourceCommittedAt" -> committed = value == JsonToken.VALUE_STRING ? p.getString() : null;
-          default -> p.skipChildren();
-        }
-      }
-    } catch (RuntimeException e) {
+  public void onText(Channel channel, byte[] json, long receivedMicros) {
+    Optional<FrameHeader> header = FrameHeader.parse(json);
+    if (header.isEmpty()) {
       unparsable.increment();
       return;
     }
-    if (!"LEADERBOARD_UPDATE".equals(type) || committed == null || seq < 0) {
+    FrameHeader h = header.get();
+    if (!FrameHeader.UPDATE.equals(h.type()) || h.sourceCommittedAt() == null || h.seq() < 0) {
       return;
     }
-    long committedMicros = WallClock.micros(Instant.parse(committed));
+    long committedMicros = WallClock.micros(Instant.parse(h.sourceCommittedAt()));
     if (committedMicros < fromMicros || committedMicros > untilMicros) {
       return;
     }
     Histograms.record(propagation, receivedMicros - committedMicros);
-    seqs.computeIfAbsent(seq, s -> new SeqStats(committedMicros)).received(receivedMicros);
+    seqs.computeIfAbsent(h.seq(), s -> new SeqStats(committedMicros)).received(receivedMicros);
   }
 
   ConcurrentHistogram propagation() {

@@ -1,27 +1,22 @@
 package dev.livescoreboard.bench.ws;
 
 import dev.livescoreboard.bench.http.NettyTransport;
-import dev.livescoreboard.bench.http.WallClock;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.concurrent.Promise;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -41,6 +36,9 @@ final class WsClientGroup implements AutoCloseable {
 
   /** Handshakes in flight at once: keeps the gateway's accept backlog from overflowing. */
   private static final int PARALLEL_HANDSHAKES = 200;
+  /** {@code setsockopt} level and option name of TCP_MAXSEG on Linux ({@code netinet/tcp.h}). */
+  private static final int IPPROTO_TCP = 6;
+  private static final int TCP_MAXSEG = 2;
 
   private final EventLoopGroup group;
   private final Bootstrap bootstrap;
@@ -75,11 +73,24 @@ final class WsClientGroup implements AutoCloseable {
                         .addLast(new HttpClientCodec(4096, 8192, 8192))
                         .addLast(new HttpObjectAggregator(8192))
                         .addLast(new WebSocketClientProtocolHandler(config))
-                        .addLast(new FrameHandler(listener));
+                        .addLast(new ClientFrameHandler(listener, disconnects));
                   }
                 });
     if (source != null) {
       bootstrap.localAddress(new InetSocketAddress(source, 0));
+    }
+  }
+
+  /**
+   * Advertises {@code bytes} as these clients' TCP maximum segment size (native transport only;
+   * call before {@link #connect}). Over loopback the MSS is 64 KB, from which the kernel sizes
+   * the server's send buffer of each connection at megabytes, so a client that stops reading would
+   * push back on the server only after minutes; with an internet-sized MSS the server's socket
+   * fills as it would for a real client.
+   */
+  void advertiseMss(int bytes) {
+    if (Epoll.isAvailable()) {
+      bootstrap.option(new IntegerUnixChannelOption("TCP_MAXSEG", IPPROTO_TCP, TCP_MAXSEG), bytes);
     }
   }
 
@@ -100,7 +111,7 @@ final class WsClientGroup implements AutoCloseable {
                   slots.release();
                   return;
                 }
-                f.channel().pipeline().get(FrameHandler.class).handshake()
+                f.channel().pipeline().get(ClientFrameHandler.class).handshake()
                     .addListener(
                         h -> {
                           if (h.isSuccess()) {
@@ -130,60 +141,5 @@ final class WsClientGroup implements AutoCloseable {
   public void close() {
     channels.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-  }
-
-  /** Completes the handshake promise and hands text frames to the listener. */
-  private final class FrameHandler extends ChannelInboundHandlerAdapter {
-    private final FrameListener listener;
-    private Promise<Void> handshake;
-
-    FrameHandler(FrameListener listener) {
-      this.listener = listener;
-    }
-
-    Promise<Void> handshake() {
-      return handshake;
-    }
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      handshake = ctx.executor().newPromise();
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-      if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-        handshake.trySuccess(null);
-      } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
-        handshake.tryFailure(new IllegalStateException("handshake timed out"));
-      }
-      ctx.fireUserEventTriggered(evt);
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      try {
-        if (msg instanceof TextWebSocketFrame frame) {
-          long micros = WallClock.micros();
-          listener.onText(ByteBufUtil.getBytes(frame.content()), micros);
-        }
-      } finally {
-        ReferenceCountUtil.release(msg);
-      }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      if (!handshake.tryFailure(new IllegalStateException("closed before the handshake"))) {
-        disconnects.increment();
-      }
-      ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      handshake.tryFailure(cause);
-      ctx.close();
-    }
   }
 }

@@ -1,11 +1,17 @@
 /**
  * The WebSocket fleet: many Netty clients subscribed to one board, in this process or in child
- * JVMs ({@code --role=ws-client}) bound to distinct 127.0.0.x source addresses.
+ * JVMs ({@code --role=ws-client}) bound to distinct 127.0.0.x source addresses; optionally slow
+ * clients beside them that stop reading after their SNAPSHOT until the measured window is over.
  *
  * <p>Concurrency: frames are handled on the clients' event loops; the recorder is lock-free
  * (HdrHistogram {@code ConcurrentHistogram}, per-{@code seq} accumulators in a concurrent map).
  * Child processes talk to the parent only through stdin commands and stdout lines, so they share
  * nothing but the wall clock, which is what latencies against {@code sourceCommittedAt} need.
+ *
+ * <p>Slow clients have their own client group and event loop: their per-channel state is touched
+ * only on that loop (pause on the SNAPSHOT, resume scheduled onto it), their frames never reach the
+ * normal clients' recorder, and the parent resumes them ({@code RESUME seq timeout}) before it
+ * collects the normal results ({@code STOP}).
  *
  * <p>Guarantees: only updates whose {@code sourceCommittedAt} lies in the measured window count;
  * an update a client never received (closed, conflated) lowers the delivered share instead of
