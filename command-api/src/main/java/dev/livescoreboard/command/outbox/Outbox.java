@@ -5,7 +5,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Appends outbox rows. Must run inside the transaction whose outcome the message reports. */
+/**
+ * Appends outbox rows. Must run inside the transaction whose outcome the message reports, as its
+ * last statement: {@code created_at} is the wall-clock time of the insert (not the transaction's
+ * start), so the relay's lag metric runs from just before the commit to Kafka's acknowledgement.
+ */
 @Repository
 public class Outbox {
 
@@ -19,8 +23,8 @@ public class Outbox {
   public void append(OutboxMessage message) {
     jdbc.sql(
             """
-            INSERT INTO outbox (aggregatetype, aggregateid, type, payload, traceparent)
-            VALUES (:aggregateType, :aggregateId, :type, :payload, :traceparent)
+            INSERT INTO outbox (aggregatetype, aggregateid, type, payload, traceparent, created_at)
+            VALUES (:aggregateType, :aggregateId, :type, :payload, :traceparent, clock_timestamp())
             """)
         .paramSource(message)
         .update();

@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The relay's meters: how long a committed row waits before Kafka acknowledges it, how big the
- * batches are, and how many rows and failures there were.
+ * The relay's meters: how long a committed row waits before Kafka acknowledges it, how long one
+ * relay round and its Kafka send take (which together explain the lag), how big the batches are,
+ * and how many rows and failures there were.
  */
 final class OutboxRelayMetrics {
 
   private final Timer lag;
+  private final Timer round;
+  private final Timer send;
   private final DistributionSummary batchSize;
   private final Counter published;
   private final Counter failures;
@@ -22,12 +25,14 @@ final class OutboxRelayMetrics {
   OutboxRelayMetrics(MeterRegistry registry) {
     lag =
         Timer.builder("scoreboard.outbox.lag")
-            .description("Kafka acknowledgement time minus the outbox row's created_at")
+            .description("Kafka acknowledgement time minus the outbox row's insert time, just before its commit")
             .publishPercentiles(0.5, 0.9, 0.99, 0.999)
             .publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofSeconds(30))
             .register(registry);
+    round = latency("scoreboard.outbox.round", "One relay transaction: lock, select, send, mark, commit", registry);
+    send = latency("scoreboard.outbox.send", "Sending one batch to Kafka until every record is acknowledged", registry);
     batchSize =
         DistributionSummary.builder("scoreboard.outbox.batch.size")
             .description("Rows published per relay transaction")
@@ -44,6 +49,15 @@ final class OutboxRelayMetrics {
             .register(registry);
   }
 
+  private static Timer latency(String name, String description, MeterRegistry registry) {
+    return Timer.builder(name)
+        .description(description)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(30))
+        .register(registry);
+  }
+
   /** Meters nobody reads, for relays built by hand (tests). */
   static OutboxRelayMetrics discarding() {
     return new OutboxRelayMetrics(new SimpleMeterRegistry());
@@ -57,6 +71,14 @@ final class OutboxRelayMetrics {
   void lag(long micros) {
     // Clamped: created_at comes from the database clock, the ack time from ours.
     lag.record(Math.max(0, micros), TimeUnit.MICROSECONDS);
+  }
+
+  void round(long nanos) {
+    round.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void send(long nanos) {
+    send.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void failed() {
