@@ -47,7 +47,7 @@ public final class BenchMain {
     Report.Run run =
         new Report.Run(
             options.label(),
-            "java -jar bench/target/bench.jar " + String.join(" ", args),
+            "java -jar bench/target/bench.jar " + shellWords(args),
             options.describe(),
             ResultRows.of(m),
             ResultRows.notes(m),
@@ -55,5 +55,17 @@ public final class BenchMain {
     System.out.println(Report.console(run));
     Report.write(options.report(), run);
     return m;
+  }
+
+  /** The arguments as a shell would need them to reproduce the run (e.g. a {@code ;} quoted). */
+  static String shellWords(String[] args) {
+    StringBuilder line = new StringBuilder();
+    for (String arg : args) {
+      if (!line.isEmpty()) {
+        line.append(' ');
+      }
+      line.append(arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return line.toString();
   }
 }
