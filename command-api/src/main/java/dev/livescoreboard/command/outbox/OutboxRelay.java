@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox rows to Kafka, one batch per transaction: take the relay's advisory
- * lock (or give up: another instance is publishing) and lock up to a batch of unpublished rows in id
- * order (one statement), send them all, wait for every acknowledgement once, mark them published, commit. A failed
- * send throws and rolls back, so the rows are sent again later: at-least-once, never lost.
+ * lock (or give up: another instance is publishing) and lock up to a batch of unpublished rows in
+ * id order (one statement), send them all, wait for every acknowledgement once, mark them
+ * published, commit. A failed send throws and rolls back, so the rows are sent again later:
+ * at-least-once, never lost.
  */
 class OutboxRelay {
 
