@@ -8,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,28 +36,6 @@ public final class BoardFeed {
   private final EventExecutorGroup broadcastLoops;
   private final BoardMeters meters;
   private final ConcurrentMap<String, BoardThrottle> throttles = new ConcurrentHashMap<>();
-
-  /**
-   * A feed that broadcasts every change at once, from the calling thread, with every fan-out
-   * feature on (tests, tools).
-   */
-  public BoardFeed(
-      BoardSnapshots snapshots,
-      LeaderboardStore store,
-      BlockingExecutor blocking,
-      Counter delivered,
-      Counter conflated) {
-    this(
-        snapshots,
-        store,
-        blocking,
-        delivered,
-        conflated,
-        Duration.ZERO,
-        ImmediateEventExecutor.INSTANCE,
-        BoardMeters.discarding(),
-        FanOutSwitches.ALL_ON);
-  }
 
   /**
    * @param broadcastInterval least time between two broadcasts of one board; zero broadcasts

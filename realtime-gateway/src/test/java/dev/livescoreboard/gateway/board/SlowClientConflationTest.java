@@ -23,12 +23,7 @@ class SlowClientConflationTest {
   private final InMemoryLeaderboardStore store =
       new InMemoryLeaderboardStore().put(top("global", "all-time", 1, "a"));
   private final BoardFeed feed =
-      new BoardFeed(
-          new BoardSnapshots(),
-          store,
-          new BlockingExecutor(Runnable::run),
-          registry.counter("delivered"),
-          conflated);
+      TestFeeds.immediate(store, new BlockingExecutor(Runnable::run), registry);
   private EmbeddedChannel channel;
 
   @BeforeEach

@@ -16,12 +16,7 @@ class SubscriberSeqOrderTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final InMemoryLeaderboardStore store = new InMemoryLeaderboardStore();
   private final BoardFeed feed =
-      new BoardFeed(
-          new BoardSnapshots(),
-          store,
-          new BlockingExecutor(Runnable::run),
-          registry.counter("delivered"),
-          registry.counter("conflated"));
+      TestFeeds.immediate(store, new BlockingExecutor(Runnable::run), registry);
   private final EmbeddedChannel channel = new EmbeddedChannel();
 
   @AfterEach

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
-import dev.livescoreboard.gateway.board.BoardSnapshots;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
+import dev.livescoreboard.gateway.board.TestFeeds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,12 +33,7 @@ class HttpRouterTest {
       new InMemoryLeaderboardStore().put(top("global", "all-time", 12, "alice", "bob", "carol"));
   private final BlockingExecutor blocking = new BlockingExecutor(Runnable::run);
   private final BoardFeed feed =
-      new BoardFeed(
-          new BoardSnapshots(),
-          store,
-          blocking,
-          registry.counter("delivered"),
-          registry.counter("conflated"));
+      TestFeeds.immediate(store, blocking, registry);
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final EmbeddedChannel channel =
       new EmbeddedChannel(

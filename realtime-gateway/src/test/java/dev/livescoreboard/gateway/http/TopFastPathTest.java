@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
-import dev.livescoreboard.gateway.board.BoardSnapshots;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
+import dev.livescoreboard.gateway.board.TestFeeds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,12 +49,7 @@ class TopFastPathTest {
   /** Blocking work waits here until the test runs it, as a slow Redis would make it wait. */
   private final List<Runnable> blockingWork = new ArrayList<>();
   private final BoardFeed feed =
-      new BoardFeed(
-          new BoardSnapshots(),
-          store,
-          new BlockingExecutor(blockingWork::add),
-          registry.counter("delivered"),
-          registry.counter("conflated"));
+      TestFeeds.immediate(store, new BlockingExecutor(blockingWork::add), registry);
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final HttpFrontEnd http =
       new HttpFrontEnd(

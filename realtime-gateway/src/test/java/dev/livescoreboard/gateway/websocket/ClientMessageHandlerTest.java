@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
-import dev.livescoreboard.gateway.board.BoardSnapshots;
 import dev.livescoreboard.gateway.board.ChannelBoards;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
+import dev.livescoreboard.gateway.board.TestFeeds;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -26,12 +26,7 @@ class ClientMessageHandlerTest {
   private final InMemoryLeaderboardStore store =
       new InMemoryLeaderboardStore().put(top("global", "all-time", 7, "alice", "bob"));
   private final BoardFeed feed =
-      new BoardFeed(
-          new BoardSnapshots(),
-          store,
-          new BlockingExecutor(Runnable::run),
-          registry.counter("delivered"),
-          registry.counter("conflated"));
+      TestFeeds.immediate(store, new BlockingExecutor(Runnable::run), registry);
   private final EmbeddedChannel channel =
       new EmbeddedChannel(new ClientMessageHandler(new Subscriptions(feed, MAX_SUBSCRIPTIONS)));
 

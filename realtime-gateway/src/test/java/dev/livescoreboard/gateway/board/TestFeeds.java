@@ -1,0 +1,31 @@
+package dev.livescoreboard.gateway.board;
+
+import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.config.FanOutSwitches;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.time.Duration;
+
+/** Board feeds for tests of what sits around the fan-out. */
+public final class TestFeeds {
+
+  private TestFeeds() {}
+
+  /**
+   * A feed that broadcasts every change at once from the calling thread, with every fan-out
+   * feature on, counting into {@code registry}'s {@code delivered} and {@code conflated}.
+   */
+  public static BoardFeed immediate(
+      LeaderboardStore store, BlockingExecutor blocking, MeterRegistry registry) {
+    return new BoardFeed(
+        new BoardSnapshots(),
+        store,
+        blocking,
+        registry.counter("delivered"),
+        registry.counter("conflated"),
+        Duration.ZERO,
+        ImmediateEventExecutor.INSTANCE,
+        BoardMeters.discarding(),
+        FanOutSwitches.ALL_ON);
+  }
+}
