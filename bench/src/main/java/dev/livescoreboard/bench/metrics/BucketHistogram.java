@@ -37,18 +37,18 @@ public record BucketHistogram(NavigableMap<Double, Double> cumulative, double co
    */
   public static Optional<BucketHistogram> parse(String exposition, String metric) {
     TreeMap<Double, Double> buckets = new TreeMap<>();
-    double count = 0;
-    double sum = 0;
     for (String line : exposition.split("\n")) {
-      if (line.startsWith(metric + "_bucket{")) {
-        buckets.merge(bound(line), value(line), Double::sum);
-      } else if (isSample(line, metric + "_count")) {
-        count += value(line);
-      } else if (isSample(line, metric + "_sum")) {
-        sum += value(line);
+      String labels = PrometheusSamples.labels(line, metric + "_bucket");
+      if (labels != null) {
+        buckets.merge(bound(labels), PrometheusSamples.value(line), Double::sum);
       }
     }
-    return buckets.isEmpty() ? Optional.empty() : Optional.of(new BucketHistogram(buckets, count, sum));
+    if (buckets.isEmpty()) {
+      return Optional.empty();
+    }
+    double count = PrometheusSamples.sum(exposition, metric + "_count", "").orElse(0.0);
+    double sum = PrometheusSamples.sum(exposition, metric + "_sum", "").orElse(0.0);
+    return Optional.of(new BucketHistogram(buckets, count, sum));
   }
 
   /** What was observed after {@code earlier} was scraped (buckets missing there count as 0). */
@@ -105,25 +105,9 @@ public record BucketHistogram(NavigableMap<Double, Double> cumulative, double co
     return count > 0 ? sum / count : Double.NaN;
   }
 
-  private static boolean isSample(String line, String name) {
-    return line.startsWith(name + " ") || line.startsWith(name + "{");
-  }
-
-  private static double bound(String line) {
-    int at = line.indexOf("le=\"");
-    String le = line.substring(at + 4, line.indexOf('"', at + 4));
+  private static double bound(String labels) {
+    int at = labels.indexOf("le=\"");
+    String le = labels.substring(at + 4, labels.indexOf('"', at + 4));
     return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-  }
-
-  /** The sample value: the first token after the labels (a timestamp may follow). */
-  private static double value(String line) {
-    int labelsEnd = line.lastIndexOf('}');
-    String rest = (labelsEnd >= 0 ? line.substring(labelsEnd + 1) : line.substring(line.indexOf(' '))).trim();
-    String token = rest.split("\\s+")[0];
-    return switch (token) {
-      case "+Inf" -> Double.POSITIVE_INFINITY;
-      case "-Inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(token);
-    };
   }
 }

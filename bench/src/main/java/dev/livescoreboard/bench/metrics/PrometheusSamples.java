@@ -20,29 +20,40 @@ public final class PrometheusSamples {
     double sum = 0;
     boolean found = false;
     for (String line : exposition.split("\n")) {
-      if (line.startsWith("#") || !line.startsWith(metric)) {
-        continue;
+      String labels = labels(line, metric);
+      if (labels != null && labels.contains(labelFragment)) {
+        sum += value(line);
+        found = true;
       }
-      String rest = line.substring(metric.length());
-      String labels;
-      String value;
-      if (rest.startsWith("{")) {
-        int end = rest.lastIndexOf('}');
-        labels = rest.substring(1, end);
-        value = rest.substring(end + 1);
-      } else if (rest.startsWith(" ")) {
-        // Same prefix but a longer name (e.g. metric_created) never gets here: no space or brace.
-        labels = "";
-        value = rest;
-      } else {
-        continue;
-      }
-      if (!labels.contains(labelFragment)) {
-        continue;
-      }
-      sum += Double.parseDouble(value.trim().split("\\s+")[0]);
-      found = true;
     }
     return found ? Optional.of(sum) : Optional.empty();
+  }
+
+  /**
+   * The label text of {@code line} if it is a sample of exactly {@code metric} ({@code ""} without
+   * labels), else {@code null}: a comment, another metric, or a longer name with the same prefix.
+   */
+  static String labels(String line, String metric) {
+    if (!line.startsWith(metric)) {
+      return null;
+    }
+    String rest = line.substring(metric.length());
+    if (rest.startsWith("{")) {
+      return rest.substring(1, rest.lastIndexOf('}'));
+    }
+    return rest.startsWith(" ") ? "" : null;
+  }
+
+  /** The sample value of {@code line}: the first token after the labels (a timestamp may follow). */
+  static double value(String line) {
+    int labelsEnd = line.lastIndexOf('}');
+    String rest =
+        (labelsEnd >= 0 ? line.substring(labelsEnd + 1) : line.substring(line.indexOf(' '))).trim();
+    String token = rest.split("\\s+")[0];
+    return switch (token) {
+      case "+Inf" -> Double.POSITIVE_INFINITY;
+      case "-Inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(token);
+    };
   }
 }
