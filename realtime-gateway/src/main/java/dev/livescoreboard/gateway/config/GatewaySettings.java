@@ -159,7 +159,7 @@ public record GatewaySettings(
             e.string("SCOREBOARD_JWT_JWKS_URL", "http://127.0.0.1:8090/.well-known/jwks.json")),
         e.string("SCOREBOARD_JWT_ISSUER", "http://127.0.0.1:8090"),
         e.string("SCOREBOARD_JWT_AUDIENCE", "scoreboard"),
-        Boolean.parseBoolean(e.string("SCOREBOARD_GATEWAY_PUBLIC_READ", "false")),
+        e.bool("SCOREBOARD_GATEWAY_PUBLIC_READ", false),
         origins(e.string("SCOREBOARD_GATEWAY_ALLOWED_ORIGINS", DEFAULT_ALLOWED_ORIGINS)),
         e.integer("SCOREBOARD_TOP_N", DEFAULT_TOP_N),
         e.integer("SCOREBOARD_GATEWAY_MAX_FRAME_BYTES", DEFAULT_MAX_FRAME_BYTES),
@@ -214,7 +214,7 @@ public record GatewaySettings(
       return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    /** Strict: a typo must not silently switch a feature off. */
+    /** Strict: a typo must not silently switch a feature (or public read) on or off. */
     boolean bool(String name, boolean fallback) {
       String value = string(name, null);
       if (value == null) {

@@ -51,6 +51,13 @@ class GatewaySettingsTest {
   }
 
   @Test
+  void publicReadTypoIsRejectedRatherThanReadAsOff() {
+    assertThatThrownBy(
+            () -> GatewaySettings.fromEnvironment(Map.of("SCOREBOARD_GATEWAY_PUBLIC_READ", "yes")))
+        .hasMessageContaining("SCOREBOARD_GATEWAY_PUBLIC_READ");
+  }
+
+  @Test
   void environmentOverridesDefaults() {
     GatewaySettings settings =
         GatewaySettings.fromEnvironment(
