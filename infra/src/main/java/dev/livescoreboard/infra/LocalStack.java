@@ -57,12 +57,12 @@ public final class LocalStack implements AutoCloseable {
     command.put("SCOREBOARD_ACTION_TOKEN_SECRETS", "local:" + randomSecret());
     command.put("SCOREBOARD_USERS_AUTO_REGISTER", "true");
     ServiceProcess commandApi =
-        launch("command-api", List.of("-Xmx384m"), command, commandApiUrl() + "/actuator/health");
+        launch("command-api", List.of("-Xms384m", "-Xmx384m"), command, commandApiUrl() + "/actuator/health");
 
     Map<String, String> projector = new HashMap<>(commonEnv);
     projector.put("SERVER_PORT", Integer.toString(projectorPort));
     ServiceProcess projectorProcess =
-        launch("leaderboard-projector", List.of("-Xmx256m"), projector,
+        launch("leaderboard-projector", List.of("-Xms256m", "-Xmx256m"), projector,
             projectorUrl() + "/actuator/health");
 
     Map<String, String> gateway = new HashMap<>(commonEnv);

@@ -4,19 +4,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends outbox rows. Must run inside the transaction whose outcome the message reports, as its
  * last statement: {@code created_at} is the wall-clock time of the insert (not the transaction's
  * start), so the relay's lag metric runs from just before the commit to Kafka's acknowledgement.
+ *
+ * <p>Once the transaction commits, the writing thread wakes this instance's relay itself. The
+ * trigger's NOTIFY reaches it too, but later: it passes through a PostgreSQL backend and the
+ * listener thread first, two more processes to schedule on a busy machine. NOTIFY remains what
+ * wakes the relays of other instances and covers a relay that was not woken in time.
  */
 @Repository
 public class Outbox {
 
   private final JdbcClient jdbc;
+  // One instance: registered again in the same transaction, it still runs once (a set).
+  private final TransactionSynchronization wakeRelayAfterCommit;
 
-  Outbox(JdbcClient jdbc) {
+  Outbox(JdbcClient jdbc, OutboxRelay relay) {
     this.jdbc = jdbc;
+    this.wakeRelayAfterCommit =
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            relay.wake();
+          }
+        };
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -28,5 +44,6 @@ public class Outbox {
             """)
         .paramSource(message)
         .update();
+    TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
   }
 }

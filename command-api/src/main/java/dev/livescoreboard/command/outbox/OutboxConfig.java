@@ -40,8 +40,7 @@ class OutboxConfig {
         transactions,
         kafka,
         topic.topic(),
-        settings.batchSize(),
-        settings.sendTimeout(),
+        settings,
         new OutboxRelayMetrics(meters),
         clock);
   }

@@ -1,185 +1,212 @@
 package dev.livescoreboard.command.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows to Kafka, one batch per transaction: take the relay's advisory
- * lock (or give up: another instance is publishing) and lock up to a batch of unpublished rows in
- * id order (one statement), send them all, wait for every acknowledgement once, mark them
- * published, commit. A failed send throws and rolls back, so the rows are sent again later:
- * at-least-once, never lost.
+ * Publishes committed outbox rows to Kafka with claims pipelined inside one transaction.
+ *
+ * <p>A claim takes the relay's advisory lock (or gets no rows: another instance is publishing),
+ * locks a batch of unpublished rows in id order and marks them published, all in one statement;
+ * the marks stay invisible to everyone else until the transaction commits. The batch goes to the
+ * producer without waiting. While its acknowledgements are pending, rows committed meanwhile (a
+ * NOTIFY wake-up) are claimed and sent the same way, so a new row never waits for an earlier
+ * batch's round trip to Kafka. Once nothing is in flight and nothing new was announced (or the
+ * transaction claimed its {@code rowsPerTransaction}), the transaction commits.
+ *
+ * <p>A failed or timed-out send throws and rolls the whole transaction back, so every row it
+ * claimed is sent again later: at-least-once, never lost. Every batch goes through one idempotent
+ * producer in claim order, which keeps the records of a key in order.
  */
 class OutboxRelay {
 
   /** Advisory lock key that every relay instance of every command-api shares. */
   static final long LOCK_KEY = 0x5C0_4EB0A4DL;
 
+  // One round trip: the lock (no rows if another instance holds it), then the rows, marked. Also
+  // asynchronous commit for this transaction only: if PostgreSQL crashes before flushing it, the
+  // rows count as unpublished again and are sent twice, which at-least-once allows; not waiting
+  // for that fsync ends the transaction sooner. Rows this transaction marked no longer match
+  // "published_at IS NULL" for its own later claims.
+  private static final String CLAIM =
+      """
+      WITH relay AS (
+        SELECT pg_try_advisory_xact_lock(:key) AS locked,
+          set_config('synchronous_commit', 'off', true)),
+      claimed AS (
+        SELECT o.id FROM outbox o, relay
+        WHERE relay.locked AND o.published_at IS NULL
+        ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED)
+      UPDATE outbox o SET published_at = clock_timestamp()
+      FROM claimed WHERE o.id = claimed.id
+      RETURNING o.id, o.aggregateid, o.payload, o.traceparent, o.created_at
+      """;
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final KafkaTemplate<String, byte[]> kafka;
   private final String topic;
-  private final int batchSize;
-  private final Duration sendTimeout;
+  private final OutboxRelaySettings settings;
   private final OutboxRelayMetrics metrics;
   private final Clock clock;
+  private final RelaySignals signals = new RelaySignals();
 
   OutboxRelay(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       KafkaTemplate<String, byte[]> kafka,
       String topic,
-      int batchSize,
-      Duration sendTimeout) {
-    this(
-        jdbc,
-        transactions,
-        kafka,
-        topic,
-        batchSize,
-        sendTimeout,
-        OutboxRelayMetrics.discarding(),
-        Clock.systemUTC());
-  }
-
-  OutboxRelay(
-      JdbcClient jdbc,
-      TransactionTemplate transactions,
-      KafkaTemplate<String, byte[]> kafka,
-      String topic,
-      int batchSize,
-      Duration sendTimeout,
+      OutboxRelaySettings settings,
       OutboxRelayMetrics metrics,
       Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.topic = topic;
-    this.batchSize = batchSize;
-    this.sendTimeout = sendTimeout;
+    this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
   }
 
+  /** Announces committed rows: wakes {@link #awaitRows} or a transaction waiting for acks. */
+  void wake() {
+    signals.rowsCommitted();
+  }
+
+  /** Waits until rows are announced or the timeout passes; returns whether they were. */
+  boolean awaitRows(Duration timeout) throws InterruptedException {
+    return signals.awaitRows(timeout.toNanos());
+  }
+
   /**
-   * Publishes batches until one comes back smaller than the batch size (the outbox is drained) or
-   * another instance holds the lock (it drains instead). Returns how many rows it published.
+   * Publishes until a transaction ends with nothing left to claim or in flight, or another instance
+   * holds the lock (it publishes instead). Returns how many rows it published.
    */
   int drain() {
     int total = 0;
-    int published;
+    Transaction transaction;
     do {
-      published = publishBatch();
-      total += published;
-    } while (published == batchSize);
+      transaction = publishTransaction();
+      total += transaction.published();
+    } while (transaction.claimed >= settings.rowsPerTransaction());
     return total;
   }
 
-  /** Publishes at most one batch; returns how many rows it published. */
-  int publishBatch() {
-    Published batch;
+  private Transaction publishTransaction() {
+    Transaction transaction = new Transaction();
     long started = System.nanoTime();
     try {
-      batch = transactions.execute(status -> publishLockedBatch());
+      transactions.executeWithoutResult(status -> pipeline(transaction));
     } catch (RuntimeException e) {
       metrics.failed();
       throw e;
     }
-    if (batch == null || batch.rows().isEmpty()) {
-      return 0;
+    if (transaction.claimed > 0) {
+      metrics.round(System.nanoTime() - started);
     }
-    metrics.round(System.nanoTime() - started);
-    // Recorded after the commit: a rolled-back batch is not published yet.
-    metrics.batchPublished(batch.rows().size());
-    for (int i = 0; i < batch.rows().size(); i++) {
-      metrics.lag(ChronoUnit.MICROS.between(batch.rows().get(i).createdAt(), batch.ackedAt()[i]));
-    }
-    return batch.rows().size();
-  }
-
-  private Published publishLockedBatch() {
-    // One round trip: the lock (no rows if another instance holds it), then the rows. Also
-    // asynchronous commit for this transaction only: if PostgreSQL crashes before flushing it,
-    // the rows count as unpublished again and are sent twice, which at-least-once allows; not
-    // waiting for that fsync ends the round sooner, so the next batch goes out sooner.
-    List<PendingRow> rows =
-        jdbc.sql(
-                """
-                WITH relay AS (
-                  SELECT pg_try_advisory_xact_lock(:key) AS locked,
-                    set_config('synchronous_commit', 'off', true))
-                SELECT o.id, o.aggregateid, o.payload, o.traceparent, o.created_at
-                FROM outbox o, relay
-                WHERE relay.locked AND o.published_at IS NULL
-                ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED
-                """)
-            .param("key", LOCK_KEY)
-            .param("limit", batchSize)
-            .query(
-                (rs, n) ->
-                    new PendingRow(
-                        rs.getLong("id"),
-                        rs.getString("aggregateid"),
-                        rs.getString("payload"),
-                        rs.getString("traceparent"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-            .list();
-    if (rows.isEmpty()) {
-      return null;
-    }
-    Instant[] ackedAt = send(rows);
-    jdbc.sql("UPDATE outbox SET published_at = now() WHERE id IN (:ids)")
-        .param("ids", rows.stream().map(PendingRow::id).toList())
-        .update();
-    return new Published(rows, ackedAt);
-  }
-
-  /** Sends every row, then waits once for all acknowledgements; returns when each was acked. */
-  private Instant[] send(List<PendingRow> rows) {
-    long sending = System.nanoTime();
-    Instant[] ackedAt = new Instant[rows.size()];
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      PendingRow row = rows.get(i);
-      ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(topic, row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
-      if (row.traceparent() != null) {
-        record.headers().add("traceparent", row.traceparent().getBytes(StandardCharsets.US_ASCII));
+    // Recorded after the commit: rows of a rolled-back transaction are not published yet.
+    for (SentBatch batch : transaction.acknowledged) {
+      metrics.batchPublished(batch.rows().size());
+      Instant[] ackedAt = batch.ackedAt();
+      for (int i = 0; i < ackedAt.length; i++) {
+        metrics.lag(ChronoUnit.MICROS.between(batch.rows().get(i).createdAt(), ackedAt[i]));
       }
-      int index = i;
-      // The callback runs on the producer's I/O thread; allOf below publishes the writes to us.
-      acks[i] = kafka.send(record).thenRun(() -> ackedAt[index] = clock.instant());
     }
-    // The batch is complete: send it now instead of waiting out linger.ms (outbox lag).
-    kafka.flush();
+    return transaction;
+  }
+
+  /** Claims and sends inside the open transaction until nothing is in flight or announced. */
+  private void pipeline(Transaction transaction) {
+    Deque<SentBatch> inFlight = new ArrayDeque<>();
+    boolean claim = true;
+    while (true) {
+      if (claim) {
+        int limit = Math.min(settings.batchSize(), settings.rowsPerTransaction() - transaction.claimed);
+        List<ClaimedRow> rows = limit > 0 ? claim(limit) : List.of();
+        if (!rows.isEmpty()) {
+          inFlight.add(new SentBatch(kafka, topic, rows, clock, signals::batchAcked));
+          transaction.claimed += rows.size();
+        }
+        // A full claim means more rows are probably waiting: claim again without a wake-up.
+        claim = limit > 0 && rows.size() == limit;
+      }
+      collectAcknowledged(inFlight, transaction);
+      if (!claim) {
+        if (inFlight.isEmpty()) {
+          return;
+        }
+        claim = awaitRowsOrAck(inFlight.getFirst().sentNanos() + settings.sendTimeout().toNanos());
+      }
+    }
+  }
+
+  private List<ClaimedRow> claim(int limit) {
+    List<ClaimedRow> rows =
+        new ArrayList<>(
+            jdbc.sql(CLAIM)
+                .param("key", LOCK_KEY)
+                .param("limit", limit)
+                .query(
+                    (rs, n) ->
+                        new ClaimedRow(
+                            rs.getLong("id"),
+                            rs.getString("aggregateid"),
+                            rs.getString("payload"),
+                            rs.getString("traceparent"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list());
+    // RETURNING has no order; ids are the commit order of each key.
+    rows.sort(Comparator.comparingLong(ClaimedRow::id));
+    return rows;
+  }
+
+  /** Moves completed batches out of flight; throws if one failed or the oldest is overdue. */
+  private void collectAcknowledged(Deque<SentBatch> inFlight, Transaction transaction) {
+    for (Iterator<SentBatch> batches = inFlight.iterator(); batches.hasNext(); ) {
+      SentBatch batch = batches.next();
+      if (batch.isCompleted()) {
+        batch.ackedAt(); // throws if a record failed
+        metrics.send(batch.sendNanos());
+        transaction.acknowledged.add(batch);
+        batches.remove();
+      }
+    }
+    SentBatch oldest = inFlight.peekFirst();
+    if (oldest != null
+        && System.nanoTime() - oldest.sentNanos() >= settings.sendTimeout().toNanos()) {
+      throw new OutboxPublishException(
+          "Kafka did not acknowledge a batch within " + settings.sendTimeout(), null);
+    }
+  }
+
+  private boolean awaitRowsOrAck(long deadlineNanos) {
     try {
-      CompletableFuture.allOf(acks).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return signals.awaitRowsOrAck(deadlineNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OutboxPublishException("interrupted while waiting for Kafka", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new OutboxPublishException("Kafka did not acknowledge the batch", e);
     }
-    metrics.send(System.nanoTime() - sending);
-    return ackedAt;
   }
 
-  private record PendingRow(
-      long id, String key, String payload, String traceparent, Instant createdAt) {}
+  /** One relay transaction: how many rows it claimed and its batches once acknowledged. */
+  private static final class Transaction {
+    private int claimed;
+    private final List<SentBatch> acknowledged = new ArrayList<>();
 
-  /** What one committed batch published, with each row's acknowledgement time. */
-  private record Published(List<PendingRow> rows, Instant[] ackedAt) {}
+    int published() {
+      return acknowledged.stream().mapToInt(batch -> batch.rows().size()).sum();
+    }
+  }
 }

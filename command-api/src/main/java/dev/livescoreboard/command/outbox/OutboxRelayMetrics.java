@@ -4,14 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The relay's meters: how long a committed row waits before Kafka acknowledges it, how long one
- * relay round and its Kafka send take (which together explain the lag), how big the batches are,
- * and how many rows and failures there were.
+ * relay transaction and one batch's Kafka send take (which explain the lag), how big the batches
+ * are, and how many rows and failures there were.
  */
 final class OutboxRelayMetrics {
 
@@ -30,7 +29,9 @@ final class OutboxRelayMetrics {
             .publishPercentiles(0.5, 0.9, 0.99, 0.999)
             .register(registry);
     round =
-        latency("scoreboard.outbox.round", "One relay transaction, from its lock to its commit")
+        latency(
+                "scoreboard.outbox.round",
+                "One relay transaction, from its first claim to its commit")
             .register(registry);
     send =
         latency(
@@ -39,7 +40,7 @@ final class OutboxRelayMetrics {
             .register(registry);
     batchSize =
         DistributionSummary.builder("scoreboard.outbox.batch.size")
-            .description("Rows published per relay transaction")
+            .description("Rows per claim, sent to Kafka as one batch")
             .baseUnit("rows")
             .publishPercentiles(0.5, 0.9, 0.99)
             .register(registry);
@@ -49,7 +50,7 @@ final class OutboxRelayMetrics {
             .register(registry);
     failures =
         Counter.builder("scoreboard.outbox.failures")
-            .description("Relay batches that failed and were rolled back")
+            .description("Relay transactions that failed and were rolled back")
             .register(registry);
   }
 
@@ -60,11 +61,6 @@ final class OutboxRelayMetrics {
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(30));
-  }
-
-  /** Meters nobody reads, for relays built by hand (tests). */
-  static OutboxRelayMetrics discarding() {
-    return new OutboxRelayMetrics(new SimpleMeterRegistry());
   }
 
   void batchPublished(int rows) {

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether this instance relays the outbox (several may; one publishes at a time)
  * @param fallbackPoll how often the relay looks at the outbox without being woken: covers a lost
  *     notification or a listener that is reconnecting; wake-ups normally come from NOTIFY
- * @param batchSize rows per transaction; bounds how long one transaction holds the relay lock
+ * @param batchSize rows per claim, sent to Kafka as one batch
+ * @param rowsPerTransaction rows one transaction claims at most before it waits for their
+ *     acknowledgements and commits; bounds how long it holds the relay lock and how much is sent
+ *     again after a failure
  * @param sendTimeout how long to wait for Kafka to acknowledge a batch before rolling back
  * @param failureBackoff pause after a failed batch so a broken dependency is not hammered
  */
@@ -18,12 +21,17 @@ record OutboxRelaySettings(
     boolean enabled,
     Duration fallbackPoll,
     int batchSize,
+    int rowsPerTransaction,
     Duration sendTimeout,
     Duration failureBackoff) {
 
   OutboxRelaySettings {
     if (batchSize < 1) {
       throw new IllegalArgumentException("scoreboard.outbox.relay.batch-size must be >= 1");
+    }
+    if (rowsPerTransaction < batchSize) {
+      throw new IllegalArgumentException(
+          "scoreboard.outbox.relay.rows-per-transaction must be >= batch-size");
     }
     if (fallbackPoll == null || fallbackPoll.isNegative() || fallbackPoll.isZero()) {
       throw new IllegalArgumentException("scoreboard.outbox.relay.fallback-poll must be > 0");

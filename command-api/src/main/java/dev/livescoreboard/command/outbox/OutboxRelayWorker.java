@@ -1,8 +1,6 @@
 package dev.livescoreboard.command.outbox;
 
 import dev.livescoreboard.command.system.DedicatedThread;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link OutboxRelay} on one dedicated thread that sleeps until it is woken ({@link
  * #wake()}, from the NOTIFY listener) or the fallback poll interval passes, then drains the outbox.
- * Wake-ups coalesce: any number of them while a drain runs cause exactly one more drain, so a
- * commit that lands after the drain's last SELECT is never left waiting for the fallback poll.
+ * Wake-ups coalesce: any number of them while a drain runs are claimed by that drain or cause
+ * exactly one more, so a commit that lands after the drain's last claim is never left waiting for
+ * the fallback poll.
  */
 class OutboxRelayWorker extends DedicatedThread {
 
@@ -19,8 +18,6 @@ class OutboxRelayWorker extends DedicatedThread {
 
   private final OutboxRelay relay;
   private final OutboxRelaySettings settings;
-  // Capacity one: a pending wake-up is a flag, not a queue of work.
-  private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
 
   OutboxRelayWorker(OutboxRelay relay, OutboxRelaySettings settings) {
     super("outbox-relay", settings.sendTimeout());
@@ -30,7 +27,7 @@ class OutboxRelayWorker extends DedicatedThread {
 
   /** Asks for a drain soon; cheap and safe from any thread. */
   void wake() {
-    wakeups.offer(Boolean.TRUE);
+    relay.wake();
   }
 
   @Override
@@ -39,7 +36,7 @@ class OutboxRelayWorker extends DedicatedThread {
     wake();
     while (isRunning()) {
       try {
-        wakeups.poll(settings.fallbackPoll().toMillis(), TimeUnit.MILLISECONDS);
+        relay.awaitRows(settings.fallbackPoll());
         relay.drain();
       } catch (InterruptedException e) {
         if (isRunning()) {

@@ -14,26 +14,28 @@
  * 1 s). The listener reconnects with doubling back-off and wakes the relay after each connect.
  *
  * <p>The relay runs on its own {@code outbox-relay} thread; wake-ups coalesce into one pending
- * flag. Each wake-up drains: batches until one is smaller than the batch size. Each batch is one
- * transaction whose first statement takes {@code pg_try_advisory_xact_lock(LOCK_KEY)} and selects
- * the rows (none if the lock is taken elsewhere): across all instances
- * at most one relay publishes at a time, so rows go out in id order and a key's messages keep
- * their commit order (a user's changes are serialized by the row lock on their score, so their
- * outbox ids grow with commit order). An instance that misses the lock stops; the holder was
- * notified too and drains again. The batch is sent whole with the idempotent producer ({@code
- * acks=all}), then all acknowledgements are awaited once; only then are the rows marked published
- * and the transaction committed. If Kafka fails or the process dies mid-batch, the transaction
- * rolls back and the rows are sent again: delivery is at-least-once, and consumers dedupe by
- * {@code (board, season, userId, userVersion)}. The relay's transaction commits with {@code
- * synchronous_commit = off}: a crash may lose its marks (never a writer's rows), which only means
- * those rows are sent again. Published rows stay in the table (with {@code published_at}) until a
- * cleanup job removes them.
+ * flag. A wake-up starts a transaction whose claims are pipelined: each claim is one statement
+ * that takes {@code pg_try_advisory_xact_lock(LOCK_KEY)} and locks and marks a batch of unpublished
+ * rows in id order (none if the lock is taken elsewhere); the batch goes to the idempotent producer
+ * ({@code acks=all}, {@code linger.ms=0}) without waiting, and rows announced while its
+ * acknowledgements are pending are claimed and sent at once. When nothing is in flight or
+ * announced, the transaction commits its marks. Across all instances at most one relay
+ * transaction publishes at a time and one producer sends its batches in claim order, so rows go
+ * out in id order and a key's messages keep their commit order (a user's changes are serialized
+ * by the row lock on their score, so their outbox ids grow with commit order). An instance that
+ * misses the lock stops; the holder was notified too and claims the rows. If Kafka fails, does
+ * not acknowledge within the send timeout, or the process dies mid-transaction, the transaction
+ * rolls back and every row it claimed is sent again: delivery is at-least-once, and consumers
+ * dedupe by {@code (board, season, userId, userVersion)}. The relay's transaction commits with
+ * {@code synchronous_commit = off}: a crash may lose its marks (never a writer's rows), which only
+ * means those rows are sent again. Published rows stay in the table (with {@code published_at})
+ * until a cleanup job removes them.
  *
  * <p>Meters: {@code scoreboard.outbox.lag} (Kafka ack time minus the row's {@code created_at},
  * which {@link dev.livescoreboard.command.outbox.Outbox#append} stamps with the insert's wall-clock
  * time just before the writer commits; with percentiles), {@code scoreboard.outbox.round} (one
  * relay transaction), {@code scoreboard.outbox.send} (one batch until every ack), {@code
- * scoreboard.outbox.batch.size}, {@code scoreboard.outbox.published}, {@code
+ * scoreboard.outbox.batch.size} (rows per claim), {@code scoreboard.outbox.published}, {@code
  * scoreboard.outbox.failures}.
  */
 package dev.livescoreboard.command.outbox;

@@ -3,14 +3,13 @@ package dev.livescoreboard.command.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.command.CommandApiTestBase;
-import dev.livescoreboard.events.EventJson;
-import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -24,8 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The relay is woken by NOTIFY, not by polling: the fallback poll is an hour here, so an event that
- * reaches Kafka within seconds was published because the commit notified the listener.
+ * The relay is woken, not polled: the fallback poll is an hour here, so a row that reaches Kafka
+ * within seconds was published because its commit woke the relay. A row this instance writes
+ * wakes its relay directly after the commit; a row written elsewhere (another instance, here a
+ * plain INSERT) only through NOTIFY and the listener.
  */
 @TestPropertySource(
     properties = {
@@ -42,7 +43,7 @@ class OutboxWakeUpIT extends CommandApiTestBase {
   @Autowired MeterRegistry meters;
 
   private KafkaConsumer<String, byte[]> consumer;
-  private final List<ScoreChanged> received = new ArrayList<>();
+  private final List<String> receivedKeys = new ArrayList<>();
 
   @BeforeEach
   void readTopicFromTheEnd() {
@@ -74,9 +75,16 @@ class OutboxWakeUpIT extends CommandApiTestBase {
 
     completeAnAction(user);
 
-    awaitEventOf(user);
+    awaitRecord("global:" + user);
     assertThat(meters.get("scoreboard.outbox.lag").timer().count()).isPositive();
     assertThat(meters.get("scoreboard.outbox.batch.size").summary().count()).isPositive();
+  }
+
+  @Test
+  void rowCommittedByAnotherWriterIsPublishedOnItsNotify() {
+    String key = insertRowAsAnotherInstanceWould();
+
+    awaitRecord(key);
   }
 
   @Test
@@ -92,10 +100,20 @@ class OutboxWakeUpIT extends CommandApiTestBase {
         .atMost(PROMPTLY)
         .until(() -> listener.isListening() && listenerPidOrZero() != before);
 
-    String user = newUserId();
-    completeAnAction(user);
+    awaitRecord(insertRowAsAnotherInstanceWould());
+  }
 
-    awaitEventOf(user);
+  /** A committed row this instance's {@link Outbox} did not write; returns its key. */
+  private String insertRowAsAnotherInstanceWould() {
+    String key = "elsewhere:" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO outbox (aggregatetype, aggregateid, type, payload)
+            VALUES ('test', ?, 'TEST', '{}')
+            """)
+        .param(key)
+        .update();
+    return key;
   }
 
   private void completeAnAction(String user) {
@@ -103,7 +121,7 @@ class OutboxWakeUpIT extends CommandApiTestBase {
     assertThat(complete(bearer, startAction(bearer, "COMPLETE_LEVEL")).status()).isEqualTo(200);
   }
 
-  private void awaitEventOf(String user) {
+  private void awaitRecord(String key) {
     Awaitility.await()
         .atMost(PROMPTLY)
         .pollInSameThread()
@@ -112,8 +130,8 @@ class OutboxWakeUpIT extends CommandApiTestBase {
             () -> {
               consumer
                   .poll(Duration.ofMillis(100))
-                  .forEach(r -> received.add(EventJson.fromBytes(r.value(), ScoreChanged.class)));
-              return received.stream().anyMatch(e -> e.userId().equals(user));
+                  .forEach(r -> receivedKeys.add(r.key()));
+              return receivedKeys.contains(key);
             });
   }
 

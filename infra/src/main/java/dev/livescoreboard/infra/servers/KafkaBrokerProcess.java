@@ -25,7 +25,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   /** The broker's JVM: a small heap is plenty for one node on loopback; G1 as Kafka ships it. */
   static final List<String> JVM_OPTIONS =
       List.of(
-          "-Xms64m", "-Xmx384m", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
+          "-Xms384m", "-Xmx384m", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
           "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
