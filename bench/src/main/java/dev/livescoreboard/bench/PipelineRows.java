@@ -21,7 +21,7 @@ final class PipelineRows {
   static List<Row> of(PipelineMetrics p) {
     List<Row> rows = new ArrayList<>();
     rows.add(outboxLag(p.outboxLag()));
-    p.outboxRound().ifPresent(h -> rows.add(timing("outbox relay round (lock + select, send, mark, commit)", h, "rounds")));
+    p.outboxRound().ifPresent(h -> rows.add(timing("outbox relay transaction (claims, sends, acks, commit)", h, "transactions")));
     p.outboxSend().ifPresent(h -> rows.add(timing("outbox Kafka send (batch sent → every record acked)", h, "batches")));
     p.projectorApply().ifPresent(h -> rows.add(timing("projector batch apply (Redis pipeline)", h, "batches")));
     p.projectorBatch().ifPresent(h -> rows.add(new Row("projector batch size", NONE,
