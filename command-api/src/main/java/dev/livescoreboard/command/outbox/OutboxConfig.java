@@ -3,6 +3,7 @@ package dev.livescoreboard.command.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -61,9 +62,10 @@ class OutboxConfig {
   OutboxNotificationListener outboxNotificationListener(
       DataSourceProperties dataSource,
       OutboxListenerSettings settings,
-      OutboxRelayWorker worker) {
+      @Value("${" + WriterTag.PROPERTY + ":}") String writerTag,
+      OutboxRelay relay) {
     SimpleDriverDataSource direct =
         dataSource.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
-    return new OutboxNotificationListener(direct, settings, worker::wake);
+    return new OutboxNotificationListener(direct, settings, writerTag, relay::wake);
   }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * transaction that inserted outbox rows commits. The notification carries nothing: the outbox table
  * stays the queue, NOTIFY is only a wake-up signal. When the connection breaks (PostgreSQL
  * restarts, the backend is terminated) it reconnects with doubling back-off and wakes the relay
- * once connected, since notifications sent meanwhile are lost.
+ * once connected, since notifications sent meanwhile are lost. Notifications whose payload is this
+ * instance's {@link WriterTag} are skipped: the writer already woke the relay after its commit.
  */
 class OutboxNotificationListener extends DedicatedThread {
 
@@ -28,17 +29,23 @@ class OutboxNotificationListener extends DedicatedThread {
 
   private final DataSource connections;
   private final OutboxListenerSettings settings;
+  private final String ownWriterTag;
   private final Runnable wakeRelay;
   private volatile boolean listening;
 
   /**
    * @param connections opens a new physical connection per call (not a pool)
+   * @param ownWriterTag this instance's writer tag; empty skips nothing
    */
   OutboxNotificationListener(
-      DataSource connections, OutboxListenerSettings settings, Runnable wakeRelay) {
+      DataSource connections,
+      OutboxListenerSettings settings,
+      String ownWriterTag,
+      Runnable wakeRelay) {
     super("outbox-listener", settings.waitTimeout().multipliedBy(2));
     this.connections = connections;
     this.settings = settings;
+    this.ownWriterTag = ownWriterTag;
     this.wakeRelay = wakeRelay;
   }
 
@@ -85,9 +92,19 @@ class OutboxNotificationListener extends DedicatedThread {
     int timeoutMillis = (int) settings.waitTimeout().toMillis();
     while (isRunning()) {
       PGNotification[] notifications = connection.getNotifications(timeoutMillis);
-      if (notifications != null && notifications.length > 0) {
+      if (notifications != null && announceOtherWriters(notifications, ownWriterTag)) {
         wakeRelay.run();
       }
     }
+  }
+
+  /** Whether a notification comes from a writer other than this instance (or an untagged one). */
+  static boolean announceOtherWriters(PGNotification[] notifications, String ownWriterTag) {
+    for (PGNotification notification : notifications) {
+      if (ownWriterTag.isEmpty() || !ownWriterTag.equals(notification.getParameter())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

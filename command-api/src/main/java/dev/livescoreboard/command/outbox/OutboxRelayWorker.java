@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link OutboxRelay} on one dedicated thread that sleeps until it is woken ({@link
- * #wake()}, from the NOTIFY listener) or the fallback poll interval passes, then drains the outbox.
+ * Runs the {@link OutboxRelay} on one dedicated thread that sleeps until the relay is woken ({@link
+ * OutboxRelay#wake()}: after a commit of this instance, or from the NOTIFY listener) or the
+ * fallback poll interval passes, then drains the outbox.
  * Wake-ups coalesce: any number of them while a drain runs are claimed by that drain or cause
  * exactly one more, so a commit that lands after the drain's last claim is never left waiting for
  * the fallback poll.
@@ -25,15 +26,10 @@ class OutboxRelayWorker extends DedicatedThread {
     this.settings = settings;
   }
 
-  /** Asks for a drain soon; cheap and safe from any thread. */
-  void wake() {
-    relay.wake();
-  }
-
   @Override
   protected void loop() {
     // Rows may have been committed while no relay ran.
-    wake();
+    relay.wake();
     while (isRunning()) {
       try {
         relay.awaitRows(settings.fallbackPoll());
@@ -53,7 +49,7 @@ class OutboxRelayWorker extends DedicatedThread {
     try {
       // Wake-ups that arrive meanwhile are kept; the rows are retried right after the pause.
       TimeUnit.MILLISECONDS.sleep(settings.failureBackoff().toMillis());
-      wake();
+      relay.wake();
     } catch (InterruptedException e) {
       // Stopping.
     }

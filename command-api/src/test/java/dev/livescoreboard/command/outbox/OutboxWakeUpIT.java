@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay is woken, not polled: the fallback poll is an hour here, so a row that reaches Kafka
@@ -41,6 +42,7 @@ class OutboxWakeUpIT extends CommandApiTestBase {
 
   @Autowired OutboxNotificationListener listener;
   @Autowired MeterRegistry meters;
+  @Autowired TransactionTemplate transactions;
 
   private KafkaConsumer<String, byte[]> consumer;
   private final List<String> receivedKeys = new ArrayList<>();
@@ -103,16 +105,25 @@ class OutboxWakeUpIT extends CommandApiTestBase {
     awaitRecord(insertRowAsAnotherInstanceWould());
   }
 
-  /** A committed row this instance's {@link Outbox} did not write; returns its key. */
+  /**
+   * A committed row this instance's {@link Outbox} did not write, from a connection named like
+   * another instance's; returns its key.
+   */
   private String insertRowAsAnotherInstanceWould() {
     String key = "elsewhere:" + UUID.randomUUID();
-    jdbc.sql(
-            """
-            INSERT INTO outbox (aggregatetype, aggregateid, type, payload)
-            VALUES ('test', ?, 'TEST', '{}')
-            """)
-        .param(key)
-        .update();
+    transactions.executeWithoutResult(
+        status -> {
+          jdbc.sql("SELECT set_config('application_name', 'scoreboard-command-api-other', true)")
+              .query(String.class)
+              .single();
+          jdbc.sql(
+                  """
+                  INSERT INTO outbox (aggregatetype, aggregateid, type, payload)
+                  VALUES ('test', ?, 'TEST', '{}')
+                  """)
+              .param(key)
+              .update();
+        });
     return key;
   }
 
