@@ -133,7 +133,8 @@ class OutboxRelay {
     boolean claim = true;
     while (true) {
       if (claim) {
-        int limit = Math.min(settings.batchSize(), settings.rowsPerTransaction() - transaction.claimed);
+        int left = settings.rowsPerTransaction() - transaction.claimed;
+        int limit = Math.min(settings.batchSize(), left);
         List<ClaimedRow> rows = limit > 0 ? claim(limit) : List.of();
         if (!rows.isEmpty()) {
           inFlight.add(new SentBatch(kafka, topic, rows, clock, signals::batchAcked));

@@ -39,10 +39,12 @@ final class SentBatch {
     for (int i = 0; i < rows.size(); i++) {
       int index = i;
       // The callback runs on the producer's I/O thread; allOf publishes the writes to readers.
-      acks[i] = kafka.send(record(topic, rows.get(i))).thenRun(() -> ackedAt[index] = clock.instant());
+      acks[i] =
+          kafka.send(record(topic, rows.get(i))).thenRun(() -> ackedAt[index] = clock.instant());
     }
     completed =
-        CompletableFuture.allOf(acks).whenComplete((ignored, failure) -> completedNanos = System.nanoTime());
+        CompletableFuture.allOf(acks)
+            .whenComplete((ignored, failure) -> completedNanos = System.nanoTime());
     completed.whenComplete((ignored, failure) -> onCompleted.run());
   }
 

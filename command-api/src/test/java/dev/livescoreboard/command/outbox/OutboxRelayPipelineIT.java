@@ -8,6 +8,7 @@ import dev.livescoreboard.command.TopicReader;
 import dev.livescoreboard.testsupport.TestAuth;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -108,10 +109,11 @@ class OutboxRelayPipelineIT extends CommandApiTestBase {
     }
   }
 
-  private OutboxRelay relayHeldBy(HeldAcknowledgement interceptor, int batchSize, Duration timeout) {
-    KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(producers);
-    kafka.setProducerInterceptor(interceptor);
-    return TestRelays.relay(jdbc, transactions, kafka, topic, batchSize, timeout);
+  private OutboxRelay relayHeldBy(
+      HeldAcknowledgement interceptor, int batchSize, Duration timeout) {
+    KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(producers);
+    template.setProducerInterceptor(interceptor);
+    return TestRelays.relay(jdbc, transactions, template, topic, batchSize, timeout);
   }
 
   /** A new player completes one action; returns the Kafka key of the score change. */
@@ -157,6 +159,6 @@ class OutboxRelayPipelineIT extends CommandApiTestBase {
     public void close() {}
 
     @Override
-    public void configure(java.util.Map<String, ?> configs) {}
+    public void configure(Map<String, ?> configs) {}
   }
 }

@@ -21,8 +21,19 @@ final class TestRelays {
       Duration sendTimeout) {
     OutboxRelaySettings settings =
         new OutboxRelaySettings(
-            true, Duration.ofSeconds(1), batchSize, batchSize * 10, sendTimeout, Duration.ofSeconds(1));
+            true,
+            Duration.ofSeconds(1),
+            batchSize,
+            batchSize * 10,
+            sendTimeout,
+            Duration.ofSeconds(1));
     return new OutboxRelay(
-        jdbc, transactions, kafka, topic, settings, new OutboxRelayMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+        jdbc,
+        transactions,
+        kafka,
+        topic,
+        settings,
+        new OutboxRelayMetrics(new SimpleMeterRegistry()),
+        Clock.systemUTC());
   }
 }
