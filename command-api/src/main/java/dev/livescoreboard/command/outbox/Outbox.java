@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Once the transaction commits, the writing thread wakes this instance's relay itself. The
  * trigger's NOTIFY reaches it too, but later: it passes through a PostgreSQL backend and the
- * listener thread first, two more processes to schedule on a busy machine. NOTIFY remains what
- * wakes the relays of other instances and covers a relay that was not woken in time.
+ * listener thread first, two more processes to schedule on a busy machine, so the listener skips
+ * notifications of this instance's own commits ({@link WriterTag}). NOTIFY remains what wakes the
+ * relays of other instances.
  */
 @Repository
 public class Outbox {

@@ -5,13 +5,18 @@
  * ({@link dev.livescoreboard.command.outbox.Outbox#append} requires a transaction), so a row
  * exists exactly when the change committed: nothing is published for a rolled-back transaction.
  *
- * <p>Wake-up, not polling: a statement-level trigger on {@code outbox} INSERT calls {@code
- * pg_notify('outbox', '')}. PostgreSQL delivers it only when the transaction commits (and folds
- * duplicates within one transaction). The {@code outbox-listener} thread holds one dedicated
- * connection (outside the Hikari pool) in {@code LISTEN outbox}, blocked in pgjdbc's {@code
- * getNotifications(timeout)}, and wakes the {@code outbox-relay} thread. The table stays the
- * queue; a notification carries nothing and losing one costs at most the fallback poll (default
- * 1 s). The listener reconnects with doubling back-off and wakes the relay after each connect.
+ * <p>Wake-up, not polling. After a commit, the writing thread wakes its own instance's relay
+ * ({@link dev.livescoreboard.command.outbox.Outbox#append} registers an after-commit hook). For
+ * the other instances, a statement-level trigger on {@code outbox} INSERT calls {@code
+ * pg_notify('outbox', current_setting('application_name'))}. PostgreSQL delivers it only when the
+ * transaction commits (and folds duplicates within one transaction). The {@code outbox-listener}
+ * thread holds one dedicated connection (outside the Hikari pool) in {@code LISTEN outbox},
+ * blocked in pgjdbc's {@code getNotifications(timeout)}, and wakes the {@code outbox-relay}
+ * thread, except for notifications carrying this instance's own {@link
+ * dev.livescoreboard.command.outbox.WriterTag} (its pooled connections' {@code application_name}),
+ * whose writer woke the relay already. The table stays the queue; losing a wake-up costs at most
+ * the fallback poll (default 1 s). The listener reconnects with doubling back-off and wakes the
+ * relay after each connect.
  *
  * <p>The relay runs on its own {@code outbox-relay} thread; wake-ups coalesce into one pending
  * flag. A wake-up starts a transaction whose claims are pipelined: each claim is one statement
