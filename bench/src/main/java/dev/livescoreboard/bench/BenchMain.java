@@ -37,7 +37,8 @@ public final class BenchMain {
   }
 
   /** Runs the bench, prints the table and writes the report ({@code options.report()}). */
-  static Measurements run(BenchOptions options, String[] args, Map<String, String> env) throws Exception {
+  static Measurements run(BenchOptions options, String[] args, Map<String, String> env)
+      throws Exception {
     Measurements m = new BenchRun(options, env).measure();
     Map<String, org.HdrHistogram.Histogram> plotted = new LinkedHashMap<>();
     plotted.put("POST complete", m.actions().completeLatency());
@@ -64,7 +65,8 @@ public final class BenchMain {
       if (!line.isEmpty()) {
         line.append(' ');
       }
-      line.append(arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+      line.append(
+          arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
     }
     return line.toString();
   }

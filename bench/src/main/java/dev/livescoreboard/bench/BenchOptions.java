@@ -30,9 +30,9 @@ import java.util.Set;
  * @param ws WebSocket clients subscribed to the board
  * @param slowClients extra WebSocket clients (default 0), counted apart from {@code ws}: they
  *     subscribe, read their SNAPSHOT and then stop reading until the measured window is over
- *     (through the warm-up too, so the pressure has built up when the window starts): the
- *     gateway's channels to them become not writable. Their own report row says how many stayed
- *     connected and caught up with the latest update afterwards
+ *     (through the warm-up too, so the pressure has built up when the window starts): the gateway's
+ *     channels to them become not writable. Their own report row says how many stayed connected and
+ *     caught up with the latest update afterwards
  * @param wsProcesses child JVMs holding the clients (default: one per 15,000 clients, so at least
  *     one whenever there are clients); 0 keeps them in the bench JVM, where they compete with the
  *     load generator for CPU
@@ -91,9 +91,26 @@ public record BenchOptions(
 
   private static final Set<String> KEYS =
       Set.of(
-          "rate", "duration", "warmup", "users", "ws", "ws-processes", "gets", "target", "ceilings",
-          "ceiling-seconds", "connections", "get-connections", "complete-delay", "action", "board",
-          "report", "label", "service-env", "slow-clients", "hot-users");
+          "rate",
+          "duration",
+          "warmup",
+          "users",
+          "ws",
+          "ws-processes",
+          "gets",
+          "target",
+          "ceilings",
+          "ceiling-seconds",
+          "connections",
+          "get-connections",
+          "complete-delay",
+          "action",
+          "board",
+          "report",
+          "label",
+          "service-env",
+          "slow-clients",
+          "hot-users");
 
   /** The URLs of a stack that is already running. */
   public record RunningStack(URI gateway, URI commandApi, URI auth, Optional<String> jdbcUrl) {}
@@ -121,7 +138,10 @@ public record BenchOptions(
     int ws = Integer.parseInt(o.getOrDefault("ws", "1000"));
     int slow = OptionValues.count("slow-clients", o.getOrDefault("slow-clients", "0"));
     int hot = OptionValues.count("hot-users", o.getOrDefault("hot-users", "0"));
-    int users = o.containsKey("users") ? Integer.parseInt(o.get("users")) : hot > 0 ? hot : defaultUsers(rate);
+    int users =
+        o.containsKey("users")
+            ? Integer.parseInt(o.get("users"))
+            : hot > 0 ? hot : defaultUsers(rate);
     if (hot > users) {
       throw new IllegalArgumentException("--hot-users must not exceed --users (" + users + ")");
     }
@@ -138,7 +158,8 @@ public record BenchOptions(
             ? Integer.parseInt(o.get("ws-processes"))
             : (ws + slow + CLIENTS_PER_PROCESS - 1) / CLIENTS_PER_PROCESS,
         Double.parseDouble(o.getOrDefault("gets", "500")),
-        Optional.ofNullable(o.get("target")).filter(t -> !t.isBlank() && !t.equals("local"))
+        Optional.ofNullable(o.get("target"))
+            .filter(t -> !t.isBlank() && !t.equals("local"))
             .map(OptionValues::runningStack),
         Boolean.parseBoolean(o.getOrDefault("ceilings", "true")),
         OptionValues.duration("ceiling-seconds", o.getOrDefault("ceiling-seconds", "3s")),
@@ -165,10 +186,21 @@ public record BenchOptions(
         "rate=%s/s, duration=%ss, warmup=%ss (ramp 10→100 %%), users=%d%s, ws=%d%s (processes %d), gets=%s/s, "
             + "action=%s, board=%s, connections=%d, get-connections=%d, complete-delay=%dms, "
             + "ceiling-seconds=%ss, target=%s",
-        trim(rate), duration.toMillis() / 1000.0, warmup.toMillis() / 1000.0, users,
-        hotUsers > 0 ? " (every action by one of " + hotUsers + " hot users)" : "", ws,
-        slowClients > 0 ? " + " + slowClients + " slow (not reading)" : "", wsProcesses, trim(gets), action, board, connections, getConnections,
-        completeDelay.toMillis(), ceilingSeconds.toMillis() / 1000.0,
+        trim(rate),
+        duration.toMillis() / 1000.0,
+        warmup.toMillis() / 1000.0,
+        users,
+        hotUsers > 0 ? " (every action by one of " + hotUsers + " hot users)" : "",
+        ws,
+        slowClients > 0 ? " + " + slowClients + " slow (not reading)" : "",
+        wsProcesses,
+        trim(gets),
+        action,
+        board,
+        connections,
+        getConnections,
+        completeDelay.toMillis(),
+        ceilingSeconds.toMillis() / 1000.0,
         target.map(t -> t.gateway().toString()).orElse("fresh local stack"));
   }
 

@@ -25,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One benchmark run: stack, users, WebSocket fleet, then the mixed phase (actions + GETs while
- * the fleet listens: a warm-up ramp, then the measured window), the closed-loop GET phase, the
+ * One benchmark run: stack, users, WebSocket fleet, then the mixed phase (actions + GETs while the
+ * fleet listens: a warm-up ramp, then the measured window), the closed-loop GET phase, the
  * ceilings, and the report. Phases run one after another so the ceilings never compete with the
  * load for the machine.
  */
@@ -35,8 +35,10 @@ final class BenchRun {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration GRACE = Duration.ofSeconds(15);
   private static final Duration CLOSED_LOOP_WARMUP = Duration.ofSeconds(10);
+
   /** How long resumed slow clients get to read what queued up and reach the latest update. */
   private static final Duration SLOW_CATCH_UP = Duration.ofSeconds(20);
+
   /** Lets the pacers' threads start before their first arrival is due. */
   private static final Duration START_DELAY = Duration.ofMillis(200);
 
@@ -49,39 +51,87 @@ final class BenchRun {
   }
 
   Measurements measure() throws Exception {
-    log("starting " + (o.target().isPresent() ? "against " + o.target().get().gateway() : "a fresh local stack"));
-    try (Target target = o.target().isPresent() ? Target.running(o.target().get(), env) : Target.startLocal(o.home(), o.serviceEnv(), o.hotUsers() > 0)) {
+    log(
+        "starting "
+            + (o.target().isPresent()
+                ? "against " + o.target().get().gateway()
+                : "a fresh local stack"));
+    try (Target target =
+        o.target().isPresent()
+            ? Target.running(o.target().get(), env)
+            : Target.startLocal(o.home(), o.serviceEnv(), o.hotUsers() > 0)) {
       String prefix = "bench-" + Long.toString(System.currentTimeMillis(), 36);
       log("provisioning " + o.users() + " users");
       List<String> tokens = UserPool.provision(target.commandApi, target.tokens, prefix, o.users());
       EventLoopGroup io = NettyTransport.group(2);
-      try (HttpClientPool api = new HttpClientPool(io, target.commandApi, o.connections(), TIMEOUT);
-          HttpClientPool gateway = new HttpClientPool(io, target.gateway, o.connections(), TIMEOUT)) {
+      try (HttpClientPool api =
+              new HttpClientPool(io, target.commandApi, o.connections(), TIMEOUT);
+          HttpClientPool gateway =
+              new HttpClientPool(io, target.gateway, o.connections(), TIMEOUT)) {
         String path = "/api/v1/leaderboards/" + o.board();
         // Nothing is recorded before the window's start is known (set below).
         CompletionMatcher matcher = new CompletionMatcher(Long.MAX_VALUE);
-        URI ws = URI.create(target.gateway.toString().replaceFirst("^http", "ws") + "/ws?board=" + o.board());
-        log("connecting " + o.ws() + " WebSocket clients" + (o.slowClients() > 0 ? " and " + o.slowClients() + " slow ones" : "") + " in " + (o.wsProcesses() <= 0 ? "the bench JVM" : o.wsProcesses() + " child JVM(s)"));
+        URI ws =
+            URI.create(
+                target.gateway.toString().replaceFirst("^http", "ws") + "/ws?board=" + o.board());
+        log(
+            "connecting "
+                + o.ws()
+                + " WebSocket clients"
+                + (o.slowClients() > 0 ? " and " + o.slowClients() + " slow ones" : "")
+                + " in "
+                + (o.wsProcesses() <= 0 ? "the bench JVM" : o.wsProcesses() + " child JVM(s)"));
         FleetResults fleet;
         ActionResults actions;
         Optional<ReadResults> getsOpen;
         Optional<SlowClientResults> slow = Optional.empty();
         MeasuredWindow.Result window;
-        try (WebSocketFleet clients = WebSocketFleet.connect(ws, o.ws(), o.slowClients(), o.wsProcesses(), matcher,
-            Path.of(System.getProperty("java.io.tmpdir")), BenchMain.class.getName())) {
-          log(clients.connected() + " clients" + (o.slowClients() > 0 ? " and " + clients.slowConnected() + " slow ones" : "") + " connected; warm-up ramp " + o.warmup().toSeconds() + " s ("
-              + Math.round(LoadPlan.RAMP_FROM * 100) + " % → 100 % of the rates), then measuring " + o.duration().toSeconds() + " s");
-          LoadPlan plan = new LoadPlan(System.nanoTime() + START_DELAY.toNanos(), o.warmup(), o.duration());
+        try (WebSocketFleet clients =
+            WebSocketFleet.connect(
+                ws,
+                o.ws(),
+                o.slowClients(),
+                o.wsProcesses(),
+                matcher,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                BenchMain.class.getName())) {
+          log(
+              clients.connected()
+                  + " clients"
+                  + (o.slowClients() > 0 ? " and " + clients.slowConnected() + " slow ones" : "")
+                  + " connected; warm-up ramp "
+                  + o.warmup().toSeconds()
+                  + " s ("
+                  + Math.round(LoadPlan.RAMP_FROM * 100)
+                  + " % → 100 % of the rates), then measuring "
+                  + o.duration().toSeconds()
+                  + " s");
+          LoadPlan plan =
+              new LoadPlan(System.nanoTime() + START_DELAY.toNanos(), o.warmup(), o.duration());
           long windowFrom = plan.windowStartMicros();
           matcher.measureFrom(windowFrom);
-          clients.window(windowFrom, windowFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
+          clients.window(
+              windowFrom,
+              windowFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
           ProcessStats stats = new ProcessStats(watched(target, clients));
-          try (MeasuredWindow measured = MeasuredWindow.arm(plan, stats, PipelineMetrics.scraper(target.commandApi, target.projector, target.gateway))) {
+          try (MeasuredWindow measured =
+              MeasuredWindow.arm(
+                  plan,
+                  stats,
+                  PipelineMetrics.scraper(target.commandApi, target.projector, target.gateway))) {
             ReadLoad reads = new ReadLoad(gateway, path);
             CompletableFuture<Optional<ReadResults>> openGets =
-                CompletableFuture.supplyAsync(() -> o.gets() <= 0 ? Optional.empty() : Optional.of(openGets(plan, reads)));
+                CompletableFuture.supplyAsync(
+                    () -> o.gets() <= 0 ? Optional.empty() : Optional.of(openGets(plan, reads)));
             actions =
-                new ActionLoad(api, io, o.hotUsers() > 0 ? tokens.subList(0, o.hotUsers()) : tokens, o.action(), o.board(), o.completeDelay(), matcher)
+                new ActionLoad(
+                        api,
+                        io,
+                        o.hotUsers() > 0 ? tokens.subList(0, o.hotUsers()) : tokens,
+                        o.action(),
+                        o.board(),
+                        o.completeDelay(),
+                        matcher)
                     .run(plan, o.rate(), GRACE);
             getsOpen = openGets.join();
             window = measured.await(TIMEOUT);
@@ -103,12 +153,25 @@ final class BenchRun {
           if (target.database.isPresent()) {
             log("Postgres ceiling");
             Target.Database db = target.database.get();
-            postgres = Optional.of(new PostgresCeiling(db.url(), db.user(), db.password())
-                .measure(List.of(8, 16, 32), o.ceilingSeconds()));
+            postgres =
+                Optional.of(
+                    new PostgresCeiling(db.url(), db.user(), db.password())
+                        .measure(List.of(8, 16, 32), o.ceilingSeconds()));
           }
         }
-        return new Measurements(o, actions, copy(matcher), fleet, slow, getsOpen, getsMax, staticFile, postgres,
-            window.processes().processes(), window.processes().machine(), window.pipeline());
+        return new Measurements(
+            o,
+            actions,
+            copy(matcher),
+            fleet,
+            slow,
+            getsOpen,
+            getsMax,
+            staticFile,
+            postgres,
+            window.processes().processes(),
+            window.processes().machine(),
+            window.pipeline());
       } finally {
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       }
@@ -119,9 +182,15 @@ final class BenchRun {
   private static List<ProcessStats.Watched> watched(Target target, WebSocketFleet clients) {
     List<ProcessStats.Watched> all = new ArrayList<>(target.processes);
     if (!clients.pids().isEmpty()) {
-      all.add(new ProcessStats.Watched(
-          "bench WebSocket clients (" + clients.pids().size() + " JVM" + (clients.pids().size() > 1 ? "s" : "") + ")",
-          clients.pids(), false));
+      all.add(
+          new ProcessStats.Watched(
+              "bench WebSocket clients ("
+                  + clients.pids().size()
+                  + " JVM"
+                  + (clients.pids().size() > 1 ? "s" : "")
+                  + ")",
+              clients.pids(),
+              false));
     }
     return all;
   }
@@ -135,7 +204,8 @@ final class BenchRun {
     }
   }
 
-  private ReadResults closedLoop(EventLoopGroup io, URI base, String path) throws InterruptedException {
+  private ReadResults closedLoop(EventLoopGroup io, URI base, String path)
+      throws InterruptedException {
     try (HttpClientPool pool = new HttpClientPool(io, base, o.getConnections(), TIMEOUT)) {
       ReadLoad load = new ReadLoad(pool, path);
       // Both servers get the same warm-up, long enough for C2 to compile their request paths.
@@ -158,6 +228,7 @@ final class BenchRun {
   private static final long STARTED = System.nanoTime();
 
   static void log(String message) {
-    System.out.printf(java.util.Locale.ROOT, "[bench +%.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
+    System.out.printf(
+        java.util.Locale.ROOT, "[bench +%.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
   }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param conflated update frames skipped for slow subscribers (they get the latest state later)
  * @param directMemory JVM direct buffers in use (Netty's pooled memory lives there) at both ends
  * @param heapUsed JVM heap in use at both ends, garbage included (queued writes are heap objects)
- * @param oldGen the old generation in use at both ends: where what survives young collections
- *     ends up, such as writes queued for channels that never drain
+ * @param oldGen the old generation in use at both ends: where what survives young collections ends
+ *     up, such as writes queued for channels that never drain
  */
 record GatewayFanOut(
     Optional<Double> boardChanges,
@@ -48,7 +48,12 @@ record GatewayFanOut(
 
   static GatewayFanOut none() {
     return new GatewayFanOut(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What is measured beside the load over exactly the load's measured window: process CPU and
- * memory (begun at the window's start, sampled every second, ended at its end) and the services'
- * Prometheus histograms (scraped at both ends). The warm-up ramp is outside it, so JIT
- * compilation during the warm-up does not count. Everything runs on one timer thread.
+ * What is measured beside the load over exactly the load's measured window: process CPU and memory
+ * (begun at the window's start, sampled every second, ended at its end) and the services'
+ * Prometheus histograms (scraped at both ends). The warm-up ramp is outside it, so JIT compilation
+ * during the warm-up does not count. Everything runs on one timer thread.
  */
 final class MeasuredWindow implements AutoCloseable {
 
@@ -46,10 +46,14 @@ final class MeasuredWindow implements AutoCloseable {
           stats.begin();
           scraper.begin();
         },
-        start, TimeUnit.NANOSECONDS);
+        start,
+        TimeUnit.NANOSECONDS);
     ScheduledFuture<?> sampling =
         window.timer.scheduleAtFixedRate(
-            stats::sample, start + SAMPLE_EVERY.toNanos(), SAMPLE_EVERY.toNanos(), TimeUnit.NANOSECONDS);
+            stats::sample,
+            start + SAMPLE_EVERY.toNanos(),
+            SAMPLE_EVERY.toNanos(),
+            TimeUnit.NANOSECONDS);
     window.timer.schedule(
         () -> {
           sampling.cancel(false);
@@ -61,7 +65,8 @@ final class MeasuredWindow implements AutoCloseable {
             window.result.completeExceptionally(e);
           }
         },
-        end, TimeUnit.NANOSECONDS);
+        end,
+        TimeUnit.NANOSECONDS);
     return window;
   }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The services' own histograms over the measured window (Prometheus buckets, seconds or
- * records); each is empty when the service does not expose it.
+ * The services' own histograms over the measured window (Prometheus buckets, seconds or records);
+ * each is empty when the service does not expose it.
  *
  * @param outboxLag command-api: outbox row commit → Kafka acknowledgement
  * @param outboxRound command-api: one relay transaction (lock and select, send, mark, commit)
@@ -36,7 +36,8 @@ record PipelineMetrics(
   static PrometheusWindow scraper(URI commandApi, Optional<URI> projector, URI gateway) {
     Map<String, URI> endpoints = new LinkedHashMap<>();
     endpoints.put("command-api", commandApi.resolve("/actuator/prometheus"));
-    projector.ifPresent(p -> endpoints.put("leaderboard-projector", p.resolve("/actuator/prometheus")));
+    projector.ifPresent(
+        p -> endpoints.put("leaderboard-projector", p.resolve("/actuator/prometheus")));
     endpoints.put(GatewayFanOut.SERVICE, gateway.resolve("/metrics"));
     return new PrometheusWindow(endpoints);
   }
@@ -53,6 +54,11 @@ record PipelineMetrics(
 
   static PipelineMetrics none() {
     return new PipelineMetrics(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), GatewayFanOut.none());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        GatewayFanOut.none());
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 final class ProcFs {
 
   /**
-   * Clock ticks per second of {@code /proc} CPU times: Linux fixes USER_HZ at 100 for user space
-   * on every architecture the bench runs on.
+   * Clock ticks per second of {@code /proc} CPU times: Linux fixes USER_HZ at 100 for user space on
+   * every architecture the bench runs on.
    */
   static final double TICKS_PER_SECOND = 100;
 
@@ -45,8 +45,8 @@ final class ProcFs {
   }
 
   /**
-   * Proportional set size in KiB: shared pages divided among the processes sharing them, so the
-   * sum over PostgreSQL's processes counts its shared buffers once.
+   * Proportional set size in KiB: shared pages divided among the processes sharing them, so the sum
+   * over PostgreSQL's processes counts its shared buffers once.
    */
   static long pssKb(long pid) {
     return statusField(Path.of("/proc/" + pid + "/smaps_rollup"), "Pss:");

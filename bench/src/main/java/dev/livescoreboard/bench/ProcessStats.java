@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Memory and CPU of the processes behind a run over exactly the measured window: CPU time used
- * between {@link #begin()} and {@link #end()}, the highest memory sample (taken by
- * {@link #sample()} on a timer) and the last, and the machine's busy cores over the same span.
+ * between {@link #begin()} and {@link #end()}, the highest memory sample (taken by {@link
+ * #sample()} on a timer) and the last, and the machine's busy cores over the same span.
  * Thread-safe: begun, sampled and ended from one timer thread, read after {@link #end()}.
  */
 final class ProcessStats {
@@ -19,8 +19,8 @@ final class ProcessStats {
    * What to account under one name.
    *
    * @param pids the processes
-   * @param withDescendants whether their child processes count too (PostgreSQL's backends);
-   *     memory is then the proportional set size, which counts shared memory once
+   * @param withDescendants whether their child processes count too (PostgreSQL's backends); memory
+   *     is then the proportional set size, which counts shared memory once
    */
   record Watched(String name, List<Long> pids, boolean withDescendants) {
 
@@ -42,8 +42,14 @@ final class ProcessStats {
    * @param cpuShare CPU time used / wall time (1.0 = one core busy)
    * @param proportional whether memory is the proportional set size summed over a process tree
    */
-  record Usage(String name, List<Long> pids, int processes, long rssMaxKb, long rssEndKb,
-      double cpuShare, boolean proportional) {}
+  record Usage(
+      String name,
+      List<Long> pids,
+      int processes,
+      long rssMaxKb,
+      long rssEndKb,
+      double cpuShare,
+      boolean proportional) {}
 
   /**
    * The whole machine over the window.
@@ -86,8 +92,14 @@ final class ProcessStats {
       long ticks = cpuTicks(w) - cpuAtBegin.getOrDefault(w.name(), 0L);
       usage.put(
           w.name(),
-          new Usage(w.name(), w.pids(), (int) processes(w).count(), memMax.getOrDefault(w.name(), 0L),
-              memoryKb(w), Math.max(0, ticks) / ProcFs.TICKS_PER_SECOND / wall, w.withDescendants()));
+          new Usage(
+              w.name(),
+              w.pids(),
+              (int) processes(w).count(),
+              memMax.getOrDefault(w.name(), 0L),
+              memoryKb(w),
+              Math.max(0, ticks) / ProcFs.TICKS_PER_SECOND / wall,
+              w.withDescendants()));
     }
     double busy = (machineAtEnd[0] - machineAtBegin[0]) / ProcFs.TICKS_PER_SECOND / wall;
     return new Result(usage, new MachineCpu(busy, Runtime.getRuntime().availableProcessors()));
@@ -98,19 +110,23 @@ final class ProcessStats {
   }
 
   private static long memoryKb(Watched w) {
-    return processes(w).mapToLong(pid -> w.withDescendants() ? ProcFs.pssKb(pid) : ProcFs.rssKb(pid)).sum();
+    return processes(w)
+        .mapToLong(pid -> w.withDescendants() ? ProcFs.pssKb(pid) : ProcFs.rssKb(pid))
+        .sum();
   }
 
   /** The live processes of {@code w}: its pids, and with descendants their whole trees. */
   private static Stream<Long> processes(Watched w) {
     List<Long> all = new ArrayList<>();
     for (long pid : w.pids()) {
-      ProcessHandle.of(pid).ifPresent(p -> {
-        all.add(pid);
-        if (w.withDescendants()) {
-          p.descendants().forEach(d -> all.add(d.pid()));
-        }
-      });
+      ProcessHandle.of(pid)
+          .ifPresent(
+              p -> {
+                all.add(pid);
+                if (w.withDescendants()) {
+                  p.descendants().forEach(d -> all.add(d.pid()));
+                }
+              });
     }
     return all.stream();
   }

@@ -26,8 +26,9 @@ final class RemoteTokenMinter implements TokenMinter {
     HttpRequest request =
         HttpRequest.newBuilder(tokenUrl)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(Map.of("sub", sub, "name", name, "roles", roles))))
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    JSON.writeValueAsBytes(Map.of("sub", sub, "name", name, "roles", roles))))
             .build();
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -20,77 +20,195 @@ final class ResultRows {
     double actions = m.actions().achievedPerSecond();
     String pg =
         m.postgres()
-            .map(c -> String.format(Locale.ROOT, "%s of the Postgres ceiling (target ≥ 50 %%)", pct(actions / c.bestTxPerSecond())))
+            .map(
+                c ->
+                    String.format(
+                        Locale.ROOT,
+                        "%s of the Postgres ceiling (target ≥ 50 %%)",
+                        pct(actions / c.bestTxPerSecond())))
             .orElse("no Postgres ceiling");
-    rows.add(new Row("completed actions/s", "≥ 1,000", num(actions) + " (offered " + num(m.options().rate()) + ")",
-        verdict(actions >= 1000) + "; " + pg));
-    m.postgres().ifPresent(c -> rows.add(new Row("Postgres ceiling, write tx/s", NONE,
-        num(c.bestTxPerSecond()) + " (" + c.bestConnections() + " connections)",
-        c.txPerSecondByConnections().entrySet().stream().map(e -> e.getKey() + ": " + num(e.getValue())).toList().toString())));
-    rows.add(latency("POST complete (from intended send)", "p99 ≤ 50 ms", m.actions().completeLatency(), 50));
+    rows.add(
+        new Row(
+            "completed actions/s",
+            "≥ 1,000",
+            num(actions) + " (offered " + num(m.options().rate()) + ")",
+            verdict(actions >= 1000) + "; " + pg));
+    m.postgres()
+        .ifPresent(
+            c ->
+                rows.add(
+                    new Row(
+                        "Postgres ceiling, write tx/s",
+                        NONE,
+                        num(c.bestTxPerSecond()) + " (" + c.bestConnections() + " connections)",
+                        c.txPerSecondByConnections().entrySet().stream()
+                            .map(e -> e.getKey() + ": " + num(e.getValue()))
+                            .toList()
+                            .toString())));
+    rows.add(
+        latency(
+            "POST complete (from intended send)",
+            "p99 ≤ 50 ms",
+            m.actions().completeLatency(),
+            50));
     rows.add(latency("POST complete service time", NONE, m.actions().completeService(), 0));
     rows.add(latency("POST start (from intended send)", NONE, m.actions().startLatency(), 0));
-    rows.add(latency("e2e propagation (frame − sourceCommittedAt)", "p99 ≤ 100 ms (stretch 50)", m.fleet().propagation(), 100));
+    rows.add(
+        latency(
+            "e2e propagation (frame − sourceCommittedAt)",
+            "p99 ≤ 100 ms (stretch 50)",
+            m.fleet().propagation(),
+            100));
     rows.add(latency("complete response → update (matched)", NONE, m.completeToUpdate(), 0));
     rows.addAll(PipelineRows.of(m.pipeline()));
-    rows.add(latency("broadcast spread (last − first client)", NONE, m.fleet().broadcastSpread(), 0));
-    rows.add(latency("broadcast to all (last client − commit)", "p99 ≤ 100 ms", m.fleet().allDelivered(), 100));
-    rows.add(new Row("WebSocket clients", "15,000 on one gateway",
-        m.fleet().connected() + " of " + m.fleet().requested() + ", delivered share " + pct(m.fleet().deliveredShare()),
-        verdict(m.fleet().connected() >= 15_000) + "; " + m.fleet().disconnects() + " disconnects"));
+    rows.add(
+        latency("broadcast spread (last − first client)", NONE, m.fleet().broadcastSpread(), 0));
+    rows.add(
+        latency(
+            "broadcast to all (last client − commit)",
+            "p99 ≤ 100 ms",
+            m.fleet().allDelivered(),
+            100));
+    rows.add(
+        new Row(
+            "WebSocket clients",
+            "15,000 on one gateway",
+            m.fleet().connected()
+                + " of "
+                + m.fleet().requested()
+                + ", delivered share "
+                + pct(m.fleet().deliveredShare()),
+            verdict(m.fleet().connected() >= 15_000)
+                + "; "
+                + m.fleet().disconnects()
+                + " disconnects"));
     rows.addAll(FanOutRows.of(m.pipeline().gateway(), m.slowClients()));
-    m.getsOpen().ifPresent(g -> rows.add(new Row("GET top-10, open model", "p99 ≤ 5 ms",
-        num(g.achievedPerSecond()) + "/s of " + num(m.options().gets()) + "/s; " + Percentiles.of(g.latency()).summary(),
-        verdict(Percentiles.of(g.latency()).p99() <= 5) + errors(g))));
+    m.getsOpen()
+        .ifPresent(
+            g ->
+                rows.add(
+                    new Row(
+                        "GET top-10, open model",
+                        "p99 ≤ 5 ms",
+                        num(g.achievedPerSecond())
+                            + "/s of "
+                            + num(m.options().gets())
+                            + "/s; "
+                            + Percentiles.of(g.latency()).summary(),
+                        verdict(Percentiles.of(g.latency()).p99() <= 5) + errors(g))));
     ReadResults max = m.getsMax();
-    String ratio = m.staticFile().map(s -> String.format(Locale.ROOT, "%.2f× static file", max.achievedPerSecond() / s.achievedPerSecond())
-        + " " + verdict(max.achievedPerSecond() >= s.achievedPerSecond())).orElse("no static-file ceiling");
-    rows.add(new Row("GET top-10, max (closed loop, " + m.options().getConnections() + " conns)", "≥ static-file rate",
-        num(max.achievedPerSecond()) + " req/s; p99 " + Percentiles.fmt(Percentiles.of(max.latency()).p99()) + " ms",
-        ratio + errors(max)));
-    m.staticFile().ifPresent(s -> rows.add(new Row("static-file ceiling (" + s.responseBytes() + " B body)", NONE,
-        num(s.achievedPerSecond()) + " req/s; p99 " + Percentiles.fmt(Percentiles.of(s.latency()).p99()) + " ms", NONE)));
+    String ratio =
+        m.staticFile()
+            .map(
+                s ->
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f× static file",
+                            max.achievedPerSecond() / s.achievedPerSecond())
+                        + " "
+                        + verdict(max.achievedPerSecond() >= s.achievedPerSecond()))
+            .orElse("no static-file ceiling");
+    rows.add(
+        new Row(
+            "GET top-10, max (closed loop, " + m.options().getConnections() + " conns)",
+            "≥ static-file rate",
+            num(max.achievedPerSecond())
+                + " req/s; p99 "
+                + Percentiles.fmt(Percentiles.of(max.latency()).p99())
+                + " ms",
+            ratio + errors(max)));
+    m.staticFile()
+        .ifPresent(
+            s ->
+                rows.add(
+                    new Row(
+                        "static-file ceiling (" + s.responseBytes() + " B body)",
+                        NONE,
+                        num(s.achievedPerSecond())
+                            + " req/s; p99 "
+                            + Percentiles.fmt(Percentiles.of(s.latency()).p99())
+                            + " ms",
+                        NONE)));
     m.processes().values().forEach(u -> rows.add(processRow(u)));
     rows.add(machineRow(m));
-    rows.add(new Row("errors (actions)", "0", Long.toString(m.actions().errorCount()), verdict(m.actions().errorCount() == 0)));
+    rows.add(
+        new Row(
+            "errors (actions)",
+            "0",
+            Long.toString(m.actions().errorCount()),
+            verdict(m.actions().errorCount() == 0)));
     return rows;
   }
 
   static List<String> notes(Measurements m) {
     List<String> notes = new ArrayList<>();
-    notes.add(m.fleet().updates() + " distinct updates (seq) in the window, " + m.fleet().receipts()
-        + " update frames received; " + m.completeToUpdate().getTotalCount() + " completes matched to an update"
-        + " (only actions that change the top N produce updates).");
-    m.slowClients().ifPresent(s -> notes.add(s.requested() + " slow WebSocket clients beside the " + m.options().ws()
-        + " above (not in their rows or histograms): subscribed, read their SNAPSHOT, then did not read through the warm-up"
-        + " and the window (auto-read off; TCP MSS 1448 as over the internet, since loopback's 64 KB MSS lets the kernel"
-        + " buffer megabytes per socket; an unsolicited pong every 15 s keeps the gateway's idle close away), then read again."));
+    notes.add(
+        m.fleet().updates()
+            + " distinct updates (seq) in the window, "
+            + m.fleet().receipts()
+            + " update frames received; "
+            + m.completeToUpdate().getTotalCount()
+            + " completes matched to an update"
+            + " (only actions that change the top N produce updates).");
+    m.slowClients()
+        .ifPresent(
+            s ->
+                notes.add(
+                    s.requested()
+                        + " slow WebSocket clients beside the "
+                        + m.options().ws()
+                        + " above (not in their rows or histograms): subscribed, read their SNAPSHOT, then did not read through the warm-up"
+                        + " and the window (auto-read off; TCP MSS 1448 as over the internet, since loopback's 64 KB MSS lets the kernel"
+                        + " buffer megabytes per socket; an unsolicited pong every 15 s keeps the gateway's idle close away), then read again."));
     if (!m.actions().errors().isEmpty()) {
       notes.add("Action errors: " + m.actions().errors());
     }
-    notes.add("RSS / CPU rows cover exactly the measured window (warm-up excluded); "
-        + (m.options().wsProcesses() <= 0
-            ? "the bench JVM row includes the " + m.options().ws() + " WebSocket clients (--ws-processes=0)"
-            : "the WebSocket clients run in their own JVM(s), the bench JVM row is the HTTP load generator and one parsing WebSocket client")
-        + (m.options().target().isEmpty() ? "; Kafka runs in its own JVM (kafka-broker row)" : "")
-        + ". Machine CPU counts every process on the machine, also those outside this run.");
+    notes.add(
+        "RSS / CPU rows cover exactly the measured window (warm-up excluded); "
+            + (m.options().wsProcesses() <= 0
+                ? "the bench JVM row includes the "
+                    + m.options().ws()
+                    + " WebSocket clients (--ws-processes=0)"
+                : "the WebSocket clients run in their own JVM(s), the bench JVM row is the HTTP load generator and one parsing WebSocket client")
+            + (m.options().target().isEmpty()
+                ? "; Kafka runs in its own JVM (kafka-broker row)"
+                : "")
+            + ". Machine CPU counts every process on the machine, also those outside this run.");
     return notes;
   }
 
   static Row processRow(ProcessStats.Usage u) {
     boolean gateway = u.name().equals("realtime-gateway");
-    String metric = u.name() + (u.proportional() ? " PSS / CPU (" + u.processes() + " processes)" : " RSS / CPU");
-    String measured = String.format(Locale.ROOT, "%d MiB max, %d MiB end; CPU %.2f cores",
-        u.rssMaxKb() / 1024, u.rssEndKb() / 1024, u.cpuShare());
-    return new Row(metric, gateway ? "RSS ≤ 512 MB" : NONE, measured, gateway ? verdict(u.rssMaxKb() <= 512 * 1024) : NONE);
+    String metric =
+        u.name()
+            + (u.proportional() ? " PSS / CPU (" + u.processes() + " processes)" : " RSS / CPU");
+    String measured =
+        String.format(
+            Locale.ROOT,
+            "%d MiB max, %d MiB end; CPU %.2f cores",
+            u.rssMaxKb() / 1024,
+            u.rssEndKb() / 1024,
+            u.cpuShare());
+    return new Row(
+        metric,
+        gateway ? "RSS ≤ 512 MB" : NONE,
+        measured,
+        gateway ? verdict(u.rssMaxKb() <= 512 * 1024) : NONE);
   }
 
   static Row machineRow(Measurements m) {
     double listed = m.processes().values().stream().mapToDouble(ProcessStats.Usage::cpuShare).sum();
     double busy = m.machine().busyCores();
-    return new Row("machine CPU (all processes)", NONE,
-        String.format(Locale.ROOT, "%.2f of %d cores busy; rows above %.2f, other %.2f",
-            busy, m.machine().cores(), listed, Math.max(0, busy - listed)),
+    return new Row(
+        "machine CPU (all processes)",
+        NONE,
+        String.format(
+            Locale.ROOT,
+            "%.2f of %d cores busy; rows above %.2f, other %.2f",
+            busy,
+            m.machine().cores(),
+            listed,
+            Math.max(0, busy - listed)),
         NONE);
   }
 

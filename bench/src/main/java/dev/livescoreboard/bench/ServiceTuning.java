@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * Environment the bench gives the services of a stack it starts itself. All load comes from one
- * client address, so the per-IP limit (meant for many clients behind many addresses) would
- * throttle the benchmark itself; per-user limits stay as configured, the bench spreads its
- * actions over enough users instead — except with {@code --hot-users}, where a few users play
- * every action on purpose and their per-user limits are raised too.
+ * client address, so the per-IP limit (meant for many clients behind many addresses) would throttle
+ * the benchmark itself; per-user limits stay as configured, the bench spreads its actions over
+ * enough users instead — except with {@code --hot-users}, where a few users play every action on
+ * purpose and their per-user limits are raised too.
  */
 final class ServiceTuning {
 
@@ -17,8 +17,8 @@ final class ServiceTuning {
   private ServiceTuning() {}
 
   /**
-   * command-api: {@code scoreboard.rate-limits.per-ip} (and with hot users {@code start} and
-   * {@code complete}) through Spring's relaxed env binding.
+   * command-api: {@code scoreboard.rate-limits.per-ip} (and with hot users {@code start} and {@code
+   * complete}) through Spring's relaxed env binding.
    */
   static Map<String, String> commandApi(boolean hotUsers) {
     Map<String, String> env = new LinkedHashMap<>();

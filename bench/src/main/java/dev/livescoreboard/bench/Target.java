@@ -17,13 +17,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * The system under test: a fresh local stack the bench started (durable, no simulator, free
- * ports, Kafka in a JVM of its own, data in a temporary folder deleted afterwards) or a stack
- * that is already running; and the processes whose CPU and memory the report shows.
+ * The system under test: a fresh local stack the bench started (durable, no simulator, free ports,
+ * Kafka in a JVM of its own, data in a temporary folder deleted afterwards) or a stack that is
+ * already running; and the processes whose CPU and memory the report shows.
  */
 final class Target implements AutoCloseable {
 
-  static final List<String> SERVICES = List.of("realtime-gateway", "command-api", "leaderboard-projector");
+  static final List<String> SERVICES =
+      List.of("realtime-gateway", "command-api", "leaderboard-projector");
 
   /** JDBC coordinates of the stack's database. */
   record Database(String url, String user, String password) {}
@@ -33,16 +34,24 @@ final class Target implements AutoCloseable {
   final Optional<URI> projector;
   final Optional<Database> database;
   final TokenMinter tokens;
+
   /** Services, servers and the bench JVM itself, in the order the report lists them. */
   final List<ProcessStats.Watched> processes;
+
   private final LocalStack stack;
   private final Path dataDir;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread onExit = new Thread(this::stop, "bench-stack-stop");
 
   private Target(
-      URI gateway, URI commandApi, Optional<URI> projector, Optional<Database> database,
-      TokenMinter tokens, List<ProcessStats.Watched> processes, LocalStack stack, Path dataDir) {
+      URI gateway,
+      URI commandApi,
+      Optional<URI> projector,
+      Optional<Database> database,
+      TokenMinter tokens,
+      List<ProcessStats.Watched> processes,
+      LocalStack stack,
+      Path dataDir) {
     this.gateway = gateway;
     this.commandApi = commandApi;
     this.projector = projector;
@@ -62,8 +71,16 @@ final class Target implements AutoCloseable {
     Path data = Files.createTempDirectory("scoreboard-bench-");
     StackSettings settings =
         new StackSettings(
-                home, data, StackSettings.Ports.ANY_FREE, true, false, "scoreboard",
-                "scoreboard.score-events.v1", "", StackSettings.External.none(), Map.of(),
+                home,
+                data,
+                StackSettings.Ports.ANY_FREE,
+                true,
+                false,
+                "scoreboard",
+                "scoreboard.score-events.v1",
+                "",
+                StackSettings.External.none(),
+                Map.of(),
                 // Its own JVM: the broker's CPU and memory are reported apart from the bench's.
                 StackSettings.KafkaHosting.CHILD_JVM)
             .withServiceEnv("command-api", ServiceTuning.commandApi(hotUsers));
@@ -79,11 +96,14 @@ final class Target implements AutoCloseable {
     }
     List<ProcessStats.Watched> processes = new ArrayList<>();
     SERVICES.forEach(s -> processes.add(ProcessStats.Watched.process(s, stack.service(s).pid())));
-    stack.serverPids().forEach(
-        (server, pid) ->
-            processes.add(server.equals("postgresql")
-                ? ProcessStats.Watched.tree(server, pid)
-                : ProcessStats.Watched.process(server, pid)));
+    stack
+        .serverPids()
+        .forEach(
+            (server, pid) ->
+                processes.add(
+                    server.equals("postgresql")
+                        ? ProcessStats.Watched.tree(server, pid)
+                        : ProcessStats.Watched.process(server, pid)));
     processes.add(benchJvm());
     return new Target(
         URI.create(stack.gatewayUrl()),
@@ -120,9 +140,14 @@ final class Target implements AutoCloseable {
         running.gateway(),
         running.commandApi(),
         Optional.empty(),
-        running.jdbcUrl().map(url -> new Database(url,
-            env.getOrDefault("SCOREBOARD_DB_USER", "postgres"),
-            env.getOrDefault("SCOREBOARD_DB_PASSWORD", "postgres"))),
+        running
+            .jdbcUrl()
+            .map(
+                url ->
+                    new Database(
+                        url,
+                        env.getOrDefault("SCOREBOARD_DB_USER", "postgres"),
+                        env.getOrDefault("SCOREBOARD_DB_PASSWORD", "postgres"))),
         new RemoteTokenMinter(running.auth()),
         processes,
         null,

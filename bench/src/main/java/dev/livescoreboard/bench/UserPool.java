@@ -12,13 +12,14 @@ import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The simulated players: provisioned through the admin API in batches and given access tokens.
- * Ids are fresh per run, so hourly quotas and earlier scores of other runs never interfere.
+ * The simulated players: provisioned through the admin API in batches and given access tokens. Ids
+ * are fresh per run, so hourly quotas and earlier scores of other runs never interfere.
  */
 final class UserPool {
 
   /** Users per admin request: keeps each body well under command-api's 16 KB limit. */
   static final int BATCH = 200;
+
   private static final String ADMIN_ROLE = "scoreboard:admin";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,7 +39,9 @@ final class UserPool {
           HttpRequest.newBuilder(commandApi.resolve("/api/v1/admin/users"))
               .header("Authorization", "Bearer " + admin)
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("users", users))))
+              .POST(
+                  HttpRequest.BodyPublishers.ofByteArray(
+                      JSON.writeValueAsBytes(Map.of("users", users))))
               .build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {

@@ -3,14 +3,14 @@
  * the simulated players, process statistics, and the run that ties the phases together.
  *
  * <p>Concurrency: the run itself is sequential (stack → users → fleet → mixed load → closed-loop
- * GETs → ceilings → report); inside the load phase (warm-up ramp, then the measured window),
- * pacers and Netty event loops do the work and a one-thread timer begins, samples and ends the
- * process statistics and Prometheus scrapes exactly at the window's edges.
+ * GETs → ceilings → report); inside the load phase (warm-up ramp, then the measured window), pacers
+ * and Netty event loops do the work and a one-thread timer begins, samples and ends the process
+ * statistics and Prometheus scrapes exactly at the window's edges.
  *
- * <p>Guarantees: the bench never writes to a board's data outside its own fresh users (the
- * Postgres ceiling works in a separate schema), never lets a per-user rate limit trip (users are
- * played round-robin at most 8 actions per minute), and stops the local stack it started (also on
- * SIGTERM; its Kafka broker JVM and WebSocket client JVMs also stop when the bench's pipes close)
- * and removes its data folder.
+ * <p>Guarantees: the bench never writes to a board's data outside its own fresh users (the Postgres
+ * ceiling works in a separate schema), never lets a per-user rate limit trip (users are played
+ * round-robin at most 8 actions per minute), and stops the local stack it started (also on SIGTERM;
+ * its Kafka broker JVM and WebSocket client JVMs also stop when the bench's pipes close) and
+ * removes its data folder.
  */
 package dev.livescoreboard.bench;

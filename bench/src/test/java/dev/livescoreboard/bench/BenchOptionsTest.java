@@ -40,10 +40,12 @@ class BenchOptionsTest {
   @Test
   void clientProcessesFollowTheClientCountUnlessGiven() {
     assertThat(BenchOptions.parse(new String[] {"--ws=200"}, HOME).wsProcesses())
-        .as("clients leave the bench JVM by default").isEqualTo(1);
+        .as("clients leave the bench JVM by default")
+        .isEqualTo(1);
     assertThat(BenchOptions.parse(new String[] {"--ws=15000"}, HOME).wsProcesses()).isEqualTo(1);
     assertThat(BenchOptions.parse(new String[] {"--ws=15001"}, HOME).wsProcesses()).isEqualTo(2);
-    assertThat(BenchOptions.parse(new String[] {"--ws=20", "--ws-processes=0"}, HOME).wsProcesses()).isZero();
+    assertThat(BenchOptions.parse(new String[] {"--ws=20", "--ws-processes=0"}, HOME).wsProcesses())
+        .isZero();
   }
 
   @Test
@@ -58,7 +60,10 @@ class BenchOptionsTest {
   void runningTargetNamesGatewayCommandApiAuthAndOptionallyTheDatabase() {
     BenchOptions o =
         BenchOptions.parse(
-            new String[] {"--target=http://h:8080,http://h:8081,http://h:8090,jdbc:postgresql://h/db"}, HOME);
+            new String[] {
+              "--target=http://h:8080,http://h:8081,http://h:8090,jdbc:postgresql://h/db"
+            },
+            HOME);
 
     assertThat(o.target()).isPresent();
     assertThat(o.target().get().gateway()).hasToString("http://h:8080");
@@ -104,14 +109,19 @@ class BenchOptionsTest {
     assertThat(o.users()).isEqualTo(10);
     assertThat(o.action()).isEqualTo(BenchOptions.HOT_ACTION);
     assertThat(o.describe()).contains("every action by one of 10 hot users");
-    assertThat(BenchOptions.parse(new String[] {"--hot-users=10", "--action=WIN_MATCH"}, HOME).action())
-        .as("an explicit action wins").isEqualTo("WIN_MATCH");
-    assertThat(BenchOptions.parse(new String[] {"--hot-users=10", "--users=500"}, HOME).users()).isEqualTo(500);
+    assertThat(
+            BenchOptions.parse(new String[] {"--hot-users=10", "--action=WIN_MATCH"}, HOME)
+                .action())
+        .as("an explicit action wins")
+        .isEqualTo("WIN_MATCH");
+    assertThat(BenchOptions.parse(new String[] {"--hot-users=10", "--users=500"}, HOME).users())
+        .isEqualTo(500);
   }
 
   @Test
   void hotUsersCannotExceedTheUsersAndCountsMustNotBeNegative() {
-    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--hot-users=20", "--users=10"}, HOME))
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--hot-users=20", "--users=10"}, HOME))
         .hasMessageContaining("--hot-users");
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--slow-clients=-1"}, HOME))
         .hasMessageContaining("--slow-clients");
@@ -127,15 +137,19 @@ class BenchOptionsTest {
     assertThat(o.slowClients()).isEqualTo(200);
     assertThat(o.wsProcesses()).isEqualTo(1);
     assertThat(o.describe()).contains("ws=500 + 200 slow (not reading)");
-    assertThat(BenchOptions.parse(new String[] {"--ws=15000", "--slow-clients=1"}, HOME).wsProcesses())
-        .as("slow clients need file descriptors too").isEqualTo(2);
+    assertThat(
+            BenchOptions.parse(new String[] {"--ws=15000", "--slow-clients=1"}, HOME).wsProcesses())
+        .as("slow clients need file descriptors too")
+        .isEqualTo(2);
   }
 
   @Test
   void serviceEnvSplitsItemsPerModule() {
-    assertThat(OptionValues.serviceEnv("realtime-gateway:A=1;command-api:B=x=y; realtime-gateway:C=2"))
+    assertThat(
+            OptionValues.serviceEnv("realtime-gateway:A=1;command-api:B=x=y; realtime-gateway:C=2"))
         .containsEntry("realtime-gateway", Map.of("A", "1", "C", "2"))
         .containsEntry("command-api", Map.of("B", "x=y"));
-    assertThatThrownBy(() -> OptionValues.serviceEnv("KEY=V")).hasMessageContaining("module:KEY=VALUE");
+    assertThatThrownBy(() -> OptionValues.serviceEnv("KEY=V"))
+        .hasMessageContaining("module:KEY=VALUE");
   }
 }

@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole bench for a few seconds at tiny rates against a local stack it starts: every phase
- * runs, the stack's Kafka broker and the WebSocket clients live in JVMs of their own (and are
- * gone afterwards), and the report has every section. Not a performance test: no timing is
- * asserted.
+ * runs, the stack's Kafka broker and the WebSocket clients live in JVMs of their own (and are gone
+ * afterwards), and the report has every section. Not a performance test: no timing is asserted.
  */
 class BenchSmokeIT {
 
@@ -21,8 +20,15 @@ class BenchSmokeIT {
     Path report = Path.of("target", "bench-smoke", "benchmarks.md").toAbsolutePath();
     Files.deleteIfExists(report);
     String[] args = {
-      "--rate=5", "--duration=5s", "--warmup=2s", "--ws=20", "--slow-clients=5", "--gets=10",
-      "--ceiling-seconds=1s", "--label=smoke", "--report=" + report
+      "--rate=5",
+      "--duration=5s",
+      "--warmup=2s",
+      "--ws=20",
+      "--slow-clients=5",
+      "--gets=10",
+      "--ceiling-seconds=1s",
+      "--label=smoke",
+      "--report=" + report
     };
     BenchOptions options = BenchOptions.parse(args, Map.of("SCOREBOARD_HOME", home.toString()));
 
@@ -39,20 +45,31 @@ class BenchSmokeIT {
               assertThat(s.stayedConnected()).isEqualTo(5);
               assertThat(s.caughtUp()).as("resumed clients reach the latest seq").isEqualTo(5);
             });
-    assertThat(m.pipeline().gateway().framesWritten()).as("the gateway's /metrics is scraped").isPresent();
+    assertThat(m.pipeline().gateway().framesWritten())
+        .as("the gateway's /metrics is scraped")
+        .isPresent();
     assertThat(m.getsOpen()).hasValueSatisfying(g -> assertThat(g.errors()).isZero());
     assertThat(m.getsMax().ok()).isPositive();
     assertThat(m.staticFile()).hasValueSatisfying(s -> assertThat(s.ok()).isPositive());
     assertThat(m.postgres()).hasValueSatisfying(p -> assertThat(p.failures()).isZero());
     assertThat(m.processes())
         .containsKeys(
-            "realtime-gateway", "command-api", "leaderboard-projector", "kafka-broker", "postgresql",
-            "redis", Target.BENCH_JVM, "bench WebSocket clients (1 JVM)");
+            "realtime-gateway",
+            "command-api",
+            "leaderboard-projector",
+            "kafka-broker",
+            "postgresql",
+            "redis",
+            Target.BENCH_JVM,
+            "bench WebSocket clients (1 JVM)");
     assertThat(m.processes().get("kafka-broker").pids())
         .as("Kafka runs in its own JVM")
         .doesNotContain(ProcessHandle.current().pid());
     assertThat(m.processes().get("kafka-broker").pids())
-        .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
+        .allSatisfy(
+            pid ->
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true)));
     String md = Files.readString(report);
     assertThat(md)
         .contains(

@@ -14,8 +14,14 @@ class FanOutRowsTest {
   private static final double MIB = 1024 * 1024;
 
   private static GatewayFanOut fanOut(double written, double conflated, Gauge direct) {
-    return new GatewayFanOut(Optional.of(900.0), Optional.of(600.0), Optional.of(written), Optional.of(conflated),
-        Optional.of(direct), Optional.of(new Gauge(40 * MIB, 60 * MIB)), Optional.of(new Gauge(10 * MIB, 30 * MIB)));
+    return new GatewayFanOut(
+        Optional.of(900.0),
+        Optional.of(600.0),
+        Optional.of(written),
+        Optional.of(conflated),
+        Optional.of(direct),
+        Optional.of(new Gauge(40 * MIB, 60 * MIB)),
+        Optional.of(new Gauge(10 * MIB, 30 * MIB)));
   }
 
   @Test
@@ -23,8 +29,11 @@ class FanOutRowsTest {
     Row row = FanOutRows.frames(fanOut(300_000, 100_000, new Gauge(0, 0)));
 
     assertThat(row.measured())
-        .contains("600 broadcasts of 900 top-N changes", "300,000 update frames written",
-            "100,000 conflated", "25.0 % of frames");
+        .contains(
+            "600 broadcasts of 900 top-N changes",
+            "300,000 update frames written",
+            "100,000 conflated",
+            "25.0 % of frames");
   }
 
   @Test
@@ -41,22 +50,34 @@ class FanOutRowsTest {
 
     assertThat(row.target()).isEqualTo("bounded per slow client");
     assertThat(row.measured())
-        .contains("direct buffers 8.0 → 28.0 MiB", "heap 40.0 → 60.0 MiB", "old gen 10.0 → 30.0 MiB");
+        .contains(
+            "direct buffers 8.0 → 28.0 MiB", "heap 40.0 → 60.0 MiB", "old gen 10.0 → 30.0 MiB");
     assertThat(row.verdict()).isEqualTo("direct +102.4 KiB, old gen +102.4 KiB per slow client");
-    assertThat(FanOutRows.memory(fanOut(1, 1, new Gauge(8 * MIB, 28 * MIB)), 0).verdict()).isEqualTo("–");
+    assertThat(FanOutRows.memory(fanOut(1, 1, new Gauge(8 * MIB, 28 * MIB)), 0).verdict())
+        .isEqualTo("–");
   }
 
   @Test
   void slowClientsMeetTheSpecOnlyWhenAllStayedAndCaughtUp() {
-    Row all = FanOutRows.slowClients(new SlowClientResults(200, 200, 200, 200, 200, 4000, 200_000, 5_000, 77));
-    Row lost = FanOutRows.slowClients(new SlowClientResults(200, 200, 200, 190, 190, 4000, 190_000, 5_000, 77));
+    Row all =
+        FanOutRows.slowClients(
+            new SlowClientResults(200, 200, 200, 200, 200, 4000, 200_000, 5_000, 77));
+    Row lost =
+        FanOutRows.slowClients(
+            new SlowClientResults(200, 200, 200, 190, 190, 4000, 190_000, 5_000, 77));
 
     assertThat(all.measured())
-        .contains("200 of 200 stayed connected", "200 got the latest seq 77", "catch-up mean 1 / max 5 ms",
+        .contains(
+            "200 of 200 stayed connected",
+            "200 got the latest seq 77",
+            "catch-up mean 1 / max 5 ms",
             "20.0 frames read per client");
     assertThat(all.verdict()).isEqualTo("met; 0 disconnected");
     assertThat(lost.verdict()).isEqualTo("MISSED; 10 disconnected");
-    assertThat(FanOutRows.of(GatewayFanOut.none(), Optional.of(new SlowClientResults(1, 1, 1, 1, 1, 0, 0, 0, 1))))
+    assertThat(
+            FanOutRows.of(
+                GatewayFanOut.none(),
+                Optional.of(new SlowClientResults(1, 1, 1, 1, 1, 0, 0, 0, 1))))
         .hasSize(3);
   }
 }

@@ -20,8 +20,10 @@ class PipelineRowsTest {
 
   @Test
   void outboxLagIsJudgedOnItsBucketResolutionP99() {
-    String fast = "lag_bucket{le=\"0.005\"} 99\nlag_bucket{le=\"0.02\"} 100\nlag_bucket{le=\"+Inf\"} 100\nlag_count 100\n";
-    String slow = "lag_bucket{le=\"0.005\"} 50\nlag_bucket{le=\"0.02\"} 60\nlag_bucket{le=\"+Inf\"} 100\nlag_count 100\n";
+    String fast =
+        "lag_bucket{le=\"0.005\"} 99\nlag_bucket{le=\"0.02\"} 100\nlag_bucket{le=\"+Inf\"} 100\nlag_count 100\n";
+    String slow =
+        "lag_bucket{le=\"0.005\"} 50\nlag_bucket{le=\"0.02\"} 60\nlag_bucket{le=\"+Inf\"} 100\nlag_count 100\n";
 
     Row met = PipelineRows.outboxLag(BucketHistogram.parse(fast, "lag"));
     Row missed = PipelineRows.outboxLag(BucketHistogram.parse(slow, "lag"));

@@ -10,7 +10,8 @@ class ProcFsTest {
   @Test
   void cpuTicksAreUserPlusSystemTimeAndOptionallyTheReapedChildren() {
     // Field 2 may contain spaces and parentheses; utime..cstime are fields 14..17.
-    String stat = "4242 (post gres: (x)) S 1 4242 4242 0 -1 4194560 100 0 0 0 700 300 50 25 20 0 1 0 5 6 7";
+    String stat =
+        "4242 (post gres: (x)) S 1 4242 4242 0 -1 4194560 100 0 0 0 700 300 50 25 20 0 1 0 5 6 7";
 
     assertThat(ProcFs.parseCpuTicks(stat, false)).isEqualTo(1000);
     assertThat(ProcFs.parseCpuTicks(stat, true)).isEqualTo(1075);
@@ -26,7 +27,8 @@ class ProcFsTest {
 
   @Test
   void memoryFieldsAreReadInKib() {
-    assertThat(ProcFs.parseVmRss(List.of("Name:\tjava", "VmRSS:\t  123456 kB", "Threads: 9"))).isEqualTo(123456);
+    assertThat(ProcFs.parseVmRss(List.of("Name:\tjava", "VmRSS:\t  123456 kB", "Threads: 9")))
+        .isEqualTo(123456);
     assertThat(ProcFs.parseVmRss(List.of("Name:\tgone"))).isZero();
     assertThat(ProcFs.parseKb(List.of("Rss:  900 kB", "Pss:  300 kB"), "Pss:")).isEqualTo(300);
   }

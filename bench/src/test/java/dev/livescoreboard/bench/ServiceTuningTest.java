@@ -12,6 +12,9 @@ class ServiceTuningTest {
         .containsKey("SCOREBOARD_RATELIMITS_PERIP")
         .doesNotContainKeys("SCOREBOARD_RATELIMITS_START", "SCOREBOARD_RATELIMITS_COMPLETE");
     assertThat(ServiceTuning.commandApi(true))
-        .containsKeys("SCOREBOARD_RATELIMITS_PERIP", "SCOREBOARD_RATELIMITS_START", "SCOREBOARD_RATELIMITS_COMPLETE");
+        .containsKeys(
+            "SCOREBOARD_RATELIMITS_PERIP",
+            "SCOREBOARD_RATELIMITS_START",
+            "SCOREBOARD_RATELIMITS_COMPLETE");
   }
 }

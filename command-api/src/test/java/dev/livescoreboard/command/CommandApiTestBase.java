@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one fixture of the command-api integration tests: the real application on a random port,
- * each Spring context with its own fresh PostgreSQL database and Kafka topic, access tokens from
- * the shared dev auth server, and small HTTP helpers. Tests isolate themselves with unique user
- * ids ({@link #newUserId()}).
+ * The one fixture of the command-api integration tests: the real application on a random port, each
+ * Spring context with its own fresh PostgreSQL database and Kafka topic, access tokens from the
+ * shared dev auth server, and small HTTP helpers. Tests isolate themselves with unique user ids
+ * ({@link #newUserId()}).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -93,7 +93,8 @@ public abstract class CommandApiTestBase {
   }
 
   protected static String tokenFor(String userId) {
-    return TestAuth.shared().mint(userId, "Player " + userId.substring(userId.length() - 4), List.of());
+    return TestAuth.shared()
+        .mint(userId, "Player " + userId.substring(userId.length() - 4), List.of());
   }
 
   protected static String adminToken() {
@@ -108,7 +109,8 @@ public abstract class CommandApiTestBase {
   }
 
   protected Response post(String path, String bearer, Object body) {
-    return post(path, bearer, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
+    return post(
+        path, bearer, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
   }
 
   protected Response post(String path, String bearer, String json, Map<String, String> headers) {

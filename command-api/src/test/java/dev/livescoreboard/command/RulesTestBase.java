@@ -19,7 +19,8 @@ public abstract class RulesTestBase extends CommandApiTestBase {
 
   protected static final String SIDE_BOARD = "side-quest";
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** {@code GET path} as the holder of {@code bearer}. */
   protected Response get(String path, String bearer) {

@@ -24,9 +24,12 @@ public final class TopicReader implements AutoCloseable {
     consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.shared().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions =
@@ -56,7 +59,8 @@ public final class TopicReader implements AutoCloseable {
   public List<ConsumerRecord<String, byte[]>> readToEnd() {
     Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
     return readUntil(
-        read -> end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()));
+        read ->
+            end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()));
   }
 
   @Override

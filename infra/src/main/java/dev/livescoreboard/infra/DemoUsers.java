@@ -18,18 +18,64 @@ final class DemoUsers {
 
   private static final List<String> NAMES =
       List.of(
-          "Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Dennis", "Frances", "Ken",
-          "Radia", "Edsger", "Hedy", "Tim", "Katherine", "Donald", "Anita", "Bjarne", "Sophie",
-          "Guido", "Mary", "James", "Shafi", "Niklaus", "Adele", "John", "Joan", "Vint", "Susan",
-          "Leslie", "Ida", "Whitfield", "Carol", "Butler", "Lynn", "Robin", "Jean", "Andrew",
-          "Evelyn", "Brian", "Kathleen", "Ivan", "Dorothy", "Yukihiro", "Marissa", "Rob",
-          "Cynthia", "Ward", "Elaine", "Larry", "Annie");
+          "Ada",
+          "Grace",
+          "Linus",
+          "Margaret",
+          "Alan",
+          "Barbara",
+          "Dennis",
+          "Frances",
+          "Ken",
+          "Radia",
+          "Edsger",
+          "Hedy",
+          "Tim",
+          "Katherine",
+          "Donald",
+          "Anita",
+          "Bjarne",
+          "Sophie",
+          "Guido",
+          "Mary",
+          "James",
+          "Shafi",
+          "Niklaus",
+          "Adele",
+          "John",
+          "Joan",
+          "Vint",
+          "Susan",
+          "Leslie",
+          "Ida",
+          "Whitfield",
+          "Carol",
+          "Butler",
+          "Lynn",
+          "Robin",
+          "Jean",
+          "Andrew",
+          "Evelyn",
+          "Brian",
+          "Kathleen",
+          "Ivan",
+          "Dorothy",
+          "Yukihiro",
+          "Marissa",
+          "Rob",
+          "Cynthia",
+          "Ward",
+          "Elaine",
+          "Larry",
+          "Annie");
 
   private DemoUsers() {}
 
   /** {@code demo-01} … {@code demo-50}. */
   static List<String> ids() {
-    return IntStream.rangeClosed(1, NAMES.size()).mapToObj(i -> String.format("demo-%02d", i)).toList();
+    return IntStream.rangeClosed(1, NAMES.size())
+        .mapToObj(i -> String.format("demo-%02d", i))
+        .toList();
   }
 
   static String nameOf(String id) {

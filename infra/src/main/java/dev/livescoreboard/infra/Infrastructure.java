@@ -3,9 +3,9 @@ package dev.livescoreboard.infra;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.Databases;
 import dev.livescoreboard.infra.servers.EmbeddedKafkaBroker;
-import dev.livescoreboard.infra.servers.KafkaBrokerProcess;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
+import dev.livescoreboard.infra.servers.KafkaBrokerProcess;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -16,8 +16,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The servers under the services: PostgreSQL, Redis, Kafka (embedded unless named externally)
- * and the dev auth server. Closing stops what this class started, in reverse order.
+ * The servers under the services: PostgreSQL, Redis, Kafka (embedded unless named externally) and
+ * the dev auth server. Closing stops what this class started, in reverse order.
  */
 final class Infrastructure implements AutoCloseable {
 
@@ -119,7 +119,9 @@ final class Infrastructure implements AutoCloseable {
     if (settings.kafkaHosting() == StackSettings.KafkaHosting.CHILD_JVM) {
       KafkaBrokerProcess broker =
           KafkaBrokerProcess.start(
-              settings.dataDir().resolve("kafka"), settings.ports().kafka(), PARTITIONS,
+              settings.dataDir().resolve("kafka"),
+              settings.ports().kafka(),
+              PARTITIONS,
               settings.dataDir().resolve("logs").resolve("kafka-broker.log"));
       started.push(broker);
       recordPid("kafka-broker", broker::pid);
@@ -133,11 +135,9 @@ final class Infrastructure implements AutoCloseable {
   }
 
   private static void createTopic(String bootstrap, String topic) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(java.util.List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
-          .all()
-          .get();
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin.createTopics(java.util.List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
     } catch (java.util.concurrent.ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("could not create topic " + topic, e.getCause());

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system on one machine: PostgreSQL, Redis, Kafka, the dev auth server, then
- * command-api, leaderboard-projector and realtime-gateway as separate JVMs, demo users and
- * (optionally) simulated players. Used by {@link LocalStackMain} and by the system tests.
+ * The whole system on one machine: PostgreSQL, Redis, Kafka, the dev auth server, then command-api,
+ * leaderboard-projector and realtime-gateway as separate JVMs, demo users and (optionally)
+ * simulated players. Used by {@link LocalStackMain} and by the system tests.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -57,12 +57,19 @@ public final class LocalStack implements AutoCloseable {
     command.put("SCOREBOARD_ACTION_TOKEN_SECRETS", "local:" + randomSecret());
     command.put("SCOREBOARD_USERS_AUTO_REGISTER", "true");
     ServiceProcess commandApi =
-        launch("command-api", List.of("-Xms384m", "-Xmx384m"), command, commandApiUrl() + "/actuator/health");
+        launch(
+            "command-api",
+            List.of("-Xms384m", "-Xmx384m"),
+            command,
+            commandApiUrl() + "/actuator/health");
 
     Map<String, String> projector = new HashMap<>(commonEnv);
     projector.put("SERVER_PORT", Integer.toString(projectorPort));
     ServiceProcess projectorProcess =
-        launch("leaderboard-projector", List.of("-Xms256m", "-Xmx256m"), projector,
+        launch(
+            "leaderboard-projector",
+            List.of("-Xms256m", "-Xmx256m"),
+            projector,
             projectorUrl() + "/actuator/health");
 
     Map<String, String> gateway = new HashMap<>(commonEnv);
@@ -73,7 +80,10 @@ public final class LocalStack implements AutoCloseable {
         "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS",
         "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
     ServiceProcess gatewayProcess =
-        launch("realtime-gateway", List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m"), gateway,
+        launch(
+            "realtime-gateway",
+            List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m"),
+            gateway,
             gatewayUrl() + "/health");
 
     // Started in parallel above; now wait for all three.
@@ -163,9 +173,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Operating-system process ids of the embedded servers that run as processes of their own:
-   * {@code postgresql} (the postmaster; its workers are its children), {@code redis} and, when
-   * hosted in a child JVM, {@code kafka-broker}. External servers are not listed.
+   * Operating-system process ids of the embedded servers that run as processes of their own: {@code
+   * postgresql} (the postmaster; its workers are its children), {@code redis} and, when hosted in a
+   * child JVM, {@code kafka-broker}. External servers are not listed.
    */
   public Map<String, Long> serverPids() {
     return infrastructure.serverPids();

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar infra/target/infra-local-stack.jar [--no-simulator]}: starts the whole system
- * on loopback and runs until Ctrl-C, which stops everything it started.
+ * {@code java -jar infra/target/infra-local-stack.jar [--no-simulator]}: starts the whole system on
+ * loopback and runs until Ctrl-C, which stops everything it started.
  */
 public final class LocalStackMain {
 

@@ -26,8 +26,14 @@ final class PlayerSimulator implements AutoCloseable {
   /** Weighted so that levels are common and referrals rare. */
   private static final List<String> ACTIONS =
       List.of(
-          "COMPLETE_LEVEL", "COMPLETE_LEVEL", "COMPLETE_LEVEL", "COMPLETE_LEVEL", "WIN_MATCH",
-          "WIN_MATCH", "DAILY_LOGIN_BONUS", "REFER_FRIEND_COMPLETED");
+          "COMPLETE_LEVEL",
+          "COMPLETE_LEVEL",
+          "COMPLETE_LEVEL",
+          "COMPLETE_LEVEL",
+          "WIN_MATCH",
+          "WIN_MATCH",
+          "DAILY_LOGIN_BONUS",
+          "REFER_FRIEND_COMPLETED");
 
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "player-simulator"));
@@ -65,7 +71,8 @@ final class PlayerSimulator implements AutoCloseable {
                 String actionToken = json.readTree(started.body()).path("actionToken").asString();
                 long playMillis = 1_000 + random.nextLong(2_000);
                 scheduler.schedule(
-                    () -> post("/api/v1/actions/complete", token, Map.of("actionToken", actionToken)),
+                    () ->
+                        post("/api/v1/actions/complete", token, Map.of("actionToken", actionToken)),
                     playMillis,
                     TimeUnit.MILLISECONDS);
               }
@@ -81,8 +88,7 @@ final class PlayerSimulator implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build();
     // Refusals (quotas, rate limits) are part of the game; the simulator just plays on.
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .exceptionally(e -> null);
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionally(e -> null);
   }
 
   @Override

@@ -85,7 +85,8 @@ public final class ServiceProcess implements AutoCloseable {
       }
       pause();
     }
-    throw new IllegalStateException(name + " not healthy after " + STARTUP_TIMEOUT + "; see " + log);
+    throw new IllegalStateException(
+        name + " not healthy after " + STARTUP_TIMEOUT + "; see " + log);
   }
 
   private static void pause() {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the local stack starts and where. Defaults give the documented ports; every external
- * server can be named through the environment instead of starting an embedded one.
+ * What the local stack starts and where. Defaults give the documented ports; every external server
+ * can be named through the environment instead of starting an embedded one.
  *
  * @param home the repository root, where the service jars are built ({@code <module>/target})
  * @param dataDir the one folder holding all data (PostgreSQL, Redis, Kafka, service logs)
@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param kafkaTopic the score-events topic
  * @param redisKeyPrefix prefix of every Redis key, so several stacks can share one Redis
  * @param external servers to use instead of embedded ones
- * @param serviceEnv extra environment per service module (e.g. {@code command-api}), applied
- *     over what the stack sets; for tools such as the benchmark that must tune a service
+ * @param serviceEnv extra environment per service module (e.g. {@code command-api}), applied over
+ *     what the stack sets; for tools such as the benchmark that must tune a service
  * @param kafkaHosting where an embedded Kafka broker runs (ignored with an external one)
  */
 public record StackSettings(
@@ -36,9 +36,9 @@ public record StackSettings(
     KafkaHosting kafkaHosting) {
 
   /**
-   * Where the embedded Kafka broker runs. {@link #IN_PROCESS} keeps it in the launching JVM,
-   * which stops it last and cleanly on Ctrl-C; {@link #CHILD_JVM} gives it its own JVM so its CPU
-   * and memory can be measured apart from the launcher's (the benchmark does this).
+   * Where the embedded Kafka broker runs. {@link #IN_PROCESS} keeps it in the launching JVM, which
+   * stops it last and cleanly on Ctrl-C; {@link #CHILD_JVM} gives it its own JVM so its CPU and
+   * memory can be measured apart from the launcher's (the benchmark does this).
    */
   public enum KafkaHosting {
     IN_PROCESS,
@@ -50,14 +50,25 @@ public record StackSettings(
     kafkaHosting = kafkaHosting == null ? KafkaHosting.IN_PROCESS : kafkaHosting;
   }
 
-  /** These settings plus {@code env} for the service {@code module} (merged over earlier extras). */
+  /**
+   * These settings plus {@code env} for the service {@code module} (merged over earlier extras).
+   */
   public StackSettings withServiceEnv(String module, Map<String, String> env) {
     Map<String, Map<String, String>> all = new java.util.HashMap<>(serviceEnv);
     Map<String, String> merged = new java.util.HashMap<>(all.getOrDefault(module, Map.of()));
     merged.putAll(env);
     all.put(module, Map.copyOf(merged));
     return new StackSettings(
-        home, dataDir, ports, durable, simulate, database, kafkaTopic, redisKeyPrefix, external, all,
+        home,
+        dataDir,
+        ports,
+        durable,
+        simulate,
+        database,
+        kafkaTopic,
+        redisKeyPrefix,
+        external,
+        all,
         kafkaHosting);
   }
 
@@ -98,7 +109,8 @@ public record StackSettings(
             && !"false".equalsIgnoreCase(env.get("SCOREBOARD_SIMULATOR"));
     Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
     Path data =
-        Path.of(env.getOrDefault("SCOREBOARD_DATA_DIR", home.resolve(".scoreboard-data").toString()));
+        Path.of(
+            env.getOrDefault("SCOREBOARD_DATA_DIR", home.resolve(".scoreboard-data").toString()));
     return new StackSettings(
         home,
         data.toAbsolutePath().normalize(),

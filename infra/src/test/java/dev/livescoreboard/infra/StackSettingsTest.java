@@ -28,8 +28,17 @@ class StackSettingsTest {
     StackSettings local = StackSettings.fromEnvironment(Map.of(), new String[0]);
     StackSettings child =
         new StackSettings(
-            local.home(), local.dataDir(), local.ports(), true, false, "scoreboard", "topic", "",
-            StackSettings.External.none(), Map.of(), StackSettings.KafkaHosting.CHILD_JVM);
+            local.home(),
+            local.dataDir(),
+            local.ports(),
+            true,
+            false,
+            "scoreboard",
+            "topic",
+            "",
+            StackSettings.External.none(),
+            Map.of(),
+            StackSettings.KafkaHosting.CHILD_JVM);
 
     StackSettings tuned = child.withServiceEnv("command-api", Map.of("K", "V"));
 
@@ -42,7 +51,9 @@ class StackSettingsTest {
   void noSimulatorFlagTurnsPlayersOff() {
     assertThat(StackSettings.fromEnvironment(Map.of(), new String[] {"--no-simulator"}).simulate())
         .isFalse();
-    assertThat(StackSettings.fromEnvironment(Map.of("SCOREBOARD_SIMULATOR", "false"), new String[0]).simulate())
+    assertThat(
+            StackSettings.fromEnvironment(Map.of("SCOREBOARD_SIMULATOR", "false"), new String[0])
+                .simulate())
         .isFalse();
   }
 

@@ -68,12 +68,15 @@ class BroadcastThrottleIT {
       String metrics = get("/metrics");
       assertThat(metrics).contains("gateway_board_changes_total{board=\"" + BOARD + "\"} 20.0");
       assertThat(metrics)
-          .contains("gateway_board_broadcasts_total{board=\"" + BOARD + "\"} " + seqs.size() + ".0");
+          .contains(
+              "gateway_board_broadcasts_total{board=\"" + BOARD + "\"} " + seqs.size() + ".0");
     }
   }
 
   private static long update(JsonNode message) {
-    assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("LEADERBOARD_UPDATE");
+    assertThat(message.path("type").asString())
+        .as(message.toString())
+        .isEqualTo("LEADERBOARD_UPDATE");
     assertThat(message.path("entries").get(0).path("userId").asString())
         .isEqualTo("user" + message.path("seq").asLong());
     return message.path("seq").asLong();

@@ -48,7 +48,9 @@ class TopFastPathIT {
           get(path)
               + get("/health")
               + get(path)
-              + "HEAD " + path + " HTTP/1.1\r\nHost: gateway\r\n\r\n"
+              + "HEAD "
+              + path
+              + " HTTP/1.1\r\nHost: gateway\r\n\r\n"
               + get(path, "If-None-Match: " + etag + "\r\n"));
       Response first = connection.read();
       Response health = connection.read();

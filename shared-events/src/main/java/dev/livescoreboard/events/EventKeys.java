@@ -1,8 +1,8 @@
 package dev.livescoreboard.events;
 
 /**
- * Kafka record keys. All events of one user on one board share a key, so they land on one
- * partition and keep their order.
+ * Kafka record keys. All events of one user on one board share a key, so they land on one partition
+ * and keep their order.
  */
 public final class EventKeys {
 

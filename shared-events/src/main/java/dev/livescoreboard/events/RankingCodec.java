@@ -4,9 +4,9 @@ package dev.livescoreboard.events;
  * Encodes the ranking rule into a Redis sorted set so that ascending Redis order is rank order.
  *
  * <p>Rule: higher score first; among equal scores, who reached it first; then the smaller userId.
- * The sorted-set score is {@code -score}, so higher scores sort first. Redis orders equal scores
- * by member bytes, so the member is the zero-padded epoch millisecond of reaching the score
- * followed by the userId: earlier reach, then smaller userId, sort first.
+ * The sorted-set score is {@code -score}, so higher scores sort first. Redis orders equal scores by
+ * member bytes, so the member is the zero-padded epoch millisecond of reaching the score followed
+ * by the userId: earlier reach, then smaller userId, sort first.
  *
  * <p>Why not pack both into the double: a double holds 53 exact bits, and a score up to the cap
  * plus an epoch millisecond needs more; packing would lose either precision or range.

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A user's score on one board and season changed. Published to {@link Topics#SCORE_EVENTS} with
- * the key {@link EventKeys#scoreEvent(String, String)}; the JSON form is described by
- * {@code schemas/score-changed.v1.schema.json}.
+ * A user's score on one board and season changed. Published to {@link Topics#SCORE_EVENTS} with the
+ * key {@link EventKeys#scoreEvent(String, String)}; the JSON form is described by {@code
+ * schemas/score-changed.v1.schema.json}.
  *
  * <p>Delivery is at-least-once: consumers dedupe by {@code (board, season, userId, userVersion)}.
  * {@code userVersion} grows by exactly one per change of that user's score on that board and

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The top N of a board and season changed. The projector publishes it on the Redis channel
- * {@link LeaderboardKeys#topChangedChannel()} and stores the latest one under {@link
+ * The top N of a board and season changed. The projector publishes it on the Redis channel {@link
+ * LeaderboardKeys#topChangedChannel()} and stores the latest one under {@link
  * LeaderboardKeys#top(String, String)}, so the stored value is also the current snapshot.
  *
- * <p>{@code seq} grows by one per change of one board and season; a subscriber that receives
- * {@code seq} lower than or equal to one it already has ignores it, and one that sees a gap knows
- * it skipped intermediate states (the entries are always the complete current top N).
+ * <p>{@code seq} grows by one per change of one board and season; a subscriber that receives {@code
+ * seq} lower than or equal to one it already has ignores it, and one that sees a gap knows it
+ * skipped intermediate states (the entries are always the complete current top N).
  *
  * @param board board id
  * @param season season id

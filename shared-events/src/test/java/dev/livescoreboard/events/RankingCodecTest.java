@@ -54,7 +54,8 @@ class RankingCodecTest {
 
   @Test
   void prefixWithBracesIsRefusedBecauseItWouldMoveTheHashTag() {
-    assertThatThrownBy(() -> new LeaderboardKeys("{x}")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LeaderboardKeys("{x}"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static String[] entry(long score, long reachedAt, String user) {

@@ -58,7 +58,8 @@ class ScoreChangedJsonTest {
   void eventWithBothActionAndReasonViolatesTheSchema() {
     String json = EventJson.toJson(event).replace("\"delta\"", "\"reason\":\"x\",\"delta\"");
 
-    assertThat(schema("score-changed.v1.schema.json").validate(json, InputFormat.JSON)).isNotEmpty();
+    assertThat(schema("score-changed.v1.schema.json").validate(json, InputFormat.JSON))
+        .isNotEmpty();
   }
 
   @Test

@@ -1,7 +1,5 @@
 package dev.livescoreboard.system;
 
-import org.awaitility.Awaitility;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +32,11 @@ final class LiveClient implements AutoCloseable {
   /** Connects to {@code /ws?board=…} of the gateway with an access token. */
   static LiveClient connect(String gatewayUrl, String board, String accessToken) {
     return new LiveClient(
-        gatewayUrl.replaceFirst("^http", "ws") + "/ws?board=" + board + "&access_token=" + accessToken);
+        gatewayUrl.replaceFirst("^http", "ws")
+            + "/ws?board="
+            + board
+            + "&access_token="
+            + accessToken);
   }
 
   /** Waits for the first message matching {@code condition} among all received so far. */

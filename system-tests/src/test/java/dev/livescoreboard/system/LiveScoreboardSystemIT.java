@@ -39,8 +39,8 @@ import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole system as a user sees it: the local stack with all three services as separate JVMs,
- * a real WebSocket client, the public write API.
+ * The whole system as a user sees it: the local stack with all three services as separate JVMs, a
+ * real WebSocket client, the public write API.
  */
 class LiveScoreboardSystemIT {
 
@@ -81,16 +81,19 @@ class LiveScoreboardSystemIT {
 
       // SPEC: every watcher sees the change "within milliseconds"; 2 s is the bound.
       JsonNode update =
-          watcher.awaitMessage("LEADERBOARD_UPDATE", m -> entryOf(m, alice) != null, Duration.ofSeconds(2));
+          watcher.awaitMessage(
+              "LEADERBOARD_UPDATE", m -> entryOf(m, alice) != null, Duration.ofSeconds(2));
       JsonNode entry = entryOf(update, alice);
       assertThat(entry.path("score").asLong()).isEqualTo(50);
       assertThat(entry.path("rank").asInt()).isEqualTo(expectedRank);
       assertThat(entry.path("displayName").asString()).isEqualTo("Alice");
       assertThat(update.path("sourceCommittedAt").asString()).isNotBlank();
 
-      try (LiveClient lateJoiner = LiveClient.connect(stack.gatewayUrl(), BOARD, token("w2", "W"))) {
+      try (LiveClient lateJoiner =
+          LiveClient.connect(stack.gatewayUrl(), BOARD, token("w2", "W"))) {
         JsonNode snapshot = lateJoiner.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
-        assertThat(snapshot.path("seq").asLong()).isGreaterThanOrEqualTo(update.path("seq").asLong());
+        assertThat(snapshot.path("seq").asLong())
+            .isGreaterThanOrEqualTo(update.path("seq").asLong());
         assertThat(entryOf(snapshot, alice).path("score").asLong()).isEqualTo(50);
       }
     }
@@ -110,7 +113,8 @@ class LiveScoreboardSystemIT {
     assertThat(replay.body().path("code").asString()).isEqualTo("ACTION_ALREADY_COMPLETED");
     assertThat(scalar("SELECT count(*) FROM score_events WHERE user_id = ?", carol)).isEqualTo(1);
     assertThat(scalar("SELECT score FROM user_scores WHERE user_id = ?", carol)).isEqualTo(10);
-    assertThat(scalar("SELECT count(*) FROM outbox WHERE aggregateid LIKE ?", "%" + carol)).isEqualTo(1);
+    assertThat(scalar("SELECT count(*) FROM outbox WHERE aggregateid LIKE ?", "%" + carol))
+        .isEqualTo(1);
   }
 
   @Test
@@ -119,16 +123,20 @@ class LiveScoreboardSystemIT {
     assertThat(api.play(token(dave, "Dave"), "WIN_MATCH").status()).isEqualTo(200);
     LeaderboardKeys keys = new LeaderboardKeys(stack.settings().redisKeyPrefix());
     try (RedisClient redis = RedisClient.create(URI.create(stack.redisUrl()))) {
-      await().atMost(Duration.ofSeconds(10))
+      await()
+          .atMost(Duration.ofSeconds(10))
           .until(() -> redis.hget(keys.versions(BOARD, SEASON), dave) != null);
 
       ConsumerRecord<String, byte[]> original = readEventOf(dave);
       try (var producer =
           new KafkaProducer<>(
-              Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()),
+              Map.<String, Object>of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()),
               new StringSerializer(),
               new ByteArraySerializer())) {
-        producer.send(new ProducerRecord<>(original.topic(), original.key(), original.value())).get();
+        producer
+            .send(new ProducerRecord<>(original.topic(), original.key(), original.value()))
+            .get();
       }
       awaitProjectorCaughtUp();
 
@@ -150,11 +158,13 @@ class LiveScoreboardSystemIT {
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(stack.settings().kafkaTopic()));
       List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(20))
+      await()
+          .atMost(Duration.ofSeconds(20))
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-                return found.stream().anyMatch(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)));
+                return found.stream()
+                    .anyMatch(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)));
               });
       return found.stream()
           .filter(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)))
@@ -168,11 +178,15 @@ class LiveScoreboardSystemIT {
     String group = "scoreboard-projector-" + stack.settings().kafkaTopic();
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
-      await().atMost(Duration.ofSeconds(20))
+      await()
+          .atMost(Duration.ofSeconds(20))
           .until(
               () -> {
                 Map<TopicPartition, Long> committed = new java.util.HashMap<>();
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                admin
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
                     .forEach((tp, om) -> committed.put(tp, om.offset()));
                 var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
                 committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));

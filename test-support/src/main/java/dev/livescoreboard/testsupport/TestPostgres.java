@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A real PostgreSQL for tests, one per test JVM, handing each caller its own fresh database.
  *
- * <p>Embedded PostgreSQL 17 by default; set {@code SCOREBOARD_TEST_POSTGRES_URL} (a JDBC URL of
- * a database to connect to for {@code CREATE DATABASE}) plus {@code SCOREBOARD_TEST_POSTGRES_USER}
+ * <p>Embedded PostgreSQL 17 by default; set {@code SCOREBOARD_TEST_POSTGRES_URL} (a JDBC URL of a
+ * database to connect to for {@code CREATE DATABASE}) plus {@code SCOREBOARD_TEST_POSTGRES_USER}
  * and {@code SCOREBOARD_TEST_POSTGRES_PASSWORD} to use an existing server instead.
  */
 public final class TestPostgres {

@@ -61,7 +61,8 @@ class RealServersIT {
     String topic = kafka.newTopic("smoke", 1);
     try (var producer =
         new KafkaProducer<>(
-            Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
             new StringSerializer(),
             new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, "k", "hello")).get();

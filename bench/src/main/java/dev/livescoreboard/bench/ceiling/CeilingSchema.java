@@ -24,22 +24,42 @@ final class CeilingSchema {
       st.execute("CREATE TABLE " + s + ".boards (LIKE public.boards INCLUDING ALL)");
       st.execute("CREATE TABLE " + s + ".users (LIKE public.users INCLUDING ALL)");
       st.execute(
-          "CREATE TABLE " + s + ".user_scores (LIKE public.user_scores INCLUDING ALL,"
-              + " FOREIGN KEY (board_id) REFERENCES " + s + ".boards (id),"
-              + " FOREIGN KEY (user_id) REFERENCES " + s + ".users (id))");
+          "CREATE TABLE "
+              + s
+              + ".user_scores (LIKE public.user_scores INCLUDING ALL,"
+              + " FOREIGN KEY (board_id) REFERENCES "
+              + s
+              + ".boards (id),"
+              + " FOREIGN KEY (user_id) REFERENCES "
+              + s
+              + ".users (id))");
       st.execute(
-          "CREATE TABLE " + s + ".score_events (LIKE public.score_events INCLUDING ALL,"
-              + " FOREIGN KEY (board_id) REFERENCES " + s + ".boards (id),"
-              + " FOREIGN KEY (user_id) REFERENCES " + s + ".users (id))");
+          "CREATE TABLE "
+              + s
+              + ".score_events (LIKE public.score_events INCLUDING ALL,"
+              + " FOREIGN KEY (board_id) REFERENCES "
+              + s
+              + ".boards (id),"
+              + " FOREIGN KEY (user_id) REFERENCES "
+              + s
+              + ".users (id))");
       st.execute("CREATE TABLE " + s + ".outbox (LIKE public.outbox INCLUDING ALL)");
       // LIKE keeps the default nextval of the stack's own sequence; give the copy its own.
       st.execute("CREATE SEQUENCE " + s + ".outbox_id_seq OWNED BY " + s + ".outbox.id");
       st.execute(
-          "ALTER TABLE " + s + ".outbox ALTER COLUMN id SET DEFAULT nextval('" + s + ".outbox_id_seq')");
+          "ALTER TABLE "
+              + s
+              + ".outbox ALTER COLUMN id SET DEFAULT nextval('"
+              + s
+              + ".outbox_id_seq')");
       st.execute("INSERT INTO " + s + ".boards SELECT * FROM public.boards");
       st.execute(
-          "INSERT INTO " + s + ".users (id, display_name) SELECT 'ceiling-' || g, 'Ceiling ' || g"
-              + " FROM generate_series(1, " + USERS + ") g");
+          "INSERT INTO "
+              + s
+              + ".users (id, display_name) SELECT 'ceiling-' || g, 'Ceiling ' || g"
+              + " FROM generate_series(1, "
+              + USERS
+              + ") g");
       st.execute("ANALYZE " + s + ".users");
     }
   }

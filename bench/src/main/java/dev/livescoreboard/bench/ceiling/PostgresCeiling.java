@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The machine's ceiling for our write transaction: {@link WriteTransaction} back to back over
- * JDBC on N connections (no HTTP, no Kafka), for each N; the best rate is the ceiling.
+ * The machine's ceiling for our write transaction: {@link WriteTransaction} back to back over JDBC
+ * on N connections (no HTTP, no Kafka), for each N; the best rate is the ceiling.
  */
 public final class PostgresCeiling {
 

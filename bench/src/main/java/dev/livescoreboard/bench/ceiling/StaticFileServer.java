@@ -27,9 +27,9 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The static-file ceiling's server: a bare Netty HTTP server answering every request with the
- * same in-memory bytes (as big as the real GET response) and the headers nginx sends with a static
- * file, keep-alive, one event loop per core.
+ * The static-file ceiling's server: a bare Netty HTTP server answering every request with the same
+ * in-memory bytes (as big as the real GET response) and the headers nginx sends with a static file,
+ * keep-alive, one event loop per core.
  */
 public final class StaticFileServer implements AutoCloseable {
 
@@ -37,7 +37,8 @@ public final class StaticFileServer implements AutoCloseable {
   private final Channel server;
 
   public StaticFileServer(byte[] body) throws InterruptedException {
-    ByteBuf content = Unpooled.unreleasableBuffer(Unpooled.directBuffer(body.length).writeBytes(body));
+    ByteBuf content =
+        Unpooled.unreleasableBuffer(Unpooled.directBuffer(body.length).writeBytes(body));
     this.group = NettyTransport.group(Runtime.getRuntime().availableProcessors());
     Responder responder = new Responder(content);
     this.server =
@@ -83,11 +84,13 @@ public final class StaticFileServer implements AutoCloseable {
         return; // the (empty) request body
       }
       FullHttpResponse response =
-          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content.duplicate());
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content.duplicate());
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
       HttpUtil.setContentLength(response, content.readableBytes());
       // What nginx sends with a static file (SPEC §8 compares against nginx), fixed strings.
-      response.headers()
+      response
+          .headers()
           .set(HttpHeaderNames.SERVER, "nginx/1.22.1")
           .set(HttpHeaderNames.DATE, "Tue, 24 Nov 2026 10:00:00 GMT")
           .set(HttpHeaderNames.LAST_MODIFIED, "Tue, 24 Nov 2026 09:00:00 GMT")

@@ -12,9 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The statements of command-api's completing transaction ({@code Users.requireActive},
- * {@code ScoreStore.lock/insertEvent/update}, {@code Outbox.append}) on one JDBC connection, in
- * the {@link CeilingSchema} copy. Not thread-safe: one per worker thread.
+ * The statements of command-api's completing transaction ({@code Users.requireActive}, {@code
+ * ScoreStore.lock/insertEvent/update}, {@code Outbox.append}) on one JDBC connection, in the {@link
+ * CeilingSchema} copy. Not thread-safe: one per worker thread.
  */
 final class WriteTransaction implements AutoCloseable {
 
@@ -34,23 +34,40 @@ final class WriteTransaction implements AutoCloseable {
   WriteTransaction(Connection c) throws SQLException {
     this.c = c;
     c.setAutoCommit(false);
-    findUser = c.prepareStatement("SELECT id, display_name, status, public FROM " + S + "users WHERE id = ?");
-    lock = c.prepareStatement(
-        "SELECT score, version FROM " + S + "user_scores"
-            + " WHERE board_id = ? AND season = ? AND user_id = ? FOR UPDATE");
-    insertScore = c.prepareStatement(
-        "INSERT INTO " + S + "user_scores (board_id, season, user_id, score, version, reached_at, updated_at)"
-            + " VALUES (?, ?, ?, 0, 0, ?, ?) ON CONFLICT (board_id, season, user_id) DO NOTHING");
-    insertEvent = c.prepareStatement(
-        "INSERT INTO " + S + "score_events (id, board_id, season, user_id, action_type, reason, delta,"
-            + " previous_score, new_score, user_version, action_nonce, metadata, reached_at, committed_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)");
-    updateScore = c.prepareStatement(
-        "UPDATE " + S + "user_scores SET score = ?, version = ?, reached_at = ?, updated_at = ?"
-            + " WHERE board_id = ? AND season = ? AND user_id = ?");
-    appendOutbox = c.prepareStatement(
-        "INSERT INTO " + S + "outbox (aggregatetype, aggregateid, type, payload, traceparent)"
-            + " VALUES (?, ?, ?, ?, ?)");
+    findUser =
+        c.prepareStatement(
+            "SELECT id, display_name, status, public FROM " + S + "users WHERE id = ?");
+    lock =
+        c.prepareStatement(
+            "SELECT score, version FROM "
+                + S
+                + "user_scores"
+                + " WHERE board_id = ? AND season = ? AND user_id = ? FOR UPDATE");
+    insertScore =
+        c.prepareStatement(
+            "INSERT INTO "
+                + S
+                + "user_scores (board_id, season, user_id, score, version, reached_at, updated_at)"
+                + " VALUES (?, ?, ?, 0, 0, ?, ?) ON CONFLICT (board_id, season, user_id) DO NOTHING");
+    insertEvent =
+        c.prepareStatement(
+            "INSERT INTO "
+                + S
+                + "score_events (id, board_id, season, user_id, action_type, reason, delta,"
+                + " previous_score, new_score, user_version, action_nonce, metadata, reached_at, committed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)");
+    updateScore =
+        c.prepareStatement(
+            "UPDATE "
+                + S
+                + "user_scores SET score = ?, version = ?, reached_at = ?, updated_at = ?"
+                + " WHERE board_id = ? AND season = ? AND user_id = ?");
+    appendOutbox =
+        c.prepareStatement(
+            "INSERT INTO "
+                + S
+                + "outbox (aggregatetype, aggregateid, type, payload, traceparent)"
+                + " VALUES (?, ?, ?, ?, ?)");
   }
 
   /** One completed action of {@code userId}, committed. */
@@ -74,8 +91,18 @@ final class WriteTransaction implements AutoCloseable {
     long newScore = current[0] + POINTS;
     long version = current[1] + 1;
     ScoreChanged event =
-        ScoreChanged.forAction(UUID.randomUUID(), BOARD, SEASON, userId, "Ceiling", "COMPLETE_LEVEL",
-            current[0], newScore, version, now, now);
+        ScoreChanged.forAction(
+            UUID.randomUUID(),
+            BOARD,
+            SEASON,
+            userId,
+            "Ceiling",
+            "COMPLETE_LEVEL",
+            current[0],
+            newScore,
+            version,
+            now,
+            now);
     insertEvent.setObject(1, event.eventId());
     insertEvent.setString(2, BOARD);
     insertEvent.setString(3, SEASON);
@@ -103,7 +130,8 @@ final class WriteTransaction implements AutoCloseable {
     appendOutbox.setString(2, BOARD + ":" + userId);
     appendOutbox.setString(3, ScoreChanged.TYPE);
     appendOutbox.setString(4, EventJson.toJson(event));
-    appendOutbox.setString(5, "00-" + event.eventId().toString().replace("-", "") + "-0000000000000001-01");
+    appendOutbox.setString(
+        5, "00-" + event.eventId().toString().replace("-", "") + "-0000000000000001-01");
     appendOutbox.executeUpdate();
     c.commit();
   }

@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Open-model action load: action {@code i} starts at its intended time whatever earlier actions
- * did; its complete is intended {@code completeDelay} later and sent as soon as both that time
- * has come and the start answered. User {@code i mod users} plays action {@code i}, so at the
- * target rate every user acts exactly every {@code users / rate} seconds, and less often during
- * the warm-up ramp (per-user rate limits hold).
+ * did; its complete is intended {@code completeDelay} later and sent as soon as both that time has
+ * come and the start answered. User {@code i mod users} plays action {@code i}, so at the target
+ * rate every user acts exactly every {@code users / rate} seconds, and less often during the
+ * warm-up ramp (per-user rate limits hold).
  */
 public final class ActionLoad {
 
@@ -51,16 +51,15 @@ public final class ActionLoad {
     this.api = api;
     this.timers = timers;
     this.accessTokens = List.copyOf(accessTokens);
-    this.startBody =
-        JSON.writeValueAsBytes(Map.of("actionType", actionType, "board", board));
+    this.startBody = JSON.writeValueAsBytes(Map.of("actionType", actionType, "board", board));
     this.completeDelayNanos = completeDelay.toNanos();
     this.matcher = matcher;
   }
 
   /**
-   * Runs the plan's warm-up ramp and measured window with {@code rate} as the target, records
-   * only arrivals intended inside the window, and returns once every action answered (or
-   * {@code grace} passed).
+   * Runs the plan's warm-up ramp and measured window with {@code rate} as the target, records only
+   * arrivals intended inside the window, and returns once every action answered (or {@code grace}
+   * passed).
    */
   public ActionResults run(LoadPlan plan, double rate, Duration grace) throws InterruptedException {
     OpenSchedule schedule = plan.schedule(rate);
@@ -102,7 +101,8 @@ public final class ActionLoad {
                 return;
               }
               if (measured) {
-                Histograms.record(startLatency, Histograms.micros(intendedNanos, reply.receivedNanos()));
+                Histograms.record(
+                    startLatency, Histograms.micros(intendedNanos, reply.receivedNanos()));
               }
               String token = JSON.readTree(reply.body()).path("actionToken").asString();
               long completeAt = intendedNanos + completeDelayNanos;
@@ -129,11 +129,15 @@ public final class ActionLoad {
               }
               JsonNode done = JSON.readTree(reply.body());
               matcher.responseReceived(
-                  done.path("userId").asString(), done.path("newScore").asLong(), reply.receivedMicros());
+                  done.path("userId").asString(),
+                  done.path("newScore").asLong(),
+                  reply.receivedMicros());
               if (measured) {
                 completed.increment();
-                Histograms.record(completeLatency, Histograms.micros(intendedNanos, reply.receivedNanos()));
-                Histograms.record(completeService, Histograms.micros(sentNanos, reply.receivedNanos()));
+                Histograms.record(
+                    completeLatency, Histograms.micros(intendedNanos, reply.receivedNanos()));
+                Histograms.record(
+                    completeService, Histograms.micros(sentNanos, reply.receivedNanos()));
               }
             });
   }

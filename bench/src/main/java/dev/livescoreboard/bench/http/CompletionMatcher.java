@@ -5,9 +5,9 @@ import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * Joins "the complete response for (user, new score) arrived" with "a LEADERBOARD_UPDATE showing
- * that user with that score arrived", in whichever order they happen, and records the time from
- * the response to the update (0 when the update won the race). Only users entering or moving in
- * the top N produce updates, so this samples a subset of the actions. Thread-safe.
+ * that user with that score arrived", in whichever order they happen, and records the time from the
+ * response to the update (0 when the update won the race). Only users entering or moving in the top
+ * N produce updates, so this samples a subset of the actions. Thread-safe.
  */
 public final class CompletionMatcher {
 
@@ -17,14 +17,16 @@ public final class CompletionMatcher {
   private final ConcurrentHistogram matched = Histograms.concurrent();
   private volatile long measureFromMicros;
 
-  /** @param measureFromMicros wall-clock micros before which matches are not recorded */
+  /**
+   * @param measureFromMicros wall-clock micros before which matches are not recorded
+   */
   public CompletionMatcher(long measureFromMicros) {
     this.measureFromMicros = measureFromMicros;
   }
 
   /**
-   * Moves the start of recording: the window is only known once the WebSocket fleet (which
-   * feeds this matcher) has connected.
+   * Moves the start of recording: the window is only known once the WebSocket fleet (which feeds
+   * this matcher) has connected.
    */
   public void measureFrom(long micros) {
     this.measureFromMicros = micros;

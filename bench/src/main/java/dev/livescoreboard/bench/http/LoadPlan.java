@@ -3,11 +3,11 @@ package dev.livescoreboard.bench.http;
 import java.time.Duration;
 
 /**
- * The time line every open-model load of a run shares: a warm-up whose offered rate ramps
- * linearly from {@value #RAMP_FROM} of the target to the target, then the measured window at the
- * constant target rate. Cold JVMs need a minute or more of load before the JIT (C2) is done; the
- * ramp lets them compile under growing load instead of queueing at the full rate, and nothing
- * of the warm-up is recorded.
+ * The time line every open-model load of a run shares: a warm-up whose offered rate ramps linearly
+ * from {@value #RAMP_FROM} of the target to the target, then the measured window at the constant
+ * target rate. Cold JVMs need a minute or more of load before the JIT (C2) is done; the ramp lets
+ * them compile under growing load instead of queueing at the full rate, and nothing of the warm-up
+ * is recorded.
  *
  * @param startNanos {@link System#nanoTime()} when the warm-up starts
  * @param warmup the ramp (not recorded)

@@ -20,7 +20,8 @@ public final class NettyTransport {
 
   /** An event loop group of {@code threads} threads (0: Netty's default, 2 × cores). */
   public static EventLoopGroup group(int threads) {
-    IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    IoHandlerFactory io =
+        Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     return new MultiThreadIoEventLoopGroup(threads, io);
   }
 

@@ -8,10 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * GET load on one path: an open model at a fixed rate (latency from the intended send time), and
- * a closed loop of {@code connections} back-to-back requesters for the maximum throughput. The
- * closed loop is also what measures the static-file ceiling, so both numbers come from the same
- * client.
+ * GET load on one path: an open model at a fixed rate (latency from the intended send time), and a
+ * closed loop of {@code connections} back-to-back requesters for the maximum throughput. The closed
+ * loop is also what measures the static-file ceiling, so both numbers come from the same client.
  */
 public final class ReadLoad {
 

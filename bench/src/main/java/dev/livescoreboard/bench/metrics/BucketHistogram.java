@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A Prometheus histogram as its server exposes it: cumulative counts per upper bound
- * ({@code _bucket{le="…"}}, summed over all series of the metric), {@code _count} and
- * {@code _sum}. The difference of two scrapes is the histogram of what happened between them;
- * its quantiles are interpolated inside a bucket, so they are only as precise as the buckets.
+ * A Prometheus histogram as its server exposes it: cumulative counts per upper bound ({@code
+ * _bucket{le="…"}}, summed over all series of the metric), {@code _count} and {@code _sum}. The
+ * difference of two scrapes is the histogram of what happened between them; its quantiles are
+ * interpolated inside a bucket, so they are only as precise as the buckets.
  *
  * @param cumulative upper bound → observations at or below it ({@code +Inf} included)
  * @param count all observations
@@ -20,10 +20,10 @@ public record BucketHistogram(NavigableMap<Double, Double> cumulative, double co
   /**
    * A quantile estimate.
    *
-   * @param value the interpolated value, or the highest finite bound when the quantile lies in
-   *     the {@code +Inf} bucket
-   * @param aboveTopBucket whether it lies above the highest finite bound (then only "&gt; value"
-   *     is known)
+   * @param value the interpolated value, or the highest finite bound when the quantile lies in the
+   *     {@code +Inf} bucket
+   * @param aboveTopBucket whether it lies above the highest finite bound (then only "&gt; value" is
+   *     known)
    */
   public record Quantile(double value, boolean aboveTopBucket) {}
 

@@ -3,10 +3,9 @@ package dev.livescoreboard.bench.metrics;
 import java.util.Optional;
 
 /**
- * Plain samples (counters, gauges) of a Prometheus text exposition: the value of one metric
- * summed over every series whose labels contain a given fragment, so {@code
- * jvm_memory_used_bytes} with {@code area="heap"} sums the heap pools and a per-board counter sums
- * the boards.
+ * Plain samples (counters, gauges) of a Prometheus text exposition: the value of one metric summed
+ * over every series whose labels contain a given fragment, so {@code jvm_memory_used_bytes} with
+ * {@code area="heap"} sums the heap pools and a per-board counter sums the boards.
  */
 public final class PrometheusSamples {
 
@@ -44,7 +43,9 @@ public final class PrometheusSamples {
     return rest.startsWith(" ") ? "" : null;
   }
 
-  /** The sample value of {@code line}: the first token after the labels (a timestamp may follow). */
+  /**
+   * The sample value of {@code line}: the first token after the labels (a timestamp may follow).
+   */
   static double value(String line) {
     int labelsEnd = line.lastIndexOf('}');
     String rest =

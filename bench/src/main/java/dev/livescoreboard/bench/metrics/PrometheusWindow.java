@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scrapes the services' Prometheus endpoints at the start and at the end of the measured window, so
- * a histogram's buckets or a counter can be differenced to what happened inside it. A service
- * that does not answer (or an older jar without the endpoint) simply has no scrape.
+ * a histogram's buckets or a counter can be differenced to what happened inside it. A service that
+ * does not answer (or an older jar without the endpoint) simply has no scrape.
  */
 public final class PrometheusWindow {
 
@@ -25,7 +25,9 @@ public final class PrometheusWindow {
   private final Map<String, String> atBegin = new ConcurrentHashMap<>();
   private final Map<String, String> atEnd = new ConcurrentHashMap<>();
 
-  /** @param endpoints service name → its Prometheus endpoint */
+  /**
+   * @param endpoints service name → its Prometheus endpoint
+   */
   public PrometheusWindow(Map<String, URI> endpoints) {
     this.endpoints = new LinkedHashMap<>(endpoints);
   }
@@ -39,8 +41,8 @@ public final class PrometheusWindow {
   }
 
   /**
-   * {@code metric} of {@code service} over the window; empty when a scrape failed or the metric
-   * has no buckets.
+   * {@code metric} of {@code service} over the window; empty when a scrape failed or the metric has
+   * no buckets.
    */
   public Optional<BucketHistogram> histogram(String service, String metric) {
     if (!atBegin.containsKey(service) || !atEnd.containsKey(service)) {
@@ -63,13 +65,16 @@ public final class PrometheusWindow {
   public Optional<Gauge> gauge(String service, String metric, String labelFragment) {
     Optional<Double> begin = sample(atBegin, service, metric, labelFragment);
     Optional<Double> end = sample(atEnd, service, metric, labelFragment);
-    return begin.isPresent() && end.isPresent() ? Optional.of(new Gauge(begin.get(), end.get())) : Optional.empty();
+    return begin.isPresent() && end.isPresent()
+        ? Optional.of(new Gauge(begin.get(), end.get()))
+        : Optional.empty();
   }
 
   /** A gauge's value at the window's start and at its end. */
   public record Gauge(double begin, double end) {}
 
-  private static Optional<Double> sample(Map<String, String> scrapes, String service, String metric, String labels) {
+  private static Optional<Double> sample(
+      Map<String, String> scrapes, String service, String metric, String labels) {
     String text = scrapes.get(service);
     return text == null ? Optional.empty() : PrometheusSamples.sum(text, metric, labels);
   }

@@ -1,9 +1,9 @@
 package dev.livescoreboard.bench.report;
 
 /**
- * Merges one run's section into {@code docs/benchmarks.md}: a section is delimited by
- * {@code <!-- bench-run: label -->} markers; the same label replaces the earlier section, a new
- * label is appended, and everything else in the file (hand-written notes) is kept as it is.
+ * Merges one run's section into {@code docs/benchmarks.md}: a section is delimited by {@code <!--
+ * bench-run: label -->} markers; the same label replaces the earlier section, a new label is
+ * appended, and everything else in the file (hand-written notes) is kept as it is.
  */
 final class BenchmarksFile {
 

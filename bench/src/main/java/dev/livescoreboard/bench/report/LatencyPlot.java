@@ -2,12 +2,12 @@ package dev.livescoreboard.bench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
@@ -21,8 +21,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Latency by percentile as a PNG: x is {@code 1/(1-p)} on a log scale (10 = p90, 100 = p99,
- * 1000 = p99.9), y is milliseconds on a log scale, one line per histogram.
+ * Latency by percentile as a PNG: x is {@code 1/(1-p)} on a log scale (10 = p90, 100 = p99, 1000 =
+ * p99.9), y is milliseconds on a log scale, one line per histogram.
  */
 final class LatencyPlot {
 
@@ -30,8 +30,12 @@ final class LatencyPlot {
   private static final int HEIGHT = 600;
 
   private static final Color[] COLORS = {
-    new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C), new Color(0x9467BD),
-    new Color(0xFF7F0E), new Color(0x17BECF)
+    new Color(0xD62728),
+    new Color(0x1F77B4),
+    new Color(0x2CA02C),
+    new Color(0x9467BD),
+    new Color(0xFF7F0E),
+    new Color(0x17BECF)
   };
 
   private LatencyPlot() {}

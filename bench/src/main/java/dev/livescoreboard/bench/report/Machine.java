@@ -12,7 +12,10 @@ record Machine(int cores, String memory, String jdk, String os) {
         Runtime.getRuntime().availableProcessors(),
         memTotal(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
             + System.getProperty("os.arch"));
   }
 

@@ -52,7 +52,12 @@ public record Percentiles(long count, double p50, double p90, double p99, double
     return String.format(
         java.util.Locale.ROOT,
         "p50 %s · p90 %s · p99 %s · p99.9 %s · max %s ms (n=%d)",
-        fmt(p50), fmt(p90), fmt(p99), fmt(p999), fmt(max), count);
+        fmt(p50),
+        fmt(p90),
+        fmt(p99),
+        fmt(p999),
+        fmt(max),
+        count);
   }
 
   /** Milliseconds with 2, 1 or 0 decimals by magnitude; "–" for no value. */
@@ -60,9 +65,11 @@ public record Percentiles(long count, double p50, double p90, double p99, double
     if (Double.isNaN(ms)) {
       return "–";
     }
-    return ms >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", ms)
-        : ms >= 10 ? String.format(java.util.Locale.ROOT, "%.1f", ms)
-        : String.format(java.util.Locale.ROOT, "%.2f", ms);
+    return ms >= 100
+        ? String.format(java.util.Locale.ROOT, "%.0f", ms)
+        : ms >= 10
+            ? String.format(java.util.Locale.ROOT, "%.1f", ms)
+            : String.format(java.util.Locale.ROOT, "%.2f", ms);
   }
 
   private static double ms(long micros) {

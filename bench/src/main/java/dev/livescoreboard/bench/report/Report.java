@@ -42,7 +42,8 @@ public final class Report {
     Path dir = markdown.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     String plotName = "bench-" + fileSafe(run.label()) + "-latency.png";
-    LatencyPlot.write(dir.resolve(plotName), "Latency by percentile — " + run.label(), run.latencies());
+    LatencyPlot.write(
+        dir.resolve(plotName), "Latency by percentile — " + run.label(), run.latencies());
     String existing = Files.exists(markdown) ? Files.readString(markdown) : null;
     Files.writeString(
         markdown, BenchmarksFile.merge(existing, header(), run.label(), section(run, plotName)));
@@ -51,8 +52,14 @@ public final class Report {
 
   static String section(Run run, String plotName) {
     StringBuilder md = new StringBuilder();
-    md.append("## Run `").append(run.label()).append("` — ")
-        .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneOffset.UTC)).substring(0, 19)).append(" UTC\n\n");
+    md.append("## Run `")
+        .append(run.label())
+        .append("` — ")
+        .append(
+            ZonedDateTime.now()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneOffset.UTC))
+                .substring(0, 19))
+        .append(" UTC\n\n");
     md.append("- Command: `").append(run.command()).append("`\n");
     md.append("- Parameters: ").append(run.parameters()).append('\n');
     md.append("- Machine: ").append(Machine.current().describe()).append("\n\n");
@@ -60,7 +67,11 @@ public final class Report {
     for (String note : run.notes()) {
       md.append("- ").append(note).append('\n');
     }
-    md.append("\n![Latency by percentile, run ").append(run.label()).append("](").append(plotName).append(")\n");
+    md.append("\n![Latency by percentile, run ")
+        .append(run.label())
+        .append("](")
+        .append(plotName)
+        .append(")\n");
     return md.toString();
   }
 

@@ -15,10 +15,14 @@ public final class ResultTable {
     md.append("| --- | --- | --- | --- |\n");
     for (Row r : rows) {
       md.append("| ")
-          .append(cell(r.metric())).append(" | ")
-          .append(cell(r.target())).append(" | ")
-          .append(cell(r.measured())).append(" | ")
-          .append(cell(r.verdict())).append(" |\n");
+          .append(cell(r.metric()))
+          .append(" | ")
+          .append(cell(r.target()))
+          .append(" | ")
+          .append(cell(r.measured()))
+          .append(" | ")
+          .append(cell(r.verdict()))
+          .append(" |\n");
     }
     return md.toString();
   }

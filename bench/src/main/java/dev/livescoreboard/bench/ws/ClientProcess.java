@@ -18,20 +18,28 @@ import java.util.concurrent.TimeUnit;
 /** One client process of the fleet ({@code --role=ws-client}) and the lines it printed. */
 record ClientProcess(Process process, Writer stdin, BlockingQueue<String> lines) {
 
-  static ClientProcess start(URI wsUri, int clients, int slowClients, String source, Path log, String mainClass)
+  static ClientProcess start(
+      URI wsUri, int clients, int slowClients, String source, Path log, String mainClass)
       throws IOException {
     List<String> command =
         SelfLauncher.command(
             mainClass,
             List.of("-Xmx384m", "-Xss256k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
-            List.of("--role=ws-client", "--uri=" + wsUri, "--clients=" + clients, "--slow=" + slowClients,
-                "--source=" + source, "--threads=2"));
+            List.of(
+                "--role=ws-client",
+                "--uri=" + wsUri,
+                "--clients=" + clients,
+                "--slow=" + slowClients,
+                "--source=" + source,
+                "--threads=2"));
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader =
         new Thread(
             () -> {
-              try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                   lines.add(line);
                 }
@@ -43,7 +51,8 @@ record ClientProcess(Process process, Writer stdin, BlockingQueue<String> lines)
             "ws-client-reader");
     reader.setDaemon(true);
     reader.start();
-    return new ClientProcess(process, new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), lines);
+    return new ClientProcess(
+        process, new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), lines);
   }
 
   String await(String prefix, Duration timeout) throws InterruptedException {

@@ -6,8 +6,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The top-level fields of a server message the clients need: {@code type}, {@code seq} and
- * {@code sourceCommittedAt}. Read with a streaming parser that skips everything else (the entries),
+ * The top-level fields of a server message the clients need: {@code type}, {@code seq} and {@code
+ * sourceCommittedAt}. Read with a streaming parser that skips everything else (the entries),
  * because thousands of clients parse every broadcast.
  *
  * @param type the message type, e.g. {@code LEADERBOARD_UPDATE} or {@code SNAPSHOT}
@@ -36,7 +36,8 @@ record FrameHeader(String type, long seq, String sourceCommittedAt) {
         switch (name) {
           case "type" -> type = p.getString();
           case "seq" -> seq = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
-          case "sourceCommittedAt" -> committed = value == JsonToken.VALUE_STRING ? p.getString() : null;
+          case "sourceCommittedAt" ->
+              committed = value == JsonToken.VALUE_STRING ? p.getString() : null;
           default -> p.skipChildren();
         }
       }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 /**
- * The command that runs the bench's main class again in a new JVM: {@code java -jar bench.jar}
- * when this process was started from the runnable jar, {@code java -cp <class path> <main>}
- * otherwise (tests, IDEs).
+ * The command that runs the bench's main class again in a new JVM: {@code java -jar bench.jar} when
+ * this process was started from the runnable jar, {@code java -cp <class path> <main>} otherwise
+ * (tests, IDEs).
  */
 final class SelfLauncher {
 

@@ -9,8 +9,8 @@ package dev.livescoreboard.bench.ws;
  * @param stayedConnected paused clients whose connection was still open when they resumed (after
  *     the measured window); the others were closed by the server meanwhile
  * @param caughtUp resumed clients that received the latest {@code seq} in time
- * @param framesAfterResume state frames all resumed clients read after resuming: what had queued
- *     up for them (socket buffers, and the gateway's queue when it does not conflate)
+ * @param framesAfterResume state frames all resumed clients read after resuming: what had queued up
+ *     for them (socket buffers, and the gateway's queue when it does not conflate)
  * @param catchUpSumMicros resume → latest seq received, summed over the clients that caught up
  * @param catchUpMaxMicros the longest of those
  * @param latestSeq the seq they had to reach (the latest one any normal client saw)
@@ -59,8 +59,25 @@ public record SlowClientResults(
 
   /** The stdout line a client process reports them with. */
   String toLine() {
-    return LINE + " " + requested + " " + connected + " " + paused + " " + stayedConnected + " " + caughtUp
-        + " " + framesAfterResume + " " + catchUpSumMicros + " " + catchUpMaxMicros + " " + latestSeq;
+    return LINE
+        + " "
+        + requested
+        + " "
+        + connected
+        + " "
+        + paused
+        + " "
+        + stayedConnected
+        + " "
+        + caughtUp
+        + " "
+        + framesAfterResume
+        + " "
+        + catchUpSumMicros
+        + " "
+        + catchUpMaxMicros
+        + " "
+        + latestSeq;
   }
 
   static SlowClientResults parse(String line) {

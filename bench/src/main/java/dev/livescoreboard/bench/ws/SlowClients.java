@@ -32,7 +32,9 @@ final class SlowClients implements FrameListener, AutoCloseable {
 
   /** Well inside the gateway's idle close (two 30 s heartbeats). */
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
   private static final AttributeKey<State> STATE = AttributeKey.valueOf("bench.slow-client");
+
   /** A typical Ethernet MSS with TCP timestamps. */
   private static final int INTERNET_MSS = 1448;
 
@@ -85,16 +87,20 @@ final class SlowClients implements FrameListener, AutoCloseable {
     }
     channel.config().setAutoRead(false);
     state.keepAlive =
-        channel.eventLoop().scheduleAtFixedRate(
-            () -> channel.writeAndFlush(new PongWebSocketFrame()),
-            KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+        channel
+            .eventLoop()
+            .scheduleAtFixedRate(
+                () -> channel.writeAndFlush(new PongWebSocketFrame()),
+                KEEP_ALIVE.toMillis(),
+                KEEP_ALIVE.toMillis(),
+                TimeUnit.MILLISECONDS);
     channel.closeFuture().addListener(f -> state.keepAlive.cancel(false));
     paused.add(channel);
   }
 
   /**
-   * Lets every paused client read again and waits until each has the {@code latestSeq} (or
-   * {@code timeout} passed).
+   * Lets every paused client read again and waits until each has the {@code latestSeq} (or {@code
+   * timeout} passed).
    */
   SlowClientResults resume(long latestSeq, Duration timeout) throws InterruptedException {
     targetSeq = latestSeq;
@@ -103,20 +109,30 @@ final class SlowClients implements FrameListener, AutoCloseable {
     List<Channel> open = paused.stream().filter(Channel::isActive).toList();
     for (Channel channel : open) {
       // On the channel's loop, so it never races with a frame being handled there.
-      channel.eventLoop().execute(
-          () -> {
-            State state = channel.attr(STATE).get();
-            state.keepAlive.cancel(false);
-            caughtUpIfLatest(state, 0);
-            channel.config().setAutoRead(true);
-          });
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                State state = channel.attr(STATE).get();
+                state.keepAlive.cancel(false);
+                caughtUpIfLatest(state, 0);
+                channel.config().setAutoRead(true);
+              });
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (caughtUp.sum() < open.size() && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(50);
     }
-    return new SlowClientResults(requested, connected, paused.size(), open.size(), caughtUp.sum(),
-        framesAfterResume.sum(), catchUpSum.sum(), catchUpMax.get(), latestSeq);
+    return new SlowClientResults(
+        requested,
+        connected,
+        paused.size(),
+        open.size(),
+        caughtUp.sum(),
+        framesAfterResume.sum(),
+        catchUpSum.sum(),
+        catchUpMax.get(),
+        latestSeq);
   }
 
   private static State state(Channel channel) {

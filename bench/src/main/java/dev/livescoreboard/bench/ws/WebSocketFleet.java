@@ -39,7 +39,13 @@ public final class WebSocketFleet implements AutoCloseable {
 
   /** Connects all clients and returns once every process has reported how many made it. */
   public static WebSocketFleet connect(
-      URI wsUri, int clients, int slowClients, int processes, CompletionMatcher matcher, Path logDir, String mainClass)
+      URI wsUri,
+      int clients,
+      int slowClients,
+      int processes,
+      CompletionMatcher matcher,
+      Path logDir,
+      String mainClass)
       throws IOException, InterruptedException {
     WebSocketFleet fleet = new WebSocketFleet(clients);
     try {
@@ -56,8 +62,14 @@ public final class WebSocketFleet implements AutoCloseable {
       }
       Files.createDirectories(logDir);
       for (int i = 0; i < processes; i++) {
-        fleet.children.add(ClientProcess.start(wsUri, share(clients, processes, i), share(slowClients, processes, i),
-            "127.0.0." + (i + 2), logDir.resolve("ws-client-" + i + ".log"), mainClass));
+        fleet.children.add(
+            ClientProcess.start(
+                wsUri,
+                share(clients, processes, i),
+                share(slowClients, processes, i),
+                "127.0.0." + (i + 2),
+                logDir.resolve("ws-client-" + i + ".log"),
+                mainClass));
       }
       for (ClientProcess child : fleet.children) {
         String[] ready = child.await("READY", CONNECT_TIMEOUT).split(" ");
@@ -103,7 +115,8 @@ public final class WebSocketFleet implements AutoCloseable {
    * Lets the slow clients read again and waits (at most {@code timeout}) until each has the latest
    * seq the parsing client saw. Call after the measured window, before {@link #results()}.
    */
-  public SlowClientResults resumeSlowClients(Duration timeout) throws IOException, InterruptedException {
+  public SlowClientResults resumeSlowClients(Duration timeout)
+      throws IOException, InterruptedException {
     long latest = observing.latestSeq();
     SlowClientResults all = SlowClientResults.none(latest);
     if (localSlow != null) {
@@ -113,7 +126,10 @@ public final class WebSocketFleet implements AutoCloseable {
       child.send("RESUME " + latest + " " + timeout.toMillis());
     }
     for (ClientProcess child : children) {
-      all = all.plus(SlowClientResults.parse(child.await(SlowClientResults.LINE + " ", timeout.plusSeconds(30))));
+      all =
+          all.plus(
+              SlowClientResults.parse(
+                  child.await(SlowClientResults.LINE + " ", timeout.plusSeconds(30))));
     }
     return all;
   }
@@ -130,7 +146,9 @@ public final class WebSocketFleet implements AutoCloseable {
     }
     for (ClientProcess child : children) {
       child.send("STOP");
-      for (String line = child.next(Duration.ofSeconds(60)); !line.equals("END"); line = child.next(Duration.ofSeconds(60))) {
+      for (String line = child.next(Duration.ofSeconds(60));
+          !line.equals("END");
+          line = child.next(Duration.ofSeconds(60))) {
         if (line.startsWith("HIST ")) {
           propagation.add(ChildReport.decodeHistogram(line.substring(5)));
         } else if (line.startsWith("SEQ ")) {
@@ -148,7 +166,15 @@ public final class WebSocketFleet implements AutoCloseable {
       Histograms.record(allDelivered, s[2] - s[0]);
       receipts += s[3];
     }
-    return new FleetResults(requested, connected, disconnects, seqs.size(), receipts, propagation, spread, allDelivered);
+    return new FleetResults(
+        requested,
+        connected,
+        disconnects,
+        seqs.size(),
+        receipts,
+        propagation,
+        spread,
+        allDelivered);
   }
 
   @Override

@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code --role=ws-client}: a child process of the fleet holding many clients. Prints {@code
- * READY connected slowConnected}, then reads commands on stdin ({@code WINDOW from until}, {@code
- * RESUME latestSeq timeoutMillis} answered with a {@link SlowClientResults} line, {@code STOP};
- * end of input also stops) and reports on stdout as {@link ChildReport} describes.
+ * {@code --role=ws-client}: a child process of the fleet holding many clients. Prints {@code READY
+ * connected slowConnected}, then reads commands on stdin ({@code WINDOW from until}, {@code RESUME
+ * latestSeq timeoutMillis} answered with a {@link SlowClientResults} line, {@code STOP}; end of
+ * input also stops) and reports on stdout as {@link ChildReport} describes.
  */
 public final class WsChildMain {
 
@@ -29,25 +29,34 @@ public final class WsChildMain {
         o.put(a.substring(2, eq), a.substring(eq + 1));
       }
     }
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out),
+            false,
+            StandardCharsets.UTF_8);
     UpdateRecorder recorder = new UpdateRecorder();
     InetAddress source = o.containsKey("source") ? InetAddress.getByName(o.get("source")) : null;
     URI uri = URI.create(o.get("uri"));
-    try (WsClientGroup clients = new WsClientGroup(uri, source, Integer.parseInt(o.getOrDefault("threads", "2")), recorder);
+    try (WsClientGroup clients =
+            new WsClientGroup(
+                uri, source, Integer.parseInt(o.getOrDefault("threads", "2")), recorder);
         // Their own event loop: their frames and pauses never delay the normal clients' reads.
         SlowClients slow = new SlowClients(uri, source, 1)) {
       int connected = clients.connect(Integer.parseInt(o.get("clients")), Duration.ofMinutes(5));
-      int slowConnected = slow.connect(Integer.parseInt(o.getOrDefault("slow", "0")), Duration.ofMinutes(5));
+      int slowConnected =
+          slow.connect(Integer.parseInt(o.getOrDefault("slow", "0")), Duration.ofMinutes(5));
       out.println("READY " + connected + " " + slowConnected);
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null && !line.equals("STOP")) {
         String[] f = line.split(" ");
         if (f[0].equals("WINDOW")) {
           recorder.window(Long.parseLong(f[1]), Long.parseLong(f[2]));
         } else if (f[0].equals("RESUME")) {
-          out.println(slow.resume(Long.parseLong(f[1]), Duration.ofMillis(Long.parseLong(f[2]))).toLine());
+          out.println(
+              slow.resume(Long.parseLong(f[1]), Duration.ofMillis(Long.parseLong(f[2]))).toLine());
           out.flush();
         }
       }

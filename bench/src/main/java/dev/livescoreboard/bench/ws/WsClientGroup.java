@@ -7,15 +7,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,8 +36,10 @@ final class WsClientGroup implements AutoCloseable {
 
   /** Handshakes in flight at once: keeps the gateway's accept backlog from overflowing. */
   private static final int PARALLEL_HANDSHAKES = 200;
+
   /** {@code setsockopt} level and option name of TCP_MAXSEG on Linux ({@code netinet/tcp.h}). */
   private static final int IPPROTO_TCP = 6;
+
   private static final int TCP_MAXSEG = 2;
 
   private final EventLoopGroup group;
@@ -63,7 +65,9 @@ final class WsClientGroup implements AutoCloseable {
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.SO_RCVBUF, 16 * 1024)
             .option(ChannelOption.SO_SNDBUF, 4 * 1024)
-            .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 1024, 16 * 1024))
+            .option(
+                ChannelOption.RCVBUF_ALLOCATOR,
+                new AdaptiveRecvByteBufAllocator(64, 1024, 16 * 1024))
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 15_000)
             .handler(
                 new ChannelInitializer<Channel>() {
@@ -83,10 +87,10 @@ final class WsClientGroup implements AutoCloseable {
 
   /**
    * Advertises {@code bytes} as these clients' TCP maximum segment size (native transport only;
-   * call before {@link #connect}). Over loopback the MSS is 64 KB, from which the kernel sizes
-   * the server's send buffer of each connection at megabytes, so a client that stops reading would
-   * push back on the server only after minutes; with an internet-sized MSS the server's socket
-   * fills as it would for a real client.
+   * call before {@link #connect}). Over loopback the MSS is 64 KB, from which the kernel sizes the
+   * server's send buffer of each connection at megabytes, so a client that stops reading would push
+   * back on the server only after minutes; with an internet-sized MSS the server's socket fills as
+   * it would for a real client.
    */
   void advertiseMss(int bytes) {
     if (Epoll.isAvailable()) {
@@ -111,7 +115,10 @@ final class WsClientGroup implements AutoCloseable {
                   slots.release();
                   return;
                 }
-                f.channel().pipeline().get(ClientFrameHandler.class).handshake()
+                f.channel()
+                    .pipeline()
+                    .get(ClientFrameHandler.class)
+                    .handshake()
                     .addListener(
                         h -> {
                           if (h.isSuccess()) {

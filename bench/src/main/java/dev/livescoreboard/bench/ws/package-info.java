@@ -1,7 +1,7 @@
 /**
- * The WebSocket fleet: many Netty clients subscribed to one board, in this process or in child
- * JVMs ({@code --role=ws-client}) bound to distinct 127.0.0.x source addresses; optionally slow
- * clients beside them that stop reading after their SNAPSHOT until the measured window is over.
+ * The WebSocket fleet: many Netty clients subscribed to one board, in this process or in child JVMs
+ * ({@code --role=ws-client}) bound to distinct 127.0.0.x source addresses; optionally slow clients
+ * beside them that stop reading after their SNAPSHOT until the measured window is over.
  *
  * <p>Concurrency: frames are handled on the clients' event loops; the recorder is lock-free
  * (HdrHistogram {@code ConcurrentHistogram}, per-{@code seq} accumulators in a concurrent map).
@@ -13,8 +13,8 @@
  * normal clients' recorder, and the parent resumes them ({@code RESUME seq timeout}) before it
  * collects the normal results ({@code STOP}).
  *
- * <p>Guarantees: only updates whose {@code sourceCommittedAt} lies in the measured window count;
- * an update a client never received (closed, conflated) lowers the delivered share instead of
- * being guessed.
+ * <p>Guarantees: only updates whose {@code sourceCommittedAt} lies in the measured window count; an
+ * update a client never received (closed, conflated) lowers the delivered share instead of being
+ * guessed.
  */
 package dev.livescoreboard.bench.ws;

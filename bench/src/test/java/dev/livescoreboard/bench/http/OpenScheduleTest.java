@@ -70,10 +70,12 @@ class OpenScheduleTest {
     OpenSchedule schedule = plan.schedule(200);
 
     long firstMeasured = schedule.firstArrivalAt(plan.warmup());
-    assertThat(schedule.intendedNanos(firstMeasured)).isGreaterThanOrEqualTo(plan.windowStartNanos());
+    assertThat(schedule.intendedNanos(firstMeasured))
+        .isGreaterThanOrEqualTo(plan.windowStartNanos());
     assertThat(schedule.intendedNanos(firstMeasured - 1)).isLessThan(plan.windowStartNanos());
     assertThat(plan.arrivals(schedule) - firstMeasured).isEqualTo(200 * 30);
-    assertThat(plan.windowEndNanos() - plan.windowStartNanos()).isEqualTo(Duration.ofSeconds(30).toNanos());
+    assertThat(plan.windowEndNanos() - plan.windowStartNanos())
+        .isEqualTo(Duration.ofSeconds(30).toNanos());
     assertThat(schedule.rateAt(0)).isCloseTo(200 * LoadPlan.RAMP_FROM, within(1e-9));
   }
 

@@ -35,26 +35,32 @@ class BucketHistogramTest {
   @Test
   void differenceOfTwoScrapesIsWhatHappenedBetweenThem() {
     BucketHistogram window =
-        BucketHistogram.parse(AFTER, "scoreboard_outbox_lag_seconds").orElseThrow()
+        BucketHistogram.parse(AFTER, "scoreboard_outbox_lag_seconds")
+            .orElseThrow()
             .since(BucketHistogram.parse(BEFORE, "scoreboard_outbox_lag_seconds").orElseThrow());
 
     assertThat(window.count()).isEqualTo(100);
     assertThat(window.mean()).isCloseTo(0.004, within(1e-9));
-    assertThat(window.cumulative()).containsEntry(0.001, 0.0).containsEntry(0.002, 50.0)
+    assertThat(window.cumulative())
+        .containsEntry(0.001, 0.0)
+        .containsEntry(0.002, 50.0)
         .containsEntry(Double.POSITIVE_INFINITY, 100.0);
   }
 
   @Test
   void quantilesAreInterpolatedInsideTheirBucketLikeHistogramQuantile() {
     BucketHistogram window =
-        BucketHistogram.parse(AFTER, "scoreboard_outbox_lag_seconds").orElseThrow()
+        BucketHistogram.parse(AFTER, "scoreboard_outbox_lag_seconds")
+            .orElseThrow()
             .since(BucketHistogram.parse(BEFORE, "scoreboard_outbox_lag_seconds").orElseThrow());
 
     // 50 of 100 fall in (1 ms, 2 ms]: the median is that bucket's upper edge.
-    assertThat(window.quantile(0.5)).hasValueSatisfying(q -> {
-      assertThat(q.value()).isCloseTo(0.002, within(1e-9));
-      assertThat(q.aboveTopBucket()).isFalse();
-    });
+    assertThat(window.quantile(0.5))
+        .hasValueSatisfying(
+            q -> {
+              assertThat(q.value()).isCloseTo(0.002, within(1e-9));
+              assertThat(q.aboveTopBucket()).isFalse();
+            });
     // Rank 99 lies 49 of 49 observations into (2 ms, 10 ms].
     assertThat(window.quantile(0.99).orElseThrow().value()).isCloseTo(0.01, within(1e-9));
     assertThat(window.quantile(0.25).orElseThrow().value()).isCloseTo(0.0015, within(1e-9));
@@ -62,7 +68,8 @@ class BucketHistogramTest {
 
   @Test
   void bucketBoundNamesTheBucketHoldingTheQuantileWithoutInterpolating() {
-    String batches = "b_bucket{le=\"1.0\"} 80\nb_bucket{le=\"2.0\"} 99\nb_bucket{le=\"3.0\"} 100\nb_bucket{le=\"+Inf\"} 100\n";
+    String batches =
+        "b_bucket{le=\"1.0\"} 80\nb_bucket{le=\"2.0\"} 99\nb_bucket{le=\"3.0\"} 100\nb_bucket{le=\"+Inf\"} 100\n";
 
     BucketHistogram h = BucketHistogram.parse(batches, "b").orElseThrow();
 
@@ -81,7 +88,8 @@ class BucketHistogramTest {
         m_sum 5
         """;
 
-    BucketHistogram.Quantile p99 = BucketHistogram.parse(text, "m").orElseThrow().quantile(0.99).orElseThrow();
+    BucketHistogram.Quantile p99 =
+        BucketHistogram.parse(text, "m").orElseThrow().quantile(0.99).orElseThrow();
 
     assertThat(p99.aboveTopBucket()).isTrue();
     assertThat(p99.value()).isEqualTo(0.01);
@@ -108,9 +116,11 @@ class BucketHistogramTest {
   @Test
   void aMetricWithoutBucketsOrWithoutSamplesHasNoQuantiles() {
     assertThat(BucketHistogram.parse(BEFORE, "scoreboard_other_seconds")).isEmpty();
-    String summaryOnly = "scoreboard_outbox_lag_seconds_count 3\nscoreboard_outbox_lag_seconds_sum 0.1\n";
+    String summaryOnly =
+        "scoreboard_outbox_lag_seconds_count 3\nscoreboard_outbox_lag_seconds_sum 0.1\n";
     assertThat(BucketHistogram.parse(summaryOnly, "scoreboard_outbox_lag_seconds")).isEmpty();
-    BucketHistogram same = BucketHistogram.parse(BEFORE, "scoreboard_outbox_lag_seconds").orElseThrow();
+    BucketHistogram same =
+        BucketHistogram.parse(BEFORE, "scoreboard_outbox_lag_seconds").orElseThrow();
     assertThat(same.since(same).quantile(0.99)).isEqualTo(Optional.empty());
   }
 }

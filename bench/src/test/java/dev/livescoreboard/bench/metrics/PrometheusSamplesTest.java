@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class PrometheusSamplesTest {
 
-  private static final String SCRAPE = """
+  private static final String SCRAPE =
+      """
       # HELP gateway_messages_conflated_total Updates skipped for slow subscribers
       # TYPE gateway_messages_conflated_total counter
       gateway_messages_conflated_total 1234.0
@@ -22,15 +23,18 @@ class PrometheusSamplesTest {
 
   @Test
   void unlabelledSampleIsReadWithoutTakingLongerNamesAlong() {
-    assertThat(PrometheusSamples.sum(SCRAPE, "gateway_messages_conflated_total", "")).contains(1234.0);
+    assertThat(PrometheusSamples.sum(SCRAPE, "gateway_messages_conflated_total", ""))
+        .contains(1234.0);
   }
 
   @Test
   void seriesWhoseLabelsContainTheFragmentAreSummed() {
     assertThat(PrometheusSamples.sum(SCRAPE, "gateway_board_broadcasts_total", "")).contains(15.0);
-    assertThat(PrometheusSamples.sum(SCRAPE, "jvm_memory_used_bytes", "area=\"heap\"")).contains(3145728.0);
+    assertThat(PrometheusSamples.sum(SCRAPE, "jvm_memory_used_bytes", "area=\"heap\""))
+        .contains(3145728.0);
     assertThat(PrometheusSamples.sum(SCRAPE, "jvm_buffer_memory_used_bytes", "id=\"direct\""))
-        .as("a trailing timestamp is not the value").contains(4194304.0);
+        .as("a trailing timestamp is not the value")
+        .contains(4194304.0);
   }
 
   @Test

@@ -12,7 +12,8 @@ class ReportTest {
   void markdownTableHasAHeaderAndOneLinePerRowWithPipesEscaped() {
     String md =
         ResultTable.markdown(
-            List.of(new Row("actions/s", "≥ 1,000", "950", "MISSED"), new Row("a|b", "–", "1", "–")));
+            List.of(
+                new Row("actions/s", "≥ 1,000", "950", "MISSED"), new Row("a|b", "–", "1", "–")));
 
     assertThat(md.lines().toList())
         .containsExactly(
@@ -24,7 +25,9 @@ class ReportTest {
 
   @Test
   void consoleTableAlignsColumns() {
-    String text = ResultTable.text(List.of(new Row("a", "bb", "ccc", "d"), new Row("long metric", "TT", "m", "v")));
+    String text =
+        ResultTable.text(
+            List.of(new Row("a", "bb", "ccc", "d"), new Row("long metric", "TT", "m", "v")));
 
     List<String> lines = text.lines().toList();
     assertThat(lines).hasSize(3);
@@ -70,7 +73,8 @@ class ReportTest {
   @Test
   void sameLabelReplacesItsSectionAndKeepsEverythingElse() {
     String first = BenchmarksFile.merge(null, "# Benchmarks", "before", "old numbers");
-    String second = BenchmarksFile.merge(first + "\nHand-written note.\n", "# ignored", "after", "new numbers");
+    String second =
+        BenchmarksFile.merge(first + "\nHand-written note.\n", "# ignored", "after", "new numbers");
     String third = BenchmarksFile.merge(second, "# ignored", "before", "rerun numbers");
 
     assertThat(third).startsWith("# Benchmarks");

@@ -22,7 +22,8 @@ class SlowClientResultsTest {
 
     SlowClientResults sum = SlowClientResults.none(41).plus(a).plus(b);
 
-    assertThat(sum).isEqualTo(new SlowClientResults(100, 100, 100, 98, 98, 1900, 146_000, 7_000, 42));
+    assertThat(sum)
+        .isEqualTo(new SlowClientResults(100, 100, 100, 98, 98, 1900, 146_000, 7_000, 42));
     assertThat(sum.catchUpMeanMicros()).isEqualTo(146_000 / 98.0);
     assertThat(sum.framesPerClient()).isEqualTo(1900 / 98.0);
     assertThat(SlowClientResults.none(1).catchUpMeanMicros()).isZero();

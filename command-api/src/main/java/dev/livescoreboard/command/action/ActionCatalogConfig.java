@@ -25,7 +25,8 @@ class ActionCatalogConfig {
     try {
       return new ActionCatalog(text, CatalogYaml.parse(text));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("invalid action catalog " + source + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "invalid action catalog " + source + ": " + e.getMessage(), e);
     }
   }
 

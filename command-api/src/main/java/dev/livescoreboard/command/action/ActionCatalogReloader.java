@@ -9,10 +9,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Re-reads a filesystem catalog every {@code scoreboard.actions.reload-interval} and swaps it in
- * when its content changed and is valid. An invalid or unreadable file is logged once (per
- * distinct content) and the running catalog stays. Content is compared rather than the
- * modification time, so edits within the file system's timestamp granularity are not missed.
- * Runs on the scheduler thread only.
+ * when its content changed and is valid. An invalid or unreadable file is logged once (per distinct
+ * content) and the running catalog stays. Content is compared rather than the modification time, so
+ * edits within the file system's timestamp granularity are not missed. Runs on the scheduler thread
+ * only.
  */
 class ActionCatalogReloader {
 

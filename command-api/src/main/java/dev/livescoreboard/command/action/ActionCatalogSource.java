@@ -43,7 +43,8 @@ final class ActionCatalogSource {
   String read() throws IOException {
     byte[] bytes;
     if (path == null) {
-      try (InputStream in = new ClassPathResource(location.substring(CLASSPATH.length())).getInputStream()) {
+      try (InputStream in =
+          new ClassPathResource(location.substring(CLASSPATH.length())).getInputStream()) {
         bytes = in.readNBytes(MAX_BYTES + 1);
       }
     } else {

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * @param points how much a completed action adds, 1..100
  * @param maxPerHour at most this many completes per user in any rolling hour, {@code null} for no
  *     limit
- * @param maxPerDay at most this many completes per user and calendar day (UTC), {@code null} for
- *     no limit
- * @param oncePerDay at most one complete per user and calendar day (UTC); same as {@code
- *     maxPerDay: 1}
+ * @param maxPerDay at most this many completes per user and calendar day (UTC), {@code null} for no
+ *     limit
+ * @param oncePerDay at most one complete per user and calendar day (UTC); same as {@code maxPerDay:
+ *     1}
  * @param minSeconds minimum seconds between start (the action token's {@code iat}) and complete
  * @param boards the boards the action may score on, {@code [global]} when absent
  */
@@ -41,7 +41,14 @@ public record ActionDefinition(
     }
     if (points < MIN_POINTS || points > MAX_POINTS) {
       throw new IllegalArgumentException(
-          "action " + type + ": points must be " + MIN_POINTS + ".." + MAX_POINTS + ", was " + points);
+          "action "
+              + type
+              + ": points must be "
+              + MIN_POINTS
+              + ".."
+              + MAX_POINTS
+              + ", was "
+              + points);
     }
     if ((maxPerHour != null && maxPerHour < 1) || (maxPerDay != null && maxPerDay < 1)) {
       throw new IllegalArgumentException("action " + type + ": quotas must be at least 1");
@@ -83,7 +90,8 @@ public record ActionDefinition(
   public void requireBoard(String board) {
     if (!allowsBoard(board)) {
       throw new ApiException(
-          ErrorCode.VALIDATION_FAILED, "board: action " + type + " does not score on board " + board);
+          ErrorCode.VALIDATION_FAILED,
+          "board: action " + type + " does not score on board " + board);
     }
   }
 }

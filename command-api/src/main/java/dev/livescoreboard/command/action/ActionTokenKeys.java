@@ -33,7 +33,9 @@ final class ActionTokenKeys {
     if (spec == null || spec.isBlank()) {
       throw new IllegalArgumentException(
           "SCOREBOARD_ACTION_TOKEN_SECRETS is required: kid:base64secret[,kid:base64secret...],"
-              + " at least " + MIN_SECRET_BYTES + " bytes each");
+              + " at least "
+              + MIN_SECRET_BYTES
+              + " bytes each");
     }
     Map<String, SecretKey> keys = new LinkedHashMap<>();
     for (String entry : spec.split(",")) {
@@ -47,11 +49,17 @@ final class ActionTokenKeys {
       byte[] secret = decode(kid, entry.substring(colon + 1).strip());
       if (secret.length < MIN_SECRET_BYTES) {
         throw new IllegalArgumentException(
-            "SCOREBOARD_ACTION_TOKEN_SECRETS: the secret of kid " + kid + " has " + secret.length
-                + " bytes, at least " + MIN_SECRET_BYTES + " are required");
+            "SCOREBOARD_ACTION_TOKEN_SECRETS: the secret of kid "
+                + kid
+                + " has "
+                + secret.length
+                + " bytes, at least "
+                + MIN_SECRET_BYTES
+                + " are required");
       }
       if (keys.put(kid, new SecretKeySpec(secret, "HmacSHA256")) != null) {
-        throw new IllegalArgumentException("SCOREBOARD_ACTION_TOKEN_SECRETS: kid " + kid + " twice");
+        throw new IllegalArgumentException(
+            "SCOREBOARD_ACTION_TOKEN_SECRETS: kid " + kid + " twice");
       }
     }
     return new ActionTokenKeys(keys.keySet().iterator().next(), keys);

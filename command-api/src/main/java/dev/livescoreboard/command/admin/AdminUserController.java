@@ -24,9 +24,7 @@ class AdminUserController {
     List<NewUser> batch =
         request.users().stream()
             .map(
-                u ->
-                    new NewUser(
-                        u.userId(), u.displayName(), u.isPublic() == null || u.isPublic()))
+                u -> new NewUser(u.userId(), u.displayName(), u.isPublic() == null || u.isPublic()))
             .toList();
     ProvisionResult result = users.provision(batch);
     return new ProvisionUsersResponse(batch.size(), result.created(), result.updated());

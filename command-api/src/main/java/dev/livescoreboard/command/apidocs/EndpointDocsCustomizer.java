@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
- * Completes every operation springdoc found: summary (from {@link Endpoints} unless the handler
- * has one), the {@code bearerAuth} requirement under {@code /api/}, and one problem response per
- * HTTP status it can fail with, listing the codes as examples. Codes come from the operation's
- * shape plus its {@link Endpoints} entry, so new endpoints are covered without touching them.
+ * Completes every operation springdoc found: summary (from {@link Endpoints} unless the handler has
+ * one), the {@code bearerAuth} requirement under {@code /api/}, and one problem response per HTTP
+ * status it can fail with, listing the codes as examples. Codes come from the operation's shape
+ * plus its {@link Endpoints} entry, so new endpoints are covered without touching them.
  */
 class EndpointDocsCustomizer implements OpenApiCustomizer {
 
@@ -74,8 +74,7 @@ class EndpointDocsCustomizer implements OpenApiCustomizer {
     Set<ErrorCode> codes = EnumSet.of(ErrorCode.INTERNAL_ERROR);
     if (path.startsWith(API_PREFIX)) {
       // No or bad token; the per-client-address limit; the JWKS or the database unreachable.
-      codes.addAll(
-          List.of(ErrorCode.UNAUTHORIZED, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE));
+      codes.addAll(List.of(ErrorCode.UNAUTHORIZED, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE));
     }
     if (path.startsWith(ADMIN_PREFIX)) {
       codes.add(ErrorCode.FORBIDDEN);

@@ -10,10 +10,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Requires a valid, unrevoked {@code Authorization: Bearer} access token and stores the caller as
- * a request attribute; with {@code requiredRole} set, also requires that role. Failures are thrown
- * as {@link ApiException}s and rendered by the problem handler; authentication failures are
- * recorded as security events (never with the token).
+ * Requires a valid, unrevoked {@code Authorization: Bearer} access token and stores the caller as a
+ * request attribute; with {@code requiredRole} set, also requires that role. Failures are thrown as
+ * {@link ApiException}s and rendered by the problem handler; authentication failures are recorded
+ * as security events (never with the token).
  */
 class AuthInterceptor implements HandlerInterceptor {
 
@@ -37,7 +37,8 @@ class AuthInterceptor implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     AuthenticatedUser caller = (AuthenticatedUser) request.getAttribute(CALLER);
     if (caller == null) {
       caller = authenticate(request);
@@ -45,7 +46,8 @@ class AuthInterceptor implements HandlerInterceptor {
       request.setAttribute(SecurityEvents.USER_ID_ATTRIBUTE, caller.userId());
     }
     if (requiredRole != null && !caller.hasRole(requiredRole)) {
-      throw new ApiException(ErrorCode.FORBIDDEN, "this endpoint requires the role " + requiredRole);
+      throw new ApiException(
+          ErrorCode.FORBIDDEN, "this endpoint requires the role " + requiredRole);
     }
     return true;
   }

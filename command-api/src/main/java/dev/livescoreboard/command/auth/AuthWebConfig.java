@@ -15,8 +15,7 @@ class AuthWebConfig implements WebMvcConfigurer {
   private final TokenRevocations revocations;
   private final SecurityEvents events;
 
-  AuthWebConfig(
-      AccessTokenVerifier verifier, TokenRevocations revocations, SecurityEvents events) {
+  AuthWebConfig(AccessTokenVerifier verifier, TokenRevocations revocations, SecurityEvents events) {
     this.verifier = verifier;
     this.revocations = revocations;
     this.events = events;
@@ -24,9 +23,12 @@ class AuthWebConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new AuthInterceptor(verifier, revocations, events, null)).addPathPatterns("/api/**");
     registry
-        .addInterceptor(new AuthInterceptor(verifier, revocations, events, AuthenticatedUser.ADMIN_ROLE))
+        .addInterceptor(new AuthInterceptor(verifier, revocations, events, null))
+        .addPathPatterns("/api/**");
+    registry
+        .addInterceptor(
+            new AuthInterceptor(verifier, revocations, events, AuthenticatedUser.ADMIN_ROLE))
         .addPathPatterns("/api/v1/admin/**");
   }
 

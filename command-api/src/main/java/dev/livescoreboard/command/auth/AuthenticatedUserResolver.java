@@ -21,7 +21,8 @@ class AuthenticatedUserResolver implements HandlerMethodArgumentResolver {
       ModelAndViewContainer mavContainer,
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
-    Object caller = webRequest.getAttribute(AuthInterceptor.CALLER, RequestAttributes.SCOPE_REQUEST);
+    Object caller =
+        webRequest.getAttribute(AuthInterceptor.CALLER, RequestAttributes.SCOPE_REQUEST);
     if (caller == null) {
       // A controller outside /api/** asked for a caller: a wiring mistake, not a client error.
       throw new IllegalStateException("no authenticated caller on this request");

@@ -13,10 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew tolerance for {@code exp}/{@code nbf} between our clock and the issuer's, at
  *     most 60 s
  * @param jwksTimeout connect and read timeout of a JWKS fetch
- * @param jwksCacheTtl how long fetched keys are used before they are fetched again (refreshed
- *     ahead of expiry; an unknown {@code kid} refetches at once)
- * @param jwksRefetchMinInterval at most one JWKS fetch per interval, so tokens with made-up
- *     {@code kid}s cannot hammer the auth service
+ * @param jwksCacheTtl how long fetched keys are used before they are fetched again (refreshed ahead
+ *     of expiry; an unknown {@code kid} refetches at once)
+ * @param jwksRefetchMinInterval at most one JWKS fetch per interval, so tokens with made-up {@code
+ *     kid}s cannot hammer the auth service
  * @param maxTokenLifetime the longest access-token lifetime the auth service issues; a revocation
  *     without {@code expiresAt} is kept this long
  * @param verifiedCacheSize how many verified tokens are remembered (0: verify every request)
@@ -36,8 +36,13 @@ record JwtSettings(
     Duration verifiedCacheTtl) {
 
   JwtSettings {
-    if (jwksUrl == null || issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
-      throw new IllegalArgumentException("scoreboard.jwt.jwks-url, issuer and audience are required");
+    if (jwksUrl == null
+        || issuer == null
+        || issuer.isBlank()
+        || audience == null
+        || audience.isBlank()) {
+      throw new IllegalArgumentException(
+          "scoreboard.jwt.jwks-url, issuer and audience are required");
     }
     if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(60)) > 0) {
       throw new IllegalArgumentException("scoreboard.jwt.clock-skew must be between 0 and 60 s");
@@ -55,7 +60,8 @@ record JwtSettings(
     if (jwksCacheTtl.compareTo(Duration.ofSeconds(10)) < 0
         || jwksRefetchMinInterval.isNegative()
         || jwksRefetchMinInterval.compareTo(jwksCacheTtl) >= 0
-        || maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
+        || maxTokenLifetime.isNegative()
+        || maxTokenLifetime.isZero()) {
       throw new IllegalArgumentException(
           "scoreboard.jwt: jwks-cache-ttl must be at least 10 s and longer than"
               + " jwks-refetch-min-interval, max-token-lifetime positive");

@@ -36,8 +36,7 @@ class RevocationFeed extends DedicatedThread {
   private volatile Subscription subscription;
   private volatile boolean inStep;
 
-  RevocationFeed(
-      RedisClient redis, RedisSettings settings, LocalDenylist denylist, Clock clock) {
+  RevocationFeed(RedisClient redis, RedisSettings settings, LocalDenylist denylist, Clock clock) {
     super("revocation-feed", Duration.ofSeconds(2));
     this.redis = redis;
     this.keys = new RevocationKeys(settings);

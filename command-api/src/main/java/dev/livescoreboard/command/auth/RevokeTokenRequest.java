@@ -13,6 +13,8 @@ import java.time.Instant;
  *     for the longest access-token lifetime)
  */
 record RevokeTokenRequest(
-    @NotBlank @Size(max = 255) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
+    @NotBlank
+        @Size(max = 255)
+        @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
         String jti,
     Instant expiresAt) {}

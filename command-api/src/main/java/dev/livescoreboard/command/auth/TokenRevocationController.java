@@ -37,7 +37,8 @@ class TokenRevocationController {
         request.expiresAt() != null ? request.expiresAt() : now.plus(settings.maxTokenLifetime());
     if (expiresAt.isAfter(now.plus(MAX_EXPIRY))) {
       throw new ApiException(
-          ErrorCode.VALIDATION_FAILED, "expiresAt: must be within " + MAX_EXPIRY.toDays() + " days");
+          ErrorCode.VALIDATION_FAILED,
+          "expiresAt: must be within " + MAX_EXPIRY.toDays() + " days");
     }
     // A token is still accepted for clockSkew after its exp, so the entry must outlive that.
     Instant until = expiresAt.plus(settings.clockSkew());

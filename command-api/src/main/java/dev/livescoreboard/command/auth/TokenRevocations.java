@@ -19,9 +19,9 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * The denylist of revoked access tokens ({@code jti}), shared by all instances through Redis (see
  * {@link RevocationKeys}) and mirrored in each instance's {@link LocalDenylist} by the {@link
- * RevocationFeed}. While the feed is in step a check is a local lookup; otherwise it asks Redis, and
- * while Redis is unreachable too it fails open for tokens revoked through other instances (see the
- * package documentation), counting each unchecked token in {@code
+ * RevocationFeed}. While the feed is in step a check is a local lookup; otherwise it asks Redis,
+ * and while Redis is unreachable too it fails open for tokens revoked through other instances (see
+ * the package documentation), counting each unchecked token in {@code
  * scoreboard.auth.revocation.unchecked}. A revocation made here holds here at once, whatever Redis
  * does. Thread-safe.
  */

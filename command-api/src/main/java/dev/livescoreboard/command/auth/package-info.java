@@ -10,10 +10,10 @@
  * expiry and at once on an unknown {@code kid}, so key rotation needs no restart). A token that
  * passed is remembered by {@link dev.livescoreboard.command.auth.VerifiedTokenCache} until its
  * {@code exp}, at most {@code scoreboard.jwt.verified-cache-ttl}, so a player's next request skips
- * the signature check; revocation is still checked on every request. Guarantees: no
- * handler under {@code /api/} runs without a verified caller; the user id always comes from the
- * token, never from the body. Missing, bad or revoked token → 401 {@code UNAUTHORIZED}; missing
- * role → 403 {@code FORBIDDEN}; JWKS unreachable → 503.
+ * the signature check; revocation is still checked on every request. Guarantees: no handler under
+ * {@code /api/} runs without a verified caller; the user id always comes from the token, never from
+ * the body. Missing, bad or revoked token → 401 {@code UNAUTHORIZED}; missing role → 403 {@code
+ * FORBIDDEN}; JWKS unreachable → 503.
  *
  * <p><b>Revocation</b> ({@code POST /api/v1/admin/tokens/revoke}): the {@code jti} goes into a
  * Redis denylist ({@code <prefix>revoked-jti:<jti>}, expiring when the token would) shared by all
@@ -21,13 +21,12 @@
  * instance that took the request. Every instance's {@link
  * dev.livescoreboard.command.auth.RevocationFeed} subscribes to the announcements and loads the
  * existing keys, so while it is in step a check is a local lookup, no Redis call; while it is not,
- * each check asks Redis. When Redis is
- * unreachable, the check <em>fails open</em> for tokens revoked through other instances: such
- * tokens are accepted until Redis is back, each acceptance is counted in {@code
- * scoreboard.auth.revocation.unchecked} and a security warning is logged once per outage. Failing
- * closed (503 for every request) would turn a Redis outage into a full write-path outage, which
- * SPEC §10 rules out; access tokens are short-lived, revocation is a rare admin action, and
- * revocations made through this instance stay enforced. A revocation that cannot reach Redis
- * answers 503 so the admin retries (the local copy already applies).
+ * each check asks Redis. When Redis is unreachable, the check <em>fails open</em> for tokens
+ * revoked through other instances: such tokens are accepted until Redis is back, each acceptance is
+ * counted in {@code scoreboard.auth.revocation.unchecked} and a security warning is logged once per
+ * outage. Failing closed (503 for every request) would turn a Redis outage into a full write-path
+ * outage, which SPEC §10 rules out; access tokens are short-lived, revocation is a rare admin
+ * action, and revocations made through this instance stay enforced. A revocation that cannot reach
+ * Redis answers 503 so the admin retries (the local copy already applies).
  */
 package dev.livescoreboard.command.auth;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads boards from PostgreSQL. Boards are configuration that changes rarely (by migration or an
- * operator), while every start and complete needs one: a found board is kept for {@link #FRESH}
- * (an operator's change shows within that); unknown ids are always looked up. Thread-safe.
+ * operator), while every start and complete needs one: a found board is kept for {@link #FRESH} (an
+ * operator's change shows within that); unknown ids are always looked up. Thread-safe.
  */
 @Repository
 public class Boards {
@@ -38,8 +38,7 @@ public class Boards {
   }
 
   private Optional<Board> load(String id) {
-    return jdbc.sql(
-            "SELECT id, title, score_cap, top_n, reset_schedule FROM boards WHERE id = :id")
+    return jdbc.sql("SELECT id, title, score_cap, top_n, reset_schedule FROM boards WHERE id = :id")
         .param("id", id)
         .query(
             (rs, n) ->

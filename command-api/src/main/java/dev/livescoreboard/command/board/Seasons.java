@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 
 /**
- * The season an instant belongs to under a reset schedule, in UTC: {@code all-time}, a day
- * {@code 2026-11-24}, an ISO week {@code 2026-W48} (week-based year) or a month {@code 2026-11}.
+ * The season an instant belongs to under a reset schedule, in UTC: {@code all-time}, a day {@code
+ * 2026-11-24}, an ISO week {@code 2026-W48} (week-based year) or a month {@code 2026-11}.
  */
 public final class Seasons {
 

@@ -29,6 +29,7 @@ public class Idempotency {
 
   /** The request header. */
   public static final String HEADER = "Idempotency-Key";
+
   /** Set on replayed responses. */
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
@@ -85,7 +86,10 @@ public class Idempotency {
           ResponseEntity<T> response = work.get();
           if (response.getStatusCode().is2xxSuccessful()) {
             keys.complete(
-                userId, key, response.getStatusCode().value(), json.writeValueAsString(response.getBody()));
+                userId,
+                key,
+                response.getStatusCode().value(),
+                json.writeValueAsString(response.getBody()));
           } else {
             keys.release(userId, key);
           }

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of {@code idempotency_keys}. Every method but {@link #purge} runs in the caller's transaction. */
+/**
+ * SQL of {@code idempotency_keys}. Every method but {@link #purge} runs in the caller's
+ * transaction.
+ */
 @Repository
 class IdempotencyKeys {
 

@@ -37,13 +37,7 @@ class OutboxConfig {
       MeterRegistry meters,
       Clock clock) {
     return new OutboxRelay(
-        jdbc,
-        transactions,
-        kafka,
-        topic.topic(),
-        settings,
-        new OutboxRelayMetrics(meters),
-        clock);
+        jdbc, transactions, kafka, topic.topic(), settings, new OutboxRelayMetrics(meters), clock);
   }
 
   @Bean

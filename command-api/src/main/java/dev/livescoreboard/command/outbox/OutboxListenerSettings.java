@@ -24,10 +24,12 @@ record OutboxListenerSettings(
   OutboxListenerSettings {
     if (channel == null || !channel.matches("[a-z_][a-z0-9_]{0,62}")) {
       // It is spliced into LISTEN, which takes no bind parameters.
-      throw new IllegalArgumentException("scoreboard.outbox.listener.channel must be an identifier");
+      throw new IllegalArgumentException(
+          "scoreboard.outbox.listener.channel must be an identifier");
     }
     if (reconnectMax.compareTo(reconnectMin) < 0) {
-      throw new IllegalArgumentException("scoreboard.outbox.listener: reconnect-max < reconnect-min");
+      throw new IllegalArgumentException(
+          "scoreboard.outbox.listener: reconnect-max < reconnect-min");
     }
   }
 }

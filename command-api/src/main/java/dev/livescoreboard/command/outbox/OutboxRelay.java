@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes committed outbox rows to Kafka with claims pipelined inside one transaction.
  *
  * <p>A claim takes the relay's advisory lock (or gets no rows: another instance is publishing),
- * locks a batch of unpublished rows in id order and marks them published, all in one statement;
- * the marks stay invisible to everyone else until the transaction commits. The batch goes to the
+ * locks a batch of unpublished rows in id order and marks them published, all in one statement; the
+ * marks stay invisible to everyone else until the transaction commits. The batch goes to the
  * producer without waiting. While its acknowledgements are pending, rows committed meanwhile (a
  * NOTIFY wake-up) are claimed and sent the same way, so a new row never waits for an earlier
  * batch's round trip to Kafka. Once nothing is in flight and nothing new was announced (or the

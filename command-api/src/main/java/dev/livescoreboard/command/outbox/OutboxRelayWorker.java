@@ -8,10 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link OutboxRelay} on one dedicated thread that sleeps until the relay is woken ({@link
  * OutboxRelay#wake()}: after a commit of this instance, or from the NOTIFY listener) or the
- * fallback poll interval passes, then drains the outbox.
- * Wake-ups coalesce: any number of them while a drain runs are claimed by that drain or cause
- * exactly one more, so a commit that lands after the drain's last claim is never left waiting for
- * the fallback poll.
+ * fallback poll interval passes, then drains the outbox. Wake-ups coalesce: any number of them
+ * while a drain runs are claimed by that drain or cause exactly one more, so a commit that lands
+ * after the drain's last claim is never left waiting for the fallback poll.
  */
 class OutboxRelayWorker extends DedicatedThread {
 
@@ -39,7 +38,8 @@ class OutboxRelayWorker extends DedicatedThread {
           log.warn("outbox relay interrupted while running; continuing");
         }
       } catch (RuntimeException e) {
-        log.warn("outbox relay failed, retrying in {}: {}", settings.failureBackoff(), e.toString());
+        log.warn(
+            "outbox relay failed, retrying in {}: {}", settings.failureBackoff(), e.toString());
         pauseAfterFailure();
       }
     }

@@ -9,11 +9,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Names this process on its pooled PostgreSQL connections ({@code application_name}, drawn once
- * per start) so the outbox trigger can put the writer in its NOTIFY payload: the listener then
- * skips notifications of this instance's own commits, whose writer already woke the relay (see
- * {@link Outbox}), and wakes it only for rows other instances committed. Lowest precedence: a
- * configured {@code ApplicationName} wins, and then every notification wakes the relay as before.
+ * Names this process on its pooled PostgreSQL connections ({@code application_name}, drawn once per
+ * start) so the outbox trigger can put the writer in its NOTIFY payload: the listener then skips
+ * notifications of this instance's own commits, whose writer already woke the relay (see {@link
+ * Outbox}), and wakes it only for rows other instances committed. Lowest precedence: a configured
+ * {@code ApplicationName} wins, and then every notification wakes the relay as before.
  */
 class WriterTag implements EnvironmentPostProcessor {
 
@@ -31,7 +31,9 @@ class WriterTag implements EnvironmentPostProcessor {
             new MapPropertySource(
                 "outboxWriterTag",
                 Map.of(
-                    PROPERTY, tag,
-                    "spring.datasource.hikari.data-source-properties.ApplicationName", tag)));
+                    PROPERTY,
+                    tag,
+                    "spring.datasource.hikari.data-source-properties.ApplicationName",
+                    tag)));
   }
 }

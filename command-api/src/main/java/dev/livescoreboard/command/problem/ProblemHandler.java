@@ -46,7 +46,8 @@ class ProblemHandler {
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+  ResponseEntity<Problem> invalidBody(
+      MethodArgumentNotValidException e, HttpServletRequest request) {
     String detail =
         e.getBindingResult().getFieldErrors().stream()
             .map(ProblemHandler::describe)
@@ -69,7 +70,8 @@ class ProblemHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<Problem> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     return respond(ErrorCode.VALIDATION_FAILED, JsonErrors.describe(e), request);
   }
 

@@ -21,8 +21,7 @@ public final class ProblemResponses {
   public static void write(
       HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
       throws IOException {
-    byte[] body =
-        JSON.writeValueAsBytes(Problem.of(code, detail, RequestIdFilter.of(request)));
+    byte[] body = JSON.writeValueAsBytes(Problem.of(code, detail, RequestIdFilter.of(request)));
     response.setStatus(code.status().value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -32,7 +32,8 @@ class RequestIdFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String given = request.getHeader(HEADER);
-    String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id =
+        given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);
     MDC.put("requestId", id);

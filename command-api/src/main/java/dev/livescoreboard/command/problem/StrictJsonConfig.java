@@ -26,8 +26,10 @@ class StrictJsonConfig {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .withCoercionConfig(
-                LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                LogicalType.Integer,
+                c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .withCoercionConfig(
-                LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+                LogicalType.Boolean,
+                c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
   }
 }

@@ -22,7 +22,9 @@ record HistoryCursor(Instant committedAt, UUID eventId) {
   String encode() {
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, committedAt);
     String plain = micros + ":" + eventId;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
   }
 
   /**

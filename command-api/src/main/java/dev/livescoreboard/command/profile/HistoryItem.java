@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One score change of the caller. Exactly one of {@code actionType} (a completed action) and
- * {@code reason} (an admin adjustment) is present.
+ * One score change of the caller. Exactly one of {@code actionType} (a completed action) and {@code
+ * reason} (an admin adjustment) is present.
  *
  * @param eventId the score event's id (also the Kafka event's {@code eventId})
  * @param board the board

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The caller's own profile and score history, from PostgreSQL: a player sees their completed
- * action at once, before the read model has caught up. Unknown callers get 404 (or are registered
- * when auto-registration is on, as on start and complete); frozen users may still look.
+ * The caller's own profile and score history, from PostgreSQL: a player sees their completed action
+ * at once, before the read model has caught up. Unknown callers get 404 (or are registered when
+ * auto-registration is on, as on start and complete); frozen users may still look.
  */
 @RestController
 class ProfileController {

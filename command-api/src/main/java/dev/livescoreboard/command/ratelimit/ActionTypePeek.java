@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Finds the action type of a complete request before the handler runs, to pick the per-action
  * window: the {@code act} claim of the body's action token, read WITHOUT verifying the token. That
- * is safe here because it only selects a counter: a forged token still counts against a window
- * (and the per-address limit) and is refused by the handler afterwards. Returns {@code null} when
- * there is no readable token; the request is then counted in the user's default window.
+ * is safe here because it only selects a counter: a forged token still counts against a window (and
+ * the per-address limit) and is refused by the handler afterwards. Returns {@code null} when there
+ * is no readable token; the request is then counted in the user's default window.
  */
 class ActionTypePeek {
 

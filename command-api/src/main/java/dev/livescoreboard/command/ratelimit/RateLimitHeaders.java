@@ -37,11 +37,7 @@ final class RateLimitHeaders {
         request,
         response,
         ErrorCode.RATE_LIMITED,
-        "too many requests ("
-            + what
-            + "); retry after "
-            + decision.resetSeconds()
-            + " s");
+        "too many requests (" + what + "); retry after " + decision.resetSeconds() + " s");
     return false;
   }
 }

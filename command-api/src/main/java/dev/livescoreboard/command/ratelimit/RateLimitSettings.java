@@ -31,7 +31,10 @@ record RateLimitSettings(
       throw new IllegalArgumentException("scoreboard.rate-limits.window must be positive");
     }
     completePerAction = completePerAction == null ? Map.of() : Map.copyOf(completePerAction);
-    if (start < 1 || complete < 1 || perIp < 1 || completePerAction.values().stream().anyMatch(v -> v < 1)) {
+    if (start < 1
+        || complete < 1
+        || perIp < 1
+        || completePerAction.values().stream().anyMatch(v -> v < 1)) {
       throw new IllegalArgumentException("scoreboard.rate-limits: every limit must be at least 1");
     }
   }

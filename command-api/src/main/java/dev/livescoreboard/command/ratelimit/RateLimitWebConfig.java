@@ -34,10 +34,7 @@ class RateLimitWebConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry
-        .addInterceptor(perAddress)
-        .addPathPatterns("/api/**")
-        .order(BEFORE_AUTH);
+    registry.addInterceptor(perAddress).addPathPatterns("/api/**").order(BEFORE_AUTH);
     ActionTypePeek peek = new ActionTypePeek();
     registry
         .addInterceptor(new UserRateLimitInterceptor(Kind.START, limiter, settings, peek, events))

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Checks a rate limit in Redis, shared by all instances, or, while Redis is unreachable or slow,
- * in the {@link LocalSlidingWindow} of this instance. Never throws for a Redis problem: a limit
- * check must not turn a request into a 500. Each check answered locally increments {@code
+ * Checks a rate limit in Redis, shared by all instances, or, while Redis is unreachable or slow, in
+ * the {@link LocalSlidingWindow} of this instance. Never throws for a Redis problem: a limit check
+ * must not turn a request into a 500. Each check answered locally increments {@code
  * scoreboard.ratelimit.fallbacks}. Thread-safe.
  */
 @Component

@@ -8,8 +8,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The per-user limits on starting and completing actions. Runs after authentication (the user id
- * comes from the verified access token) and before the handler reads the body, so a refused
- * request changes nothing.
+ * comes from the verified access token) and before the handler reads the body, so a refused request
+ * changes nothing.
  */
 class UserRateLimitInterceptor implements HandlerInterceptor {
 

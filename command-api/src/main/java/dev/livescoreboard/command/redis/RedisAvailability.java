@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Whether Redis is worth asking right now: a tiny circuit breaker shared by every Redis caller of
  * the module. After a failure callers skip Redis for {@code scoreboard.redis.retry-interval} and
- * use their fallback, so an outage costs one timeout per interval instead of one per request.
- * Logs one warning when an outage starts and one line when Redis answers again. Thread-safe.
+ * use their fallback, so an outage costs one timeout per interval instead of one per request. Logs
+ * one warning when an outage starts and one line when Redis answers again. Thread-safe.
  */
 @Component
 public class RedisAvailability {

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryInterval after a failure, how long callers skip Redis before trying it again
  */
 @ConfigurationProperties("scoreboard.redis")
-public record RedisSettings(String url, String keyPrefix, Duration timeout, Duration retryInterval) {
+public record RedisSettings(
+    String url, String keyPrefix, Duration timeout, Duration retryInterval) {
 
   public RedisSettings {
     if (url == null || url.isBlank()) {

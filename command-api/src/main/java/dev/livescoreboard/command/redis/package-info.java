@@ -1,9 +1,9 @@
 /**
- * Redis access of command-api: one pooled {@link redis.clients.jedis.RedisClient} (Jedis borrows
- * a connection per command, so it is thread-safe and shared by all request threads), its {@link
+ * Redis access of command-api: one pooled {@link redis.clients.jedis.RedisClient} (Jedis borrows a
+ * connection per command, so it is thread-safe and shared by all request threads), its {@link
  * dev.livescoreboard.command.redis.RedisSettings} ({@code SCOREBOARD_REDIS_URL}, {@code
- * SCOREBOARD_REDIS_KEY_PREFIX}) and {@link dev.livescoreboard.command.redis.RedisAvailability},
- * the circuit breaker every caller consults.
+ * SCOREBOARD_REDIS_KEY_PREFIX}) and {@link dev.livescoreboard.command.redis.RedisAvailability}, the
+ * circuit breaker every caller consults.
  *
  * <p>Redis is never the source of truth on the write path: scores, nonces and events live in
  * PostgreSQL. Every Redis caller has an in-process fallback, commands use short timeouts, and the

@@ -36,7 +36,8 @@ class ActionCompletionController {
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     String metadata = metadataJson(request.metadata());
     // What makes a retry "the same request": the token and the metadata as parsed.
-    String fingerprint = "POST /api/v1/actions/complete\n" + request.actionToken() + "\n" + metadata;
+    String fingerprint =
+        "POST /api/v1/actions/complete\n" + request.actionToken() + "\n" + metadata;
     return idempotency.execute(
         caller.userId(),
         idempotencyKey,

@@ -35,7 +35,9 @@ class ActionLimits {
     this.jdbc = jdbc;
   }
 
-  /** The limit this complete would break, if any ({@code ACTION_TOO_FAST}, {@code QUOTA_EXCEEDED}). */
+  /**
+   * The limit this complete would break, if any ({@code ACTION_TOO_FAST}, {@code QUOTA_EXCEEDED}).
+   */
   Optional<ApiException> violation(
       String userId, ActionTokenClaims token, ActionDefinition action, Instant now) {
     Instant earliest = token.issuedAt().plusSeconds(action.minSeconds());
@@ -43,7 +45,10 @@ class ActionLimits {
       return Optional.of(
           new ApiException(
               ErrorCode.ACTION_TOO_FAST,
-              "action " + action.type() + " can be completed " + action.minSeconds()
+              "action "
+                  + action.type()
+                  + " can be completed "
+                  + action.minSeconds()
                   + " seconds after it was started at the earliest",
               retryAfter(Duration.between(now, earliest))));
     }
@@ -84,7 +89,10 @@ class ActionLimits {
       limits.append(action.maxPerHour()).append(" per hour");
     }
     if (action.dailyLimit() != null) {
-      limits.append(limits.length() > 2 ? ", " : "").append(action.dailyLimit()).append(" per UTC day");
+      limits
+          .append(limits.length() > 2 ? ", " : "")
+          .append(action.dailyLimit())
+          .append(" per UTC day");
     }
     return limits.append(')').toString();
   }

@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * W3C trace context ({@code traceparent}) for the events a request causes: the caller's header
- * when it is a valid version-00 value, otherwise a new sampled-out trace. Thread-safe.
+ * W3C trace context ({@code traceparent}) for the events a request causes: the caller's header when
+ * it is a valid version-00 value, otherwise a new sampled-out trace. Thread-safe.
  */
 final class TraceParents {
 

@@ -4,17 +4,17 @@
  * <p>Each complete runs on its request thread in one READ COMMITTED transaction that locks the
  * user's {@code user_scores} row ({@code SELECT … FOR UPDATE}, created first with {@code INSERT …
  * ON CONFLICT DO NOTHING}). All changes of one user's score on one board and season are therefore
- * serialized: no lost update, and versions grow 1, 2, 3… without gaps. Inside the lock the nonce
- * is recorded under a unique constraint, so an action token completes at most once even when
- * fired concurrently or after Redis is wiped. The score event, the new score and the outbox row
- * commit together or not at all; a refused complete (replay, cap, frozen user, quota, too fast)
- * writes nothing and leaves the token unused.
+ * serialized: no lost update, and versions grow 1, 2, 3… without gaps. Inside the lock the nonce is
+ * recorded under a unique constraint, so an action token completes at most once even when fired
+ * concurrently or after Redis is wiped. The score event, the new score and the outbox row commit
+ * together or not at all; a refused complete (replay, cap, frozen user, quota, too fast) writes
+ * nothing and leaves the token unused.
  *
  * <p>Action limits ({@link dev.livescoreboard.command.score.ActionLimits}) are checked inside the
  * same transaction, after the score row lock and under a lock of the user's {@code users} row, so
- * concurrent completes of one user count one after the other and a quota cannot be overrun:
- * {@code max-per-hour} is a rolling 60 minutes, {@code max-per-day} and {@code once-per-day} count
- * the calendar day in UTC (429 {@code QUOTA_EXCEEDED} with {@code Retry-After}); {@code min-seconds}
+ * concurrent completes of one user count one after the other and a quota cannot be overrun: {@code
+ * max-per-hour} is a rolling 60 minutes, {@code max-per-day} and {@code once-per-day} count the
+ * calendar day in UTC (429 {@code QUOTA_EXCEEDED} with {@code Retry-After}); {@code min-seconds}
  * compares the token's {@code iat} with the commit time (400 {@code ACTION_TOO_FAST}). A replayed
  * token is reported as 409 even when the quota is also used up.
  */

@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses {@code /api/**} request bodies larger than {@code scoreboard.http.max-body-size} with 413
  * {@code PAYLOAD_TOO_LARGE} before any parsing or handler runs, so nothing is written: at once when
- * {@code Content-Length} says so, otherwise (chunked bodies) after reading at most one byte past the
- * limit. An accepted body is kept in memory ({@link CachedBodyRequest}), which the bound makes
+ * {@code Content-Length} says so, otherwise (chunked bodies) after reading at most one byte past
+ * the limit. An accepted body is kept in memory ({@link CachedBodyRequest}), which the bound makes
  * cheap. Runs right after the request id filter.
  */
 @Component

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The client's IP address: the TCP peer, or, only when {@code scoreboard.http.behind-trusted-proxy}
- * says one trusted reverse proxy sits in front, the last {@code X-Forwarded-For} entry (the one that
- * proxy appended; entries further left are client-controlled and never trusted).
+ * says one trusted reverse proxy sits in front, the last {@code X-Forwarded-For} entry (the one
+ * that proxy appended; entries further left are client-controlled and never trusted).
  */
 @Component
 public class ClientAddresses {

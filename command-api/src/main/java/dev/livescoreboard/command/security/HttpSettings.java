@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  *     SCOREBOARD_CORS_ALLOWED_ORIGINS}, comma-separated); exact matches, no wildcards
  */
 @ConfigurationProperties("scoreboard.http")
-record HttpSettings(DataSize maxBodySize, boolean behindTrustedProxy, List<String> corsAllowedOrigins) {
+record HttpSettings(
+    DataSize maxBodySize, boolean behindTrustedProxy, List<String> corsAllowedOrigins) {
 
   HttpSettings {
     maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;

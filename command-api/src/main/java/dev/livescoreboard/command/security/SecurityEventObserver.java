@@ -12,8 +12,8 @@ import org.springframework.web.servlet.ModelAndView;
  * Records the security events that handlers signal by throwing an {@link ApiException} (a replayed
  * action token, a quota hit, a forbidden request), so the features that throw them need no extra
  * call. Runs first among the exception resolvers and resolves nothing: the problem handler still
- * renders the response. Authentication failures and rate-limit hits are recorded where they
- * happen, with more detail.
+ * renders the response. Authentication failures and rate-limit hits are recorded where they happen,
+ * with more detail.
  */
 @Component
 class SecurityEventObserver implements HandlerExceptionResolver, Ordered {

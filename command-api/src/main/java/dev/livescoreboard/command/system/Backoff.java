@@ -31,7 +31,9 @@ public final class Backoff {
     return due;
   }
 
-  /** Sleeps {@code pause}; returns early, without the interrupt flag, when interrupted (stopping). */
+  /**
+   * Sleeps {@code pause}; returns early, without the interrupt flag, when interrupted (stopping).
+   */
   public static void sleep(Duration pause) {
     try {
       TimeUnit.MILLISECONDS.sleep(pause.toMillis());

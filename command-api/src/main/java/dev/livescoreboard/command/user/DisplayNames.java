@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The display-name rule: 1–32 characters, each a letter, a digit, a space or one of {@code _-.},
- * not starting or ending with a space. Markup and control characters can therefore never be
- * stored.
+ * not starting or ending with a space. Markup and control characters can therefore never be stored.
  */
 public final class DisplayNames {
 
@@ -28,9 +27,9 @@ public final class DisplayNames {
   }
 
   /**
-   * A valid display name made from {@code raw} (e.g. a JWT {@code name} claim) by dropping what
-   * the rule does not allow; if nothing usable remains, the same made from {@code fallback} (the
-   * user id), and failing that {@code "Player"}.
+   * A valid display name made from {@code raw} (e.g. a JWT {@code name} claim) by dropping what the
+   * rule does not allow; if nothing usable remains, the same made from {@code fallback} (the user
+   * id), and failing that {@code "Player"}.
    */
   public static String sanitize(String raw, String fallback) {
     String name = clean(raw);
@@ -45,7 +44,8 @@ public final class DisplayNames {
       return "";
     }
     String composed = Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("\\s", " ");
-    String kept = SPACES.matcher(DISALLOWED.matcher(composed).replaceAll("")).replaceAll(" ").strip();
+    String kept =
+        SPACES.matcher(DISALLOWED.matcher(composed).replaceAll("")).replaceAll(" ").strip();
     if (kept.codePointCount(0, kept.length()) > MAX_LENGTH) {
       kept = kept.substring(0, kept.offsetByCodePoints(0, MAX_LENGTH)).strip();
     }

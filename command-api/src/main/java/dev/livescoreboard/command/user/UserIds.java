@@ -3,9 +3,9 @@ package dev.livescoreboard.command.user;
 import java.util.regex.Pattern;
 
 /**
- * What a user id (the access token's {@code sub}) may be: 1–255 characters, none of them a
- * control character. Ids come from the auth service and are otherwise opaque; control characters
- * (NUL above all, which PostgreSQL text cannot hold) would only ever be an attack.
+ * What a user id (the access token's {@code sub}) may be: 1–255 characters, none of them a control
+ * character. Ids come from the auth service and are otherwise opaque; control characters (NUL above
+ * all, which PostgreSQL text cannot hold) would only ever be an attack.
  */
 public final class UserIds {
 

@@ -30,8 +30,8 @@ public class Users {
   }
 
   /**
-   * The user allowed to score, registering them first when auto-registration is on. Call inside
-   * the scoring transaction (and when starting an action, so start and complete agree).
+   * The user allowed to score, registering them first when auto-registration is on. Call inside the
+   * scoring transaction (and when starting an action, so start and complete agree).
    *
    * @param nameClaim the access token's {@code name}, used for a new user's display name
    * @throws ApiException {@code USER_NOT_FOUND} (unknown or erased), {@code USER_FROZEN}
@@ -54,7 +54,8 @@ public class Users {
     Optional<User> user = find(id);
     if (user.isEmpty() && settings.autoRegister()) {
       // ON CONFLICT: a concurrent first request of the same user may register them too.
-      jdbc.sql("INSERT INTO users (id, display_name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
+      jdbc.sql(
+              "INSERT INTO users (id, display_name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
           .param("id", id)
           .param("name", DisplayNames.sanitize(nameClaim, id))
           .update();

@@ -39,9 +39,11 @@ class ActionCatalogTest {
   @Test
   void badBoardIdsAndTypesAreRefused() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ActionDefinition("A", 5, null, null, false, 0, List.of("Not A Board")));
+        .isThrownBy(
+            () -> new ActionDefinition("A", 5, null, null, false, 0, List.of("Not A Board")));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ActionDefinition("lower", 5, null, null, false, 0, List.of("global")));
+        .isThrownBy(
+            () -> new ActionDefinition("lower", 5, null, null, false, 0, List.of("global")));
   }
 
   @Test
@@ -65,7 +67,8 @@ class ActionCatalogTest {
 
   @Test
   void boardsDefaultToGlobal() {
-    assertThat(new ActionDefinition("A", 5, null, null, false, 0, null).boards()).containsExactly("global");
+    assertThat(new ActionDefinition("A", 5, null, null, false, 0, null).boards())
+        .containsExactly("global");
   }
 
   @Test

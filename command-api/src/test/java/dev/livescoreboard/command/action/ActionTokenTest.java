@@ -80,7 +80,8 @@ class ActionTokenTest {
     String token = issuer(OLD).issue("alice", "global", "WIN_MATCH").token();
     int dot = token.lastIndexOf('.');
     char last = token.charAt(dot + 1);
-    String tampered = token.substring(0, dot + 1) + (last == 'A' ? 'B' : 'A') + token.substring(dot + 2);
+    String tampered =
+        token.substring(0, dot + 1) + (last == 'A' ? 'B' : 'A') + token.substring(dot + 2);
 
     assertRejected(verifier(OLD, NOW), tampered, ErrorCode.ACTION_TOKEN_INVALID);
   }

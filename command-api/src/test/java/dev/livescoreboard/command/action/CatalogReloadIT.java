@@ -63,7 +63,9 @@ class CatalogReloadIT extends CommandApiTestBase {
 
     Files.writeString(FILE, catalog(15) + "  - type: WIN_MATCH\n    points: 25\n");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> startedPoints(bearer, "COMPLETE_LEVEL") == 15);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> startedPoints(bearer, "COMPLETE_LEVEL") == 15);
     assertThat(startedPoints(bearer, "WIN_MATCH")).isEqualTo(25);
     Response completed = complete(bearer, startAction(bearer, "COMPLETE_LEVEL"));
     assertThat(completed.body().path("delta").asLong()).isEqualTo(15);

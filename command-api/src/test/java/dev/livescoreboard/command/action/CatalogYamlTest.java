@@ -90,8 +90,7 @@ class CatalogYamlTest {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
-                CatalogYaml.parse(
-                    "actions:\n  - {type: A, points: 1}\n  - {type: A, points: 2}\n"))
+                CatalogYaml.parse("actions:\n  - {type: A, points: 1}\n  - {type: A, points: 2}\n"))
         .withMessageContaining("listed twice");
   }
 

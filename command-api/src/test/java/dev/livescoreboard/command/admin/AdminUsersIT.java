@@ -34,9 +34,16 @@ class AdminUsersIT extends CommandApiTestBase {
     assertThat(again.body().path("created").asInt()).isZero();
     assertThat(again.body().path("updated").asInt()).isOne();
     assertThat(
-            jdbc.sql("SELECT display_name FROM users WHERE id = ?").param(a).query(String.class).single())
+            jdbc.sql("SELECT display_name FROM users WHERE id = ?")
+                .param(a)
+                .query(String.class)
+                .single())
         .isEqualTo("Alice2");
-    assertThat(jdbc.sql("SELECT public FROM users WHERE id = ?").param(b).query(Boolean.class).single())
+    assertThat(
+            jdbc.sql("SELECT public FROM users WHERE id = ?")
+                .param(b)
+                .query(Boolean.class)
+                .single())
         .isFalse();
   }
 

@@ -61,8 +61,8 @@ class OpenApiDocumentIT extends CommandApiTestBase {
     HttpResponse<String> ui = fetch("/swagger-ui.html");
 
     assertThat(ui.statusCode()).isEqualTo(200);
-    assertThat(ui.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(ui.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(ui.body()).containsIgnoringCase("swagger");
   }
 
@@ -100,20 +100,31 @@ class OpenApiDocumentIT extends CommandApiTestBase {
         assertThat(problemCodes(operation, "403")).as(endpoint.toString()).contains("FORBIDDEN");
       }
       if (operation.has("requestBody")) {
-        assertThat(problemCodes(operation, "400")).as(endpoint.toString()).contains("VALIDATION_FAILED");
-        assertThat(problemCodes(operation, "413")).as(endpoint.toString()).contains("PAYLOAD_TOO_LARGE");
+        assertThat(problemCodes(operation, "400"))
+            .as(endpoint.toString())
+            .contains("VALIDATION_FAILED");
+        assertThat(problemCodes(operation, "413"))
+            .as(endpoint.toString())
+            .contains("PAYLOAD_TOO_LARGE");
       }
       for (var status : operation.path("responses").propertyNames()) {
         if (status.startsWith("4") || status.startsWith("5")) {
           JsonNode media =
-              operation.path("responses").path(status).path("content").path("application/problem+json");
+              operation
+                  .path("responses")
+                  .path(status)
+                  .path("content")
+                  .path("application/problem+json");
           assertThat(media.path("schema").path("$ref").asString(""))
               .as(endpoint + " " + status + " is a Problem")
               .isEqualTo("#/components/schemas/Problem");
-          media.path("examples").forEach(
-              example -> assertThat(example.path("value").path("status").asInt())
-                  .as(endpoint + " example under " + status)
-                  .isEqualTo(Integer.parseInt(status)));
+          media
+              .path("examples")
+              .forEach(
+                  example ->
+                      assertThat(example.path("value").path("status").asInt())
+                          .as(endpoint + " example under " + status)
+                          .isEqualTo(Integer.parseInt(status)));
         }
       }
     }
@@ -159,11 +170,23 @@ class OpenApiDocumentIT extends CommandApiTestBase {
     assertThat(idempotencyKey).as("Idempotency-Key header").isNotNull();
     assertThat(idempotencyKey.path("in").asString()).isEqualTo("header");
     assertThat(idempotencyKey.path("description").asString("")).contains("Idempotent-Replayed");
-    assertThat(document.path("components").path("schemas").path("CompleteActionRequest")
-            .path("properties").path("metadata").path("type").asString(""))
+    assertThat(
+            document
+                .path("components")
+                .path("schemas")
+                .path("CompleteActionRequest")
+                .path("properties")
+                .path("metadata")
+                .path("type")
+                .asString(""))
         .isEqualTo("object");
-    assertThat(document.path("components").path("schemas").path("CompletedAction")
-            .path("properties").propertyNames())
+    assertThat(
+            document
+                .path("components")
+                .path("schemas")
+                .path("CompletedAction")
+                .path("properties")
+                .propertyNames())
         .contains("eventId", "userId", "board", "season", "delta", "previousScore", "newScore");
   }
 

@@ -18,8 +18,8 @@ import dev.livescoreboard.testsupport.TestAuth;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +109,8 @@ class AccessTokenHardeningIT extends CommandApiTestBase {
     JWTClaimsSet claims =
         claims(user()).notBeforeTime(Date.from(Instant.now().plusSeconds(120))).build();
 
-    assertUnauthorized(post("/api/v1/actions", TestJwks.sign(RSA, JWSAlgorithm.RS256, claims), START));
+    assertUnauthorized(
+        post("/api/v1/actions", TestJwks.sign(RSA, JWSAlgorithm.RS256, claims), START));
   }
 
   @Test
@@ -117,14 +118,20 @@ class AccessTokenHardeningIT extends CommandApiTestBase {
     JWTClaimsSet claims =
         claims(user()).notBeforeTime(Date.from(Instant.now().plusSeconds(5))).build();
 
-    assertThat(post("/api/v1/actions", TestJwks.sign(RSA, JWSAlgorithm.RS256, claims), START).status())
+    assertThat(
+            post("/api/v1/actions", TestJwks.sign(RSA, JWSAlgorithm.RS256, claims), START).status())
         .isEqualTo(201);
   }
 
   @Test
   void rotatedKeyIsFetchedOnItsFirstUseAndTheRetiredKeyIsRefused() {
     String user = user();
-    assertThat(post("/api/v1/actions", TestJwks.sign(RSA, JWSAlgorithm.RS256, claims(user).build()), START).status())
+    assertThat(
+            post(
+                    "/api/v1/actions",
+                    TestJwks.sign(RSA, JWSAlgorithm.RS256, claims(user).build()),
+                    START)
+                .status())
         .isEqualTo(201);
     ECKey next = TestJwks.newEcKey();
     int fetchesBefore = JWKS.fetches();

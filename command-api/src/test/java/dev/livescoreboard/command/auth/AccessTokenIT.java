@@ -24,8 +24,8 @@ class AccessTokenIT extends CommandApiTestBase {
 
   private void assertUnauthorized(Response response) {
     assertThat(response.status()).isEqualTo(401);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.code()).isEqualTo("UNAUTHORIZED");
     assertThat(response.body().path("status").asInt()).isEqualTo(401);
     assertThat(response.body().path("title").asString()).isNotBlank();
@@ -57,8 +57,7 @@ class AccessTokenIT extends CommandApiTestBase {
 
   @Test
   void expiredTokenIsUnauthorized() {
-    String expired =
-        TestAuth.shared().mint(newUserId(), "Late", List.of(), Duration.ofMinutes(-5));
+    String expired = TestAuth.shared().mint(newUserId(), "Late", List.of(), Duration.ofMinutes(-5));
 
     assertUnauthorized(post("/api/v1/actions", expired, START));
   }
@@ -66,7 +65,10 @@ class AccessTokenIT extends CommandApiTestBase {
   @Test
   void wrongAudienceOrIssuerIsUnauthorized() {
     assertUnauthorized(
-        post("/api/v1/actions", TestAuth.shared().sign(claims("x").audience("other").build()), START));
+        post(
+            "/api/v1/actions",
+            TestAuth.shared().sign(claims("x").audience("other").build()),
+            START));
     assertUnauthorized(
         post(
             "/api/v1/actions",

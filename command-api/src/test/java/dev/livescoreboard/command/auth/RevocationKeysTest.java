@@ -27,7 +27,8 @@ class RevocationKeysTest {
 
   @Test
   void theScanPatternEscapesGlobCharactersOfThePrefix() {
-    RevocationKeys keys = new RevocationKeys(new RedisSettings("redis://h:1", "t[1]*:", null, null));
+    RevocationKeys keys =
+        new RevocationKeys(new RedisSettings("redis://h:1", "t[1]*:", null, null));
 
     assertThat(keys.pattern()).isEqualTo("t\\[1\\]\\*:revoked-jti:*");
     assertThat(keys.jtiOf(keys.key("abc"))).isEqualTo("abc");

@@ -101,8 +101,10 @@ class IdempotencyIT extends RulesTestBase {
     String bob = newPlayer();
     String key = "shared-key-" + UUID.randomUUID();
 
-    Response forAlice = completeWithKey(tokenFor(alice), startAction(tokenFor(alice), "WIN_MATCH"), key);
-    Response forBob = completeWithKey(tokenFor(bob), startAction(tokenFor(bob), "COMPLETE_LEVEL"), key);
+    Response forAlice =
+        completeWithKey(tokenFor(alice), startAction(tokenFor(alice), "WIN_MATCH"), key);
+    Response forBob =
+        completeWithKey(tokenFor(bob), startAction(tokenFor(bob), "COMPLETE_LEVEL"), key);
 
     assertThat(forAlice.status()).isEqualTo(200);
     assertThat(forBob.status()).isEqualTo(200);
@@ -139,8 +141,9 @@ class IdempotencyIT extends RulesTestBase {
 
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
     assertThat(responses).filteredOn(r -> !replayed(r)).hasSize(1);
-    assertThat(responses).extracting(r -> r.body().path("eventId").asString()).containsOnly(
-        responses.get(0).body().path("eventId").asString());
+    assertThat(responses)
+        .extracting(r -> r.body().path("eventId").asString())
+        .containsOnly(responses.get(0).body().path("eventId").asString());
     assertThat(footprint(user)).isEqualTo("1/1/1/20");
   }
 
@@ -167,7 +170,8 @@ class IdempotencyIT extends RulesTestBase {
     String key = UUID.randomUUID().toString();
     assertThat(completeWithKey(bearer, startAction(bearer, "WIN_MATCH"), key).status())
         .isEqualTo(200);
-    jdbc.sql("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = ?")
+    jdbc.sql(
+            "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = ?")
         .param(user)
         .update();
 

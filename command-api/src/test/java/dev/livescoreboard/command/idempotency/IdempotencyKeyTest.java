@@ -19,7 +19,8 @@ class IdempotencyKeyTest {
 
   @Test
   void emptyLongOrNonAsciiKeysAreValidationErrors() {
-    for (String bad : new String[] {"", "   ", "k".repeat(256), "schlüssel", "tab\there", "nul\0"}) {
+    for (String bad :
+        new String[] {"", "   ", "k".repeat(256), "schlüssel", "tab\there", "nul\0"}) {
       assertThatThrownBy(() -> Idempotency.requireValid(bad))
           .isInstanceOfSatisfying(
               ApiException.class,
@@ -32,7 +33,10 @@ class IdempotencyKeyTest {
 
   @Test
   void requestHashIsStableAndTellsRequestsApart() {
-    assertThat(Idempotency.sha256("POST /a\ntoken\nnull")).hasSize(64).isEqualTo(Idempotency.sha256("POST /a\ntoken\nnull"));
-    assertThat(Idempotency.sha256("POST /a\ntoken\nnull")).isNotEqualTo(Idempotency.sha256("POST /a\ntoken\n{}"));
+    assertThat(Idempotency.sha256("POST /a\ntoken\nnull"))
+        .hasSize(64)
+        .isEqualTo(Idempotency.sha256("POST /a\ntoken\nnull"));
+    assertThat(Idempotency.sha256("POST /a\ntoken\nnull"))
+        .isNotEqualTo(Idempotency.sha256("POST /a\ntoken\n{}"));
   }
 }

@@ -172,7 +172,9 @@ class PostgresOutageIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                count("SELECT count(*) FROM outbox WHERE published_at IS NULL AND aggregateid = ?", key)
+                count(
+                        "SELECT count(*) FROM outbox WHERE published_at IS NULL AND aggregateid = ?",
+                        key)
                     == 0);
   }
 
@@ -181,7 +183,8 @@ class PostgresOutageIT {
     Set<String> ids = new HashSet<>();
     records.stream()
         .filter(r -> key.equals(r.key()))
-        .forEach(r -> ids.add(EventJson.fromBytes(r.value(), ScoreChanged.class).eventId().toString()));
+        .forEach(
+            r -> ids.add(EventJson.fromBytes(r.value(), ScoreChanged.class).eventId().toString()));
     return ids;
   }
 
@@ -228,7 +231,8 @@ class PostgresOutageIT {
             .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers(), JSON.readTree(response.body()));
+      return new Response(
+          response.statusCode(), response.headers(), JSON.readTree(response.body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay is woken, not polled: the fallback poll is an hour here, so a row that reaches Kafka
- * within seconds was published because its commit woke the relay. A row this instance writes
- * wakes its relay directly after the commit; a row written elsewhere (another instance, here a
- * plain INSERT) only through NOTIFY and the listener.
+ * within seconds was published because its commit woke the relay. A row this instance writes wakes
+ * its relay directly after the commit; a row written elsewhere (another instance, here a plain
+ * INSERT) only through NOTIFY and the listener.
  */
 @TestPropertySource(
     properties = {
@@ -52,8 +52,10 @@ class OutboxWakeUpIT extends CommandApiTestBase {
     consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.shared().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions =
@@ -139,9 +141,7 @@ class OutboxWakeUpIT extends CommandApiTestBase {
         .pollInterval(Duration.ofMillis(1))
         .until(
             () -> {
-              consumer
-                  .poll(Duration.ofMillis(100))
-                  .forEach(r -> receivedKeys.add(r.key()));
+              consumer.poll(Duration.ofMillis(100)).forEach(r -> receivedKeys.add(r.key()));
               return receivedKeys.contains(key);
             });
   }

@@ -46,8 +46,7 @@ class ProblemResponsesIT extends CommandApiTestBase {
 
   @Test
   void malformedBoardIdIsRejected() {
-    assertValidationFailed(
-        start("{\"actionType\":\"WIN_MATCH\",\"board\":\"<script>\"}"), "board");
+    assertValidationFailed(start("{\"actionType\":\"WIN_MATCH\",\"board\":\"<script>\"}"), "board");
   }
 
   @Test
@@ -69,8 +68,7 @@ class ProblemResponsesIT extends CommandApiTestBase {
 
   @Test
   void requestIdIsEchoed() {
-    Response response =
-        post("/api/v1/actions", null, "{}", Map.of("X-Request-Id", "req-123"));
+    Response response = post("/api/v1/actions", null, "{}", Map.of("X-Request-Id", "req-123"));
 
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-123");
     assertThat(response.body().path("requestId").asString()).isEqualTo("req-123");

@@ -26,7 +26,8 @@ class HistoryCursorTest {
 
   @Test
   void instantsBeforeTheEpochSurviveToo() {
-    HistoryCursor cursor = new HistoryCursor(Instant.parse("1969-12-31T23:59:59.000001Z"), UUID.randomUUID());
+    HistoryCursor cursor =
+        new HistoryCursor(Instant.parse("1969-12-31T23:59:59.000001Z"), UUID.randomUUID());
 
     assertThat(HistoryCursor.decode(cursor.encode())).isEqualTo(cursor);
   }
@@ -57,6 +58,8 @@ class HistoryCursorTest {
   }
 
   private static String b64(String plain) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
   }
 }

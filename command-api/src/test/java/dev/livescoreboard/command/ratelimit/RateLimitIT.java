@@ -35,7 +35,8 @@ class RateLimitIT extends CommandApiTestBase {
       Response allowed = post("/api/v1/actions", bearer, START);
       assertThat(allowed.status()).isEqualTo(201);
       assertThat(allowed.headers().firstValue("RateLimit-Limit")).hasValue("3");
-      assertThat(allowed.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(remaining));
+      assertThat(allowed.headers().firstValue("RateLimit-Remaining"))
+          .hasValue(Integer.toString(remaining));
       assertThat(allowed.headers().firstValue("RateLimit-Reset")).isPresent();
     }
 

@@ -21,7 +21,8 @@ class RateLimiterTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final RedisAvailability availability =
       new RedisAvailability(
-          new RedisSettings("redis://127.0.0.1:1", "", Duration.ofMillis(50), Duration.ofSeconds(5)),
+          new RedisSettings(
+              "redis://127.0.0.1:1", "", Duration.ofMillis(50), Duration.ofSeconds(5)),
           clock);
   private final AtomicInteger redisCalls = new AtomicInteger();
 

@@ -19,11 +19,13 @@ import redis.clients.jedis.RedisClient;
 class SlidingWindowScriptIT {
 
   private final String prefix = TestRedis.shared().newKeyPrefix();
-  private final RedisClient redis = RedisClient.create(java.net.URI.create(TestRedis.shared().url()));
+  private final RedisClient redis =
+      RedisClient.create(java.net.URI.create(TestRedis.shared().url()));
   private final RedisSlidingWindow window =
       new RedisSlidingWindow(
           redis,
-          new RedisSettings(TestRedis.shared().url(), prefix, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+          new RedisSettings(
+              TestRedis.shared().url(), prefix, Duration.ofSeconds(2), Duration.ofSeconds(1)));
 
   @AfterEach
   void close() {
@@ -47,7 +49,8 @@ class SlidingWindowScriptIT {
     }
 
     assertThat(decisions.stream().filter(RateLimitDecision::allowed)).hasSize(10);
-    assertThat(decisions.stream().filter(RateLimitDecision::allowed).map(RateLimitDecision::remaining))
+    assertThat(
+            decisions.stream().filter(RateLimitDecision::allowed).map(RateLimitDecision::remaining))
         .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     assertThat(redis.zcard(prefix + "rl:burst")).isEqualTo(10);
   }

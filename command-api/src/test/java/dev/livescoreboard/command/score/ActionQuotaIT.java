@@ -49,7 +49,8 @@ class ActionQuotaIT extends RulesTestBase {
     assertThat(count("SELECT count(*) FROM score_events WHERE user_id = ?", user)).isEqualTo(3);
 
     // An hour later (moved back in time here) the same, unconsumed token completes.
-    jdbc.sql("UPDATE score_events SET committed_at = committed_at - interval '61 minutes' WHERE user_id = ?")
+    jdbc.sql(
+            "UPDATE score_events SET committed_at = committed_at - interval '61 minutes' WHERE user_id = ?")
         .param(user)
         .update();
     Response later = complete(bearer, fourth);
@@ -104,7 +105,11 @@ class ActionQuotaIT extends RulesTestBase {
   }
 
   private double quotaEvents() {
-    return meters.get("scoreboard.security.events").tag("event", "quota_exceeded").counter().count();
+    return meters
+        .get("scoreboard.security.events")
+        .tag("event", "quota_exceeded")
+        .counter()
+        .count();
   }
 
   @Test

@@ -93,7 +93,10 @@ class CompleteActionIT extends CommandApiTestBase {
       assertThat(first.userVersion()).isEqualTo(1);
       assertThat(first.reachedAt()).isNotNull();
       assertThat(first.committedAt()).isNotNull();
-      assertThat(new String(mine.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+      assertThat(
+              new String(
+                  mine.get(0).headers().lastHeader("traceparent").value(),
+                  StandardCharsets.US_ASCII))
           .isEqualTo(TRACEPARENT);
       assertThat(EventJson.fromBytes(mine.get(1).value(), ScoreChanged.class).userVersion())
           .isEqualTo(2);
@@ -121,7 +124,8 @@ class CompleteActionIT extends CommandApiTestBase {
     assertThat(count("SELECT score FROM user_scores WHERE user_id = ?", user)).isEqualTo(10);
     assertThat(count("SELECT version FROM user_scores WHERE user_id = ?", user)).isOne();
     assertThat(count("SELECT count(*) FROM score_events WHERE user_id = ?", user)).isOne();
-    assertThat(count("SELECT count(*) FROM outbox WHERE aggregateid = ?", "global:" + user)).isOne();
+    assertThat(count("SELECT count(*) FROM outbox WHERE aggregateid = ?", "global:" + user))
+        .isOne();
   }
 
   @Test

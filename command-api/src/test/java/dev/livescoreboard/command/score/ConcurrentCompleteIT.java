@@ -64,8 +64,8 @@ class ConcurrentCompleteIT extends CommandApiTestBase {
             .param(user)
             .query(Long.class)
             .list();
-    assertThat(versions).containsExactlyElementsOf(
-        java.util.stream.LongStream.rangeClosed(1, N).boxed().toList());
+    assertThat(versions)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, N).boxed().toList());
     // Each event continues exactly where the previous one ended.
     assertThat(
             count(
@@ -101,6 +101,7 @@ class ConcurrentCompleteIT extends CommandApiTestBase {
             });
     assertThat(count("SELECT score FROM user_scores WHERE user_id = ?", user)).isEqualTo(20);
     assertThat(count("SELECT count(*) FROM score_events WHERE user_id = ?", user)).isOne();
-    assertThat(count("SELECT count(*) FROM outbox WHERE aggregateid = ?", "global:" + user)).isOne();
+    assertThat(count("SELECT count(*) FROM outbox WHERE aggregateid = ?", "global:" + user))
+        .isOne();
   }
 }

@@ -19,7 +19,10 @@ class TraceParentsTest {
   void invalidOrMissingHeaderGetsANewValidOne() {
     for (String bad :
         new String[] {
-          null, "", "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+          null,
+          "",
+          "garbage",
+          "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
           "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"
         }) {
       String resolved = traceParents.resolve(bad);

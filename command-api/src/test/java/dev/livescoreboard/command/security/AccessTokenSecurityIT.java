@@ -97,7 +97,8 @@ class AccessTokenSecurityIT extends SecurityTestBase {
   @Test
   void wrongAudienceIsUnauthorized() {
     assertRefused(
-        TestAuth.shared().sign(ForgedTokens.accessClaims(user).audience("another-service").build()));
+        TestAuth.shared()
+            .sign(ForgedTokens.accessClaims(user).audience("another-service").build()));
   }
 
   @Test
@@ -134,7 +135,9 @@ class AccessTokenSecurityIT extends SecurityTestBase {
     Exchange revoked = postJson(REVOKE, adminToken(), json(Map.of("jti", jti)));
 
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
-    assertThat(redis.all()).as("the revocation is kept in Redis").anyMatch(key -> key.contains(jti));
+    assertThat(redis.all())
+        .as("the revocation is kept in Redis")
+        .anyMatch(key -> key.contains(jti));
     assertRefused(bearer);
   }
 

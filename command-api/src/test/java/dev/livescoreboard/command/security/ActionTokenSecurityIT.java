@@ -71,8 +71,7 @@ class ActionTokenSecurityIT extends SecurityTestBase {
   }
 
   @Test
-  void tokenSignedWithTheServerSecretIsAcceptedSoTheForgeriesBelowAreMeaningful()
-      throws Exception {
+  void tokenSignedWithTheServerSecretIsAcceptedSoTheForgeriesBelowAreMeaningful() throws Exception {
     ForgedTokens.Secret secret = ForgedTokens.firstSecret(secrets);
     String minted =
         ForgedTokens.hs256(claims(Instant.now()).build(), secret.bytes(), secret.kid(), TYPE);
@@ -162,8 +161,7 @@ class ActionTokenSecurityIT extends SecurityTestBase {
     complete(token).assertProblem(409, "ACTION_ALREADY_COMPLETED");
     refusedUnchanged(409, "ACTION_ALREADY_COMPLETED", () -> complete(token));
     assertThat(
-            count(
-                "SELECT score FROM user_scores WHERE user_id = ? AND board_id = 'global'", user))
+            count("SELECT score FROM user_scores WHERE user_id = ? AND board_id = 'global'", user))
         .isEqualTo(20);
   }
 }

@@ -48,8 +48,11 @@ class DisplayNameSecurityIT extends SecurityTestBase {
 
     refusedUnchanged(400, "VALIDATION_FAILED", () -> provision(user, "<b>Bold</b>"))
         .assertDetailNames("displayName");
-    assertThat(jdbc.sql("SELECT display_name FROM users WHERE id = ?").param(user)
-            .query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT display_name FROM users WHERE id = ?")
+                .param(user)
+                .query(String.class)
+                .single())
         .isEqualTo("Plain Name");
   }
 
@@ -74,8 +77,11 @@ class DisplayNameSecurityIT extends SecurityTestBase {
     for (String name : List.of("Zoë O.Brien", "プレイヤー 1", "x_X-x.X", "Ünïcödé")) {
       String user = UniqueNames.of("name");
       assertThat(provision(user, name).status()).isEqualTo(200);
-      assertThat(jdbc.sql("SELECT display_name FROM users WHERE id = ?").param(user)
-              .query(String.class).single())
+      assertThat(
+              jdbc.sql("SELECT display_name FROM users WHERE id = ?")
+                  .param(user)
+                  .query(String.class)
+                  .single())
           .isEqualTo(name);
       Exchange completed =
           postJson(

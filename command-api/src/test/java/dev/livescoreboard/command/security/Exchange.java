@@ -20,7 +20,8 @@ record Exchange(int status, HttpHeaders headers, String body) {
   private static final List<Pattern> INTERNALS =
       List.of(
           Pattern.compile("Exception|Caused by|\\bat [\\w$.]+\\("),
-          Pattern.compile("\\b(?:java|javax|jakarta|org|com|tools|redis|dev)\\.[a-z]\\w*\\.[\\w.]+"),
+          Pattern.compile(
+              "\\b(?:java|javax|jakarta|org|com|tools|redis|dev)\\.[a-z]\\w*\\.[\\w.]+"),
           Pattern.compile("(?i)\\b(?:select|insert|update|delete)\\b.+\\b(?:from|into|set)\\b"),
           Pattern.compile("(?i)SQLState|PSQL|syntax error|relation \"|duplicate key|constraint"),
           Pattern.compile("(?i)\\bERR\\b|jedis|\\blua\\b"));

@@ -100,8 +100,7 @@ final class ForgedTokens {
   /** {@code token} with one payload claim replaced and the original signature kept. */
   static String withClaim(String token, String claim, String value) {
     String[] parts = token.split("\\.");
-    ObjectNode payload =
-        (ObjectNode) JSON.readTree(Base64URL.from(parts[1]).decodeToString());
+    ObjectNode payload = (ObjectNode) JSON.readTree(Base64URL.from(parts[1]).decodeToString());
     payload.put(claim, value);
     return parts[0] + "." + base64(payload.toString()) + "." + parts[2];
   }

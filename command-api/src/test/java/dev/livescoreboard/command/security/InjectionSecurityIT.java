@@ -60,7 +60,10 @@ class InjectionSecurityIT extends SecurityTestBase {
   @AfterEach
   void tablesAndKeysSurvived() {
     for (String table : TABLES) {
-      assertThat(count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = ?", table))
+      assertThat(
+              count(
+                  "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = ?",
+                  table))
           .as("table %s still exists", table)
           .isOne();
     }
@@ -74,7 +77,8 @@ class InjectionSecurityIT extends SecurityTestBase {
       refusedUnchanged(
               400,
               "VALIDATION_FAILED",
-              () -> postJson(START, bearer, json(Map.of("actionType", "WIN_MATCH", "board", board))))
+              () ->
+                  postJson(START, bearer, json(Map.of("actionType", "WIN_MATCH", "board", board))))
           .assertDetailNames("board");
     }
   }
@@ -147,8 +151,7 @@ class InjectionSecurityIT extends SecurityTestBase {
               .issueTime(new Date())
               .expirationTime(Date.from(Instant.now().plusSeconds(300)))
               .build();
-      String actionToken =
-          ForgedTokens.hs256(action, secret.bytes(), secret.kid(), "action+jwt");
+      String actionToken = ForgedTokens.hs256(action, secret.bytes(), secret.kid(), "action+jwt");
 
       Supplier<Exchange> complete =
           () -> postJson(COMPLETE, accessToken, json(Map.of("actionToken", actionToken)));
@@ -161,8 +164,7 @@ class InjectionSecurityIT extends SecurityTestBase {
       // from then on an attempt writes nothing at all.
       complete.get().assertProblem(404, "USER_NOT_FOUND");
       refusedUnchanged(404, "USER_NOT_FOUND", complete);
-      Exchange started =
-          postJson(START, accessToken, json(Map.of("actionType", "WIN_MATCH")));
+      Exchange started = postJson(START, accessToken, json(Map.of("actionType", "WIN_MATCH")));
       assertThat(started.status()).as("start as %s", sub).isIn(201, 404, 429);
       started.assertLeaksNothing();
     }
@@ -175,7 +177,9 @@ class InjectionSecurityIT extends SecurityTestBase {
         TestAuth.shared().sign(ForgedTokens.accessClaims("mallory\u0000admin").build());
 
     refusedUnchanged(
-        401, "UNAUTHORIZED", () -> postJson(START, accessToken, json(Map.of("actionType", "WIN_MATCH"))));
+        401,
+        "UNAUTHORIZED",
+        () -> postJson(START, accessToken, json(Map.of("actionType", "WIN_MATCH"))));
   }
 
   @Test

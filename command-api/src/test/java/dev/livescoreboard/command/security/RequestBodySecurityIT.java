@@ -42,8 +42,13 @@ class RequestBodySecurityIT extends SecurityTestBase {
   @Test
   void malformedJsonIsRefused() {
     for (String body :
-        List.of("{\"actionType\":", "{actionType:\"WIN_MATCH\"}", "[", "{\"actionType\":\"WIN_MATCH\"}}",
-            "{\"actionType\":\"WIN_MATCH\"} {\"actionType\":\"WIN_MATCH\"}", "\u0000")) {
+        List.of(
+            "{\"actionType\":",
+            "{actionType:\"WIN_MATCH\"}",
+            "[",
+            "{\"actionType\":\"WIN_MATCH\"}}",
+            "{\"actionType\":\"WIN_MATCH\"} {\"actionType\":\"WIN_MATCH\"}",
+            "\u0000")) {
       refusedUnchanged(400, "VALIDATION_FAILED", () -> start(body));
     }
     refusedUnchanged(400, "VALIDATION_FAILED", () -> complete(completeBody("\"metadata\":{")))
@@ -70,11 +75,14 @@ class RequestBodySecurityIT extends SecurityTestBase {
   @Test
   void wrongTypeIsRefusedByName() {
     for (String body :
-        List.of("{\"actionType\":123}", "{\"actionType\":[\"WIN_MATCH\"]}",
-            "{\"actionType\":{\"x\":1}}", "{\"actionType\":true}",
+        List.of(
+            "{\"actionType\":123}",
+            "{\"actionType\":[\"WIN_MATCH\"]}",
+            "{\"actionType\":{\"x\":1}}",
+            "{\"actionType\":true}",
             "{\"actionType\":\"WIN_MATCH\",\"board\":7}")) {
-      refusedUnchanged(400, "VALIDATION_FAILED", () -> start(body)).assertDetailNames(
-          body.contains("board") ? "board" : "actionType");
+      refusedUnchanged(400, "VALIDATION_FAILED", () -> start(body))
+          .assertDetailNames(body.contains("board") ? "board" : "actionType");
     }
     assertInvalid(
         refusedUnchanged(
@@ -157,7 +165,10 @@ class RequestBodySecurityIT extends SecurityTestBase {
   void wrongContentTypeIsUnsupported() {
     String body = completeBody("\"metadata\":{}");
     for (String type :
-        List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+        List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=x")) {
       refusedUnchanged(
           415, "UNSUPPORTED_MEDIA_TYPE", () -> exchange(COMPLETE, bearer, type, body, Map.of()));

@@ -45,7 +45,11 @@ class SecurityEventsIT extends CommandApiTestBase {
     double before = events("auth_failed");
 
     Response response =
-        post("/api/v1/actions", token, "{\"actionType\":\"COMPLETE_LEVEL\"}", Map.of("X-Request-Id", "sec-evt-1"));
+        post(
+            "/api/v1/actions",
+            token,
+            "{\"actionType\":\"COMPLETE_LEVEL\"}",
+            Map.of("X-Request-Id", "sec-evt-1"));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(events("auth_failed")).isEqualTo(before + 1);
@@ -54,7 +58,8 @@ class SecurityEventsIT extends CommandApiTestBase {
         .contains("\"requestId\":\"sec-evt-1\"")
         .doesNotContain(token)
         .doesNotContain(jwt.getSignature().toString())
-        .doesNotContain(jwt.getHeader().toBase64URL().toString() + "." + jwt.getPayload().toBase64URL());
+        .doesNotContain(
+            jwt.getHeader().toBase64URL().toString() + "." + jwt.getPayload().toBase64URL());
   }
 
   @Test

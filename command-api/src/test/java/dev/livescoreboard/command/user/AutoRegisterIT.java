@@ -18,7 +18,8 @@ class AutoRegisterIT extends RulesTestBase {
     Response started = post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH"));
 
     assertThat(started.status()).isEqualTo(201);
-    assertThat(count("SELECT count(*) FROM users WHERE id = ? AND status = 'active'", user)).isOne();
+    assertThat(count("SELECT count(*) FROM users WHERE id = ? AND status = 'active'", user))
+        .isOne();
     Response completed = complete(bearer, started.body().path("actionToken").asString());
     assertThat(completed.status()).isEqualTo(200);
     assertThat(completed.body().path("newScore").asLong()).isEqualTo(20);

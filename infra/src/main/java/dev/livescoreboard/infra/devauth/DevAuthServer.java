@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stands in for the separate auth service in the local stack and in tests: serves a JWKS at
- * {@code /.well-known/jwks.json} and mints RS256 user tokens at {@code POST /dev/token
+ * Stands in for the separate auth service in the local stack and in tests: serves a JWKS at {@code
+ * /.well-known/jwks.json} and mints RS256 user tokens at {@code POST /dev/token
  * {"sub","name","roles"}}. Never part of a production deployment.
  */
 public final class DevAuthServer implements AutoCloseable {

@@ -19,8 +19,7 @@ public final class Databases {
       throw new IllegalArgumentException("database names are [a-z0-9_]+: " + database);
     }
     try (var connection = DriverManager.getConnection(url, user, password);
-        var exists =
-            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       exists.setString(1, database);
       if (!exists.executeQuery().next()) {
         // Identifiers cannot be bound as parameters; the name was checked above.

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A real PostgreSQL 17 server (zonky's binaries from Maven Central) on loopback. The data
- * directory survives {@link #close()}, so a restart of the local stack keeps its scores.
+ * A real PostgreSQL 17 server (zonky's binaries from Maven Central) on loopback. The data directory
+ * survives {@link #close()}, so a restart of the local stack keeps its scores.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -56,8 +56,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * The postmaster's process id (first line of {@code postmaster.pid}); the backends and
-   * background workers are its child processes.
+   * The postmaster's process id (first line of {@code postmaster.pid}); the backends and background
+   * workers are its child processes.
    */
   public long pid() {
     try {

@@ -56,7 +56,9 @@ public final class EmbeddedRedisServer implements AutoCloseable {
   public long pid() {
     try (RedisClient client = RedisClient.create("127.0.0.1", port)) {
       return Long.parseLong(
-          client.info("server").lines()
+          client
+              .info("server")
+              .lines()
               .filter(line -> line.startsWith("process_id:"))
               .map(line -> line.substring("process_id:".length()).trim())
               .findFirst()

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 /**
- * The command line that runs a main class of this JVM's class path in a new JVM with the same
- * Java. From a Spring Boot runnable jar (e.g. {@code java -jar bench.jar}) the classes live under
- * {@code BOOT-INF/}, so the jar's own {@code PropertiesLauncher} starts the class named by
- * {@code loader.main}; from a plain class path (tests, IDEs) it is {@code java -cp … main}.
+ * The command line that runs a main class of this JVM's class path in a new JVM with the same Java.
+ * From a Spring Boot runnable jar (e.g. {@code java -jar bench.jar}) the classes live under {@code
+ * BOOT-INF/}, so the jar's own {@code PropertiesLauncher} starts the class named by {@code
+ * loader.main}; from a plain class path (tests, IDEs) it is {@code java -cp … main}.
  */
 final class JavaMainCommand {
 

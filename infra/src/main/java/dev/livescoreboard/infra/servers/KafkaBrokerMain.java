@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The embedded KRaft broker alone in its own JVM, started by {@link KafkaBrokerProcess}:
- * {@code --port=<0|port> --log-dir=<dir> --partitions=<n>}. Prints {@code READY <bootstrap>} on
- * stdout once clients can connect, then runs until its stdin ends (the parent closed it, or the
- * parent died and the pipe broke) or it receives SIGTERM/SIGINT; either way the broker shuts down
- * cleanly first. Reading stdin is what ties the broker's life to its parent even when the parent
- * is killed without running its own cleanup.
+ * The embedded KRaft broker alone in its own JVM, started by {@link KafkaBrokerProcess}: {@code
+ * --port=<0|port> --log-dir=<dir> --partitions=<n>}. Prints {@code READY <bootstrap>} on stdout
+ * once clients can connect, then runs until its stdin ends (the parent closed it, or the parent
+ * died and the pipe broke) or it receives SIGTERM/SIGINT; either way the broker shuts down cleanly
+ * first. Reading stdin is what ties the broker's life to its parent even when the parent is killed
+ * without running its own cleanup.
  */
 public final class KafkaBrokerMain {
 

@@ -15,18 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The embedded KRaft broker in a child JVM ({@link KafkaBrokerMain}), so its CPU and memory are
- * its own and not the launcher's. The child lives exactly as long as this handle: {@link #close()}
- * ends its stdin and it shuts down cleanly; if this JVM dies first, the pipe breaks and the child
- * stops the same way. Its log goes to a file.
+ * The embedded KRaft broker in a child JVM ({@link KafkaBrokerMain}), so its CPU and memory are its
+ * own and not the launcher's. The child lives exactly as long as this handle: {@link #close()} ends
+ * its stdin and it shuts down cleanly; if this JVM dies first, the pipe breaks and the child stops
+ * the same way. Its log goes to a file.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
   /** The broker's JVM: a small heap is plenty for one node on loopback; G1 as Kafka ships it. */
   static final List<String> JVM_OPTIONS =
       List.of(
-          "-Xms384m", "-Xmx384m", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
-          "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+          "-Xms384m",
+          "-Xmx384m",
+          "-XX:MaxGCPauseMillis=20",
+          "-XX:+ExitOnOutOfMemoryError",
+          "-Djava.awt.headless=true",
+          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -54,7 +58,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         JavaMainCommand.of(
             KafkaBrokerMain.class.getName(),
             JVM_OPTIONS,
-            List.of("--port=" + port, "--log-dir=" + logDir.toAbsolutePath(), "--partitions=" + partitions));
+            List.of(
+                "--port=" + port,
+                "--log-dir=" + logDir.toAbsolutePath(),
+                "--partitions=" + partitions));
     Process process;
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
@@ -82,7 +89,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   /** Completes {@code ready} with the bootstrap address, then keeps the pipe drained. */
   private static void readStdout(Process process, CompletableFuture<String> ready) {
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith("READY ")) {
           ready.complete(line.substring(6).trim());

@@ -16,9 +16,11 @@ class JavaMainCommandTest {
   @Test
   void plainClassPathRunsTheMainClassDirectly() {
     List<String> command =
-        JavaMainCommand.of("/jdk/bin/java", "a.jar:classes", "x.Main", List.of("-Xmx64m"), List.of("--a=1"));
+        JavaMainCommand.of(
+            "/jdk/bin/java", "a.jar:classes", "x.Main", List.of("-Xmx64m"), List.of("--a=1"));
 
-    assertThat(command).containsExactly("/jdk/bin/java", "-Xmx64m", "-cp", "a.jar:classes", "x.Main", "--a=1");
+    assertThat(command)
+        .containsExactly("/jdk/bin/java", "-Xmx64m", "-cp", "a.jar:classes", "x.Main", "--a=1");
   }
 
   @Test
@@ -30,11 +32,17 @@ class JavaMainCommandTest {
       out.closeEntry();
     }
 
-    List<String> command = JavaMainCommand.of("java", jar.toString(), "x.Main", List.of(), List.of("--a=1"));
+    List<String> command =
+        JavaMainCommand.of("java", jar.toString(), "x.Main", List.of(), List.of("--a=1"));
 
     assertThat(command)
         .containsExactly(
-            "java", "-Dloader.main=x.Main", "-cp", jar.toString(), JavaMainCommand.BOOT_LAUNCHER, "--a=1");
+            "java",
+            "-Dloader.main=x.Main",
+            "-cp",
+            jar.toString(),
+            JavaMainCommand.BOOT_LAUNCHER,
+            "--a=1");
     Files.delete(jar);
   }
 

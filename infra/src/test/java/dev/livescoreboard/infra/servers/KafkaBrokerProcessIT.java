@@ -23,15 +23,23 @@ class KafkaBrokerProcessIT {
     try {
       assertThat(broker.pid()).isNotEqualTo(ProcessHandle.current().pid());
       try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic("child-broker-check", 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        assertThat(admin.listTopics().names().get(60, TimeUnit.SECONDS)).contains("child-broker-check");
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        admin
+            .createTopics(List.of(new NewTopic("child-broker-check", 2, (short) 1)))
+            .all()
+            .get(60, TimeUnit.SECONDS);
+        assertThat(admin.listTopics().names().get(60, TimeUnit.SECONDS))
+            .contains("child-broker-check");
       }
     } finally {
       broker.close();
     }
 
-    assertThat(ProcessHandle.of(broker.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-    assertThat(broker.exitValue()).as("0 = shut down by itself on end of stdin, not killed").isZero();
+    assertThat(ProcessHandle.of(broker.pid()).map(ProcessHandle::isAlive))
+        .isNotEqualTo(java.util.Optional.of(true));
+    assertThat(broker.exitValue())
+        .as("0 = shut down by itself on end of stdin, not killed")
+        .isZero();
   }
 }

@@ -29,8 +29,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * into the listener container factory.
  *
  * <ul>
- *   <li>Transient failures (Redis unreachable, timeouts) are retried with exponential back-off
- *       and no attempt limit: the offset is not committed, nothing is skipped.
+ *   <li>Transient failures (Redis unreachable, timeouts) are retried with exponential back-off and
+ *       no attempt limit: the offset is not committed, nothing is skipped.
  *   <li>Poison records (not deserializable, or an {@link InvalidScoreEventException}) are not
  *       retryable and go to {@code <topic>.DLT} with the original bytes and the exception in
  *       headers; then the partition moves on.
@@ -55,7 +55,10 @@ class KafkaErrorHandlingConfiguration {
   @Bean
   ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties properties) {
     Map<Class<?>, Serializer<?>> byType =
-        Map.of(byte[].class, new ByteArraySerializer(), ScoreChanged.class,
+        Map.of(
+            byte[].class,
+            new ByteArraySerializer(),
+            ScoreChanged.class,
             new ScoreChangedSerializer());
     return new DefaultKafkaProducerFactory<>(
         properties.buildProducerProperties(),

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * One log line per failed attempt and per dead letter, without stack traces: during a Redis
- * outage a partition retries every few seconds, and the failure counter carries the volume.
+ * One log line per failed attempt and per dead letter, without stack traces: during a Redis outage
+ * a partition retries every few seconds, and the failure counter carries the volume.
  */
 class LoggingRetryListener implements RetryListener {
 

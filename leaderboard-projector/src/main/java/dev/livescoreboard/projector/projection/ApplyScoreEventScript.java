@@ -15,10 +15,10 @@ import redis.clients.jedis.Response;
  * Calls {@code lua/apply-score-event.lua}, which applies one event to one board and season
  * atomically (idempotency check, ranking update, top-N change detection and publish).
  *
- * <p>A batch is sent as ONE pipeline of EVALSHA calls on one connection, so Redis runs them in
- * list order and per-user order is kept. A pipeline cannot fall back to EVAL per call, so on
- * NOSCRIPT (Redis restarted or flushed its scripts) the script is loaded and the whole batch is
- * sent again: calls that did run are then duplicates, which the script skips.
+ * <p>A batch is sent as ONE pipeline of EVALSHA calls on one connection, so Redis runs them in list
+ * order and per-user order is kept. A pipeline cannot fall back to EVAL per call, so on NOSCRIPT
+ * (Redis restarted or flushed its scripts) the script is loaded and the whole batch is sent again:
+ * calls that did run are then duplicates, which the script skips.
  */
 @Component
 class ApplyScoreEventScript {

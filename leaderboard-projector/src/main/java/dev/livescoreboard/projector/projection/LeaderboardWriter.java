@@ -62,8 +62,8 @@ class LeaderboardWriter {
   }
 
   /**
-   * Applies the calls in order, each exactly once per user version. Throws when Redis fails, so
-   * the caller does not commit the offsets and the events are retried.
+   * Applies the calls in order, each exactly once per user version. Throws when Redis fails, so the
+   * caller does not commit the offsets and the events are retried.
    */
   void applyAll(List<ScriptArguments> calls) {
     if (calls.isEmpty()) {

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the read model is projected.
  *
- * @param topN size of the published top N; the Lua script reads it twice per event, so it is
- *     capped to keep one apply cheap
+ * @param topN size of the published top N; the Lua script reads it twice per event, so it is capped
+ *     to keep one apply cheap
  */
 @ConfigurationProperties("scoreboard.projection")
 public record ProjectionSettings(int topN) {

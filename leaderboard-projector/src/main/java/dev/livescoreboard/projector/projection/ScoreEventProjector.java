@@ -58,8 +58,11 @@ class ScoreEventProjector {
         poison = notReadable;
       } else if (record.value() == null) {
         // Tombstones carry no score; the topic is not compacted, so there is nothing to delete.
-        log.warn("ignoring record without value at {}-{}@{}",
-            record.topic(), record.partition(), record.offset());
+        log.warn(
+            "ignoring record without value at {}-{}@{}",
+            record.topic(),
+            record.partition(),
+            record.offset());
         continue;
       } else {
         try {

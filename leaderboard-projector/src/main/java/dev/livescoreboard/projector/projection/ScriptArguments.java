@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * KEYS and ARGV of one call of {@code lua/apply-score-event.lua}, in the order the script reads
- * them. The ranking encoding is computed here with {@link RankingCodec}, the single source of
- * truth shared with the readers, never re-implemented in Lua.
+ * them. The ranking encoding is computed here with {@link RankingCodec}, the single source of truth
+ * shared with the readers, never re-implemented in Lua.
  */
 record ScriptArguments(List<String> keys, List<String> args) {
 

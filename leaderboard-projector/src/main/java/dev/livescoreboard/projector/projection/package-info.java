@@ -6,8 +6,8 @@
  * one poll (up to {@code max.poll.records}, default 500), which are applied as one Redis pipeline
  * of EVALSHA calls on one connection. Events of one user share a key, hence a partition, hence
  * arrive in offset order within and across batches, and the pipeline runs them in list order;
- * events of different users of one board may be applied by different threads concurrently, which
- * is safe because each apply is one atomic Lua script.
+ * events of different users of one board may be applied by different threads concurrently, which is
+ * safe because each apply is one atomic Lua script.
  *
  * <p><b>Guarantees.</b>
  *
@@ -24,8 +24,8 @@
  *       the ordered (userId, displayName, score) list of the first N changed; {@code seq} grows by
  *       one per publish of a board and season, and is seeded from the Redis clock when missing, so
  *       it keeps growing after Redis lost its data.
- *   <li>Every key one apply touches belongs to one board ({@code {board}} hash tag), so the
- *       script also runs on Redis Cluster.
+ *   <li>Every key one apply touches belongs to one board ({@code {board}} hash tag), so the script
+ *       also runs on Redis Cluster.
  * </ul>
  *
  * <p>Must never happen: a partially applied event, a publish without a stored snapshot, or two

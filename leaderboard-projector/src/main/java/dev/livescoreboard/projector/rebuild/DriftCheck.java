@@ -28,7 +28,10 @@ final class DriftCheck {
   private long drifted;
 
   DriftCheck(
-      RedisClient redis, LeaderboardKeys layout, BoardSeason board, int batchSize,
+      RedisClient redis,
+      LeaderboardKeys layout,
+      BoardSeason board,
+      int batchSize,
       Instant settledBefore) {
     this.redis = redis;
     this.ranking = layout.ranking(board.board(), board.season());
@@ -63,7 +66,10 @@ final class DriftCheck {
       pipeline.sync();
     }
     for (int i = 0; i < batch.size(); i++) {
-      if (drifted(batch.get(i), redisVersions.get().get(i), redisMembers.get().get(i),
+      if (drifted(
+          batch.get(i),
+          redisVersions.get().get(i),
+          redisMembers.get().get(i),
           redisScores.get().get(i))) {
         drifted++;
       }

@@ -21,8 +21,8 @@ import redis.clients.jedis.params.SetParams;
  * atomic script that also stores and publishes the top N.
  *
  * <p>Events keep being applied during a rebuild (the Kafka listener is not paused). The rebuild's
- * marker makes the apply script note every user it changes; the swap keeps such a user's live
- * entry when its version is newer than the one the rebuild read. So an event committed after the
+ * marker makes the apply script note every user it changes; the swap keeps such a user's live entry
+ * when its version is newer than the one the rebuild read. So an event committed after the
  * PostgreSQL snapshot is neither lost by the swap nor double-counted, on any number of projector
  * instances.
  */
@@ -139,7 +139,8 @@ class LeaderboardRebuilder {
   void abandon(Rebuild rebuild) {
     try {
       RebuildTarget target = rebuild.target();
-      redis.eval(RELEASE_MARKER, List.of(target.active(), target.dirty()), List.of(rebuild.token()));
+      redis.eval(
+          RELEASE_MARKER, List.of(target.active(), target.dirty()), List.of(rebuild.token()));
       redis.unlink(target.rebuiltKeys().toArray(String[]::new));
     } catch (RuntimeException e) {
       // Redis is failing; the marker and the keys expire on their own.

@@ -69,8 +69,8 @@ class PostgresScores {
   }
 
   /**
-   * Streams the ranked users of {@code board} with a server-side cursor of {@code fetchSize}
-   * rows (PostgreSQL only uses a cursor inside a transaction) and returns how many were read. One
+   * Streams the ranked users of {@code board} with a server-side cursor of {@code fetchSize} rows
+   * (PostgreSQL only uses a cursor inside a transaction) and returns how many were read. One
    * statement, so one consistent snapshot.
    */
   long streamRankedUsers(BoardSeason board, int fetchSize, Consumer<RankedUser> sink) {

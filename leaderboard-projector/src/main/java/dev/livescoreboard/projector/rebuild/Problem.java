@@ -7,4 +7,5 @@ package dev.livescoreboard.projector.rebuild;
  * @param code stable UPPER_SNAKE code clients switch on
  * @param requestId the caller's {@code X-Request-Id}, or a fresh id
  */
-record Problem(String type, String title, int status, String detail, String code, String requestId) {}
+record Problem(
+    String type, String title, int status, String detail, String code, String requestId) {}

@@ -11,5 +11,9 @@ import java.time.Instant;
  * @param updatedAt when the row last changed (its last event's commit)
  */
 record RankedUser(
-    String userId, String displayName, long score, long version, long reachedAtMillis,
+    String userId,
+    String displayName,
+    long score,
+    long version,
+    long reachedAtMillis,
     Instant updatedAt) {}

@@ -43,7 +43,9 @@ class RebuildProblems {
   ResponseEntity<Problem> postgres(DataAccessException e, HttpServletRequest request) {
     log.warn("rebuild failed, PostgreSQL unavailable: {}", e.getMostSpecificCause().toString());
     return problem(
-        HttpStatus.SERVICE_UNAVAILABLE, "POSTGRES_UNAVAILABLE", "PostgreSQL is unavailable",
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "POSTGRES_UNAVAILABLE",
+        "PostgreSQL is unavailable",
         request);
   }
 
@@ -51,8 +53,10 @@ class RebuildProblems {
   ResponseEntity<Problem> redis(RuntimeException e, HttpServletRequest request) {
     log.warn("rebuild failed: {}", e.toString());
     return problem(
-        HttpStatus.SERVICE_UNAVAILABLE, "REDIS_UNAVAILABLE",
-        "Redis is unavailable or lost the rebuild; retry", request);
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "REDIS_UNAVAILABLE",
+        "Redis is unavailable or lost the rebuild; retry",
+        request);
   }
 
   private static ResponseEntity<Problem> problem(
@@ -66,7 +70,8 @@ class RebuildProblems {
             detail,
             code,
             requestId != null && !requestId.isBlank() ? requestId : UUID.randomUUID().toString());
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Schedules the lost-board check (first run right at startup) and the reconciliation (first run
- * one interval after startup). Boot's scheduler has one thread, so they never overlap each other.
+ * Schedules the lost-board check (first run right at startup) and the reconciliation (first run one
+ * interval after startup). Boot's scheduler has one thread, so they never overlap each other.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -16,9 +16,9 @@ import redis.clients.jedis.RedisClient;
  * three HSETs carrying {@code batchSize} members each, plus a TTL refresh of the rebuild keys and
  * the marker.
  *
- * <p>Threads: {@link #add} and {@link #finish} are called by the rebuilding thread; the batches
- * are written by one writer thread of this instance, at most one batch ahead, so reading
- * PostgreSQL and writing Redis overlap. A write failure surfaces on the next hand-over.
+ * <p>Threads: {@link #add} and {@link #finish} are called by the rebuilding thread; the batches are
+ * written by one writer thread of this instance, at most one batch ahead, so reading PostgreSQL and
+ * writing Redis overlap. A write failure surfaces on the next hand-over.
  */
 final class RebuiltBoardWriter implements AutoCloseable {
 
@@ -30,7 +30,10 @@ final class RebuiltBoardWriter implements AutoCloseable {
       Map<String, String> names) {
 
     Batch(int capacity) {
-      this(new HashMap<>(capacity * 2), new HashMap<>(capacity * 2), new HashMap<>(capacity * 2),
+      this(
+          new HashMap<>(capacity * 2),
+          new HashMap<>(capacity * 2),
+          new HashMap<>(capacity * 2),
           new HashMap<>(capacity * 2));
     }
   }

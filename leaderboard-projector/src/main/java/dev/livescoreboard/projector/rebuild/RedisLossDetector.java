@@ -11,11 +11,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Notices that Redis lost boards and rebuilds them: every board+season with rows in PostgreSQL
- * must carry the {@code built} sentinel its last rebuild set. It is missing after Redis was
- * flushed or restarted without persistence, and also for boards that were never rebuilt, so a
- * fresh deployment rebuilds each board once. Runs on the scheduler thread (see {@link
- * RebuildScheduling}).
+ * Notices that Redis lost boards and rebuilds them: every board+season with rows in PostgreSQL must
+ * carry the {@code built} sentinel its last rebuild set. It is missing after Redis was flushed or
+ * restarted without persistence, and also for boards that were never rebuilt, so a fresh deployment
+ * rebuilds each board once. Runs on the scheduler thread (see {@link RebuildScheduling}).
  */
 @Component
 class RedisLossDetector {
@@ -44,7 +43,8 @@ class RedisLossDetector {
     try {
       boards = scores.boardSeasons();
     } catch (DataAccessException e) {
-      log.warn("cannot check for lost boards, PostgreSQL unavailable: {}",
+      log.warn(
+          "cannot check for lost boards, PostgreSQL unavailable: {}",
           e.getMostSpecificCause().toString());
       return 0;
     }

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import redis.clients.jedis.RedisClient;
 
-/** Calls {@code lua/swap-rebuilt-board.lua}: rebuilt keys into place, top N stored and published. */
+/**
+ * Calls {@code lua/swap-rebuilt-board.lua}: rebuilt keys into place, top N stored and published.
+ */
 final class SwapRebuiltBoardScript {
 
   static final String RESOURCE = "lua/swap-rebuilt-board.lua";

@@ -15,10 +15,10 @@
  *       Lua script renames them over the live keys, stores and publishes the new top N with the
  *       next {@code seq} (seeded from the Redis clock when missing) and sets the {@code built}
  *       sentinel.
- *   <li>No event is lost by a swap: while the marker {@code rebuild:active} exists the apply
- *       script adds each changed user to {@code rebuild:dirty}; the swap keeps the live entry of a
- *       dirty user whose version is newer than the one read from PostgreSQL. Events never wait for
- *       a rebuild (no listener pause), and this holds for any number of projector instances.
+ *   <li>No event is lost by a swap: while the marker {@code rebuild:active} exists the apply script
+ *       adds each changed user to {@code rebuild:dirty}; the swap keeps the live entry of a dirty
+ *       user whose version is newer than the one read from PostgreSQL. Events never wait for a
+ *       rebuild (no listener pause), and this holds for any number of projector instances.
  *   <li>One rebuild per board+season at a time, across instances: the marker is taken with SET NX
  *       and carries a TTL refreshed on every write batch, so a crashed rebuild unblocks itself and
  *       its keys expire.

@@ -17,8 +17,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * the apply and the rebuild swap describe and publish top-N states with the same code.
  *
  * <p>Calls use EVALSHA with the locally computed SHA-1 and fall back to EVAL on NOSCRIPT (after a
- * Redis restart or SCRIPT FLUSH), which also caches the script again. Nothing is loaded at
- * startup, so the service starts while Redis is down. Immutable and thread-safe.
+ * Redis restart or SCRIPT FLUSH), which also caches the script again. Nothing is loaded at startup,
+ * so the service starts while Redis is down. Immutable and thread-safe.
  */
 public final class LuaScript {
 

@@ -38,8 +38,10 @@ class ApplyScoreEventScriptIT {
     fx.script.apply(fx.events.event("ed", "Ed", 50, 1, 500));
 
     assertThat(fx.rankingUserIds()).containsExactly("amy", "bob", "ed", "carl", "dora");
-    assertThat(fx.redis.zscore(fx.keys.ranking(BOARD, SEASON), fx.redis.hget(
-            fx.keys.members(BOARD, SEASON), "amy")))
+    assertThat(
+            fx.redis.zscore(
+                fx.keys.ranking(BOARD, SEASON),
+                fx.redis.hget(fx.keys.members(BOARD, SEASON), "amy")))
         .isEqualTo(RankingCodec.sortScore(70));
   }
 
@@ -86,8 +88,10 @@ class ApplyScoreEventScriptIT {
     ApplyOutcome older = fx.script.apply(fx.events.event("amy", 10, 1));
 
     assertThat(older).isEqualTo(ApplyOutcome.DUPLICATE);
-    assertThat(fx.redis.zscore(fx.keys.ranking(BOARD, SEASON),
-            fx.redis.hget(fx.keys.members(BOARD, SEASON), "amy")))
+    assertThat(
+            fx.redis.zscore(
+                fx.keys.ranking(BOARD, SEASON),
+                fx.redis.hget(fx.keys.members(BOARD, SEASON), "amy")))
         .isEqualTo(RankingCodec.sortScore(30));
     assertThat(fx.redis.hget(fx.keys.versions(BOARD, SEASON), "amy")).isEqualTo("2");
     assertThat(fx.seq()).isEqualTo(Long.toString(newer.seq()));
@@ -107,7 +111,8 @@ class ApplyScoreEventScriptIT {
     long third = fx.script.apply(fx.events.event("carl", 30, 1)).seq();
 
     assertThat(third).isGreaterThan(second);
-    assertThat(fx.subscriber.awaitMessages(3)).extracting(TopNChanged::seq)
+    assertThat(fx.subscriber.awaitMessages(3))
+        .extracting(TopNChanged::seq)
         .containsExactly(first, second, third);
   }
 

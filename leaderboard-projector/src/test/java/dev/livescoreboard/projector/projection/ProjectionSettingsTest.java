@@ -20,7 +20,6 @@ class ProjectionSettingsTest {
   @Test
   void scriptShaIsTheSha1RedisComputes() {
     // SHA-1 of the empty string, as SCRIPT LOAD "" answers.
-    assertThat(LuaScript.sha1Hex(""))
-        .isEqualTo("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+    assertThat(LuaScript.sha1Hex("")).isEqualTo("da39a3ee5e6b4b0d3255bfef95601890afd80709");
   }
 }

@@ -84,8 +84,9 @@ class RedisOutageIT {
     lateRedis = startRedis(Files.createTempDirectory("late-redis"));
 
     try (RedisClient redis = RedisClient.create(URI.create("redis://127.0.0.1:" + REDIS_PORT))) {
-      await().atMost(Duration.ofSeconds(30)).until(
-          () -> Objects.equals(redis.hget(KEYS.versions("global", "all-time"), "amy"), "2"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> Objects.equals(redis.hget(KEYS.versions("global", "all-time"), "amy"), "2"));
       assertThat(redis.zcard(KEYS.ranking("global", "all-time"))).isEqualTo(1);
     }
     assertThat(meters.get("scoreboard.projector.events.applied").counter().count()).isEqualTo(2);

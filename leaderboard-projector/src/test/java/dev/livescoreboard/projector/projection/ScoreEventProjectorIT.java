@@ -90,12 +90,18 @@ class ScoreEventProjectorIT {
     kafka.send(events.event("carl", 40, 1));
     kafka.send(events.event("amy", 50, 2));
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(top().entries()).containsExactly(
-            new LeaderboardEntry(1, "amy", "AMY", 50), new LeaderboardEntry(2, "carl", "CARL", 40),
-            new LeaderboardEntry(3, "bob", "BOB", 20)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(top().entries())
+                    .containsExactly(
+                        new LeaderboardEntry(1, "amy", "AMY", 50),
+                        new LeaderboardEntry(2, "carl", "CARL", 40),
+                        new LeaderboardEntry(3, "bob", "BOB", 20)));
     assertThat(redis.zrange(KEYS.ranking(board, SEASON), 0, -1))
-        .extracting(RankingCodec::userId).containsExactly("amy", "carl", "bob");
+        .extracting(RankingCodec::userId)
+        .containsExactly("amy", "carl", "bob");
     assertThat(redis.hget(KEYS.versions(board, SEASON), "amy")).isEqualTo("2");
     assertThat(redis.get(KEYS.currentSeason(board))).isEqualTo(SEASON);
   }
@@ -148,8 +154,7 @@ class ScoreEventProjectorIT {
     // Every one of the 40 was applied (none skipped as an older duplicate after a newer one).
     assertThat(counter("scoreboard.projector.events.applied") - appliedBefore).isEqualTo(40);
     assertThat(top().entries()).containsExactly(new LeaderboardEntry(1, "amy", "AMY", 400));
-    assertThat(meters.get("scoreboard.projector.batch.size").summary().max())
-        .isGreaterThan(1);
+    assertThat(meters.get("scoreboard.projector.batch.size").summary().max()).isGreaterThan(1);
   }
 
   @Test
@@ -185,8 +190,9 @@ class ScoreEventProjectorIT {
   }
 
   private void awaitVersion(String userId, String version) {
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> Objects.equals(redis.hget(KEYS.versions(board, SEASON), userId), version));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Objects.equals(redis.hget(KEYS.versions(board, SEASON), userId), version));
   }
 
   private TopNChanged top() {

@@ -20,12 +20,17 @@ class ScriptArgumentsTest {
   void keysAreThoseOfOneBoardInTheScriptsOrder() {
     ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), LAYOUT, REBUILD, 10);
 
-    assertThat(call.keys()).containsExactly(
-        LAYOUT.ranking("global", "2026-W48"), LAYOUT.members("global", "2026-W48"),
-        LAYOUT.versions("global", "2026-W48"), LAYOUT.names("global", "2026-W48"),
-        LAYOUT.seq("global", "2026-W48"), LAYOUT.top("global", "2026-W48"),
-        LAYOUT.currentSeason("global"), "p:lb:{global}:2026-W48:rebuild:active",
-        "p:lb:{global}:2026-W48:rebuild:dirty");
+    assertThat(call.keys())
+        .containsExactly(
+            LAYOUT.ranking("global", "2026-W48"),
+            LAYOUT.members("global", "2026-W48"),
+            LAYOUT.versions("global", "2026-W48"),
+            LAYOUT.names("global", "2026-W48"),
+            LAYOUT.seq("global", "2026-W48"),
+            LAYOUT.top("global", "2026-W48"),
+            LAYOUT.currentSeason("global"),
+            "p:lb:{global}:2026-W48:rebuild:active",
+            "p:lb:{global}:2026-W48:rebuild:dirty");
     assertThat(call.keys()).allSatisfy(key -> assertThat(key).startsWith("p:lb:{global}:"));
   }
 
@@ -35,10 +40,18 @@ class ScriptArgumentsTest {
 
     ScriptArguments call = ScriptArguments.of(event, LAYOUT, REBUILD, 5);
 
-    assertThat(call.args()).containsExactly(
-        LAYOUT.topChangedChannel(), "global", "2026-W48", "amy", "7", "-1000000",
-        RankingCodec.member(ScoreEvents.BASE_MILLIS + 250, "amy"), "Amy", "5",
-        "2026-11-24T10:15:30.123Z");
+    assertThat(call.args())
+        .containsExactly(
+            LAYOUT.topChangedChannel(),
+            "global",
+            "2026-W48",
+            "amy",
+            "7",
+            "-1000000",
+            RankingCodec.member(ScoreEvents.BASE_MILLIS + 250, "amy"),
+            "Amy",
+            "5",
+            "2026-11-24T10:15:30.123Z");
   }
 
   @Test
@@ -77,9 +90,19 @@ class ScriptArgumentsTest {
 
   @Test
   void reachedAtBefore1970IsRejected() {
-    ScoreChanged event = ScoreChanged.forAction(
-        java.util.UUID.randomUUID(), "global", "all-time", "amy", "Amy", "X", 0, 1, 1,
-        Instant.parse("1969-12-31T23:59:59Z"), Instant.EPOCH);
+    ScoreChanged event =
+        ScoreChanged.forAction(
+            java.util.UUID.randomUUID(),
+            "global",
+            "all-time",
+            "amy",
+            "Amy",
+            "X",
+            0,
+            1,
+            1,
+            Instant.parse("1969-12-31T23:59:59Z"),
+            Instant.EPOCH);
 
     assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, REBUILD, 10))
         .isInstanceOf(InvalidScoreEventException.class);

@@ -75,17 +75,23 @@ final class TestProducers implements AutoCloseable {
       deadLetterConsumer =
           new KafkaConsumer<>(
               Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                  ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("dlt-reader"),
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrap,
+                  ConsumerConfig.GROUP_ID_CONFIG,
+                  UniqueNames.of("dlt-reader"),
+                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                  "earliest"),
               new StringDeserializer(),
               new ByteArrayDeserializer());
       deadLetterConsumer.subscribe(List.of(topic + ".DLT"));
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      deadLetterConsumer.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
-      return deadLetters.stream().anyMatch(r -> key.equals(r.key()));
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              deadLetterConsumer.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
+              return deadLetters.stream().anyMatch(r -> key.equals(r.key()));
+            });
     return deadLetters.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
   }
 

@@ -47,11 +47,14 @@ class TopNChangeDetectionIT {
     fx.script.apply(fx.events.event("dave", 25, 1));
 
     TopNChanged top = lastPublished(4);
-    assertThat(top.entries()).extracting(LeaderboardEntry::userId)
+    assertThat(top.entries())
+        .extracting(LeaderboardEntry::userId)
         .containsExactly("amy", "dave", "bob");
-    assertThat(top.changes()).containsExactly(
-        new RankChange("dave", null, 2), new RankChange("bob", 2, 3),
-        new RankChange("carl", 3, null));
+    assertThat(top.changes())
+        .containsExactly(
+            new RankChange("dave", null, 2),
+            new RankChange("bob", 2, 3),
+            new RankChange("carl", 3, null));
   }
 
   @Test
@@ -61,11 +64,14 @@ class TopNChangeDetectionIT {
     fx.script.apply(fx.events.event("carl", 40, 2));
 
     TopNChanged top = lastPublished(4);
-    assertThat(top.entries()).containsExactly(
-        new LeaderboardEntry(1, "carl", "CARL", 40), new LeaderboardEntry(2, "amy", "AMY", 30),
-        new LeaderboardEntry(3, "bob", "BOB", 20));
-    assertThat(top.changes()).containsExactly(
-        new RankChange("carl", 3, 1), new RankChange("amy", 1, 2), new RankChange("bob", 2, 3));
+    assertThat(top.entries())
+        .containsExactly(
+            new LeaderboardEntry(1, "carl", "CARL", 40),
+            new LeaderboardEntry(2, "amy", "AMY", 30),
+            new LeaderboardEntry(3, "bob", "BOB", 20));
+    assertThat(top.changes())
+        .containsExactly(
+            new RankChange("carl", 3, 1), new RankChange("amy", 1, 2), new RankChange("bob", 2, 3));
   }
 
   @Test
@@ -76,11 +82,15 @@ class TopNChangeDetectionIT {
     fx.script.apply(fx.events.event("amy", 1, 2));
 
     TopNChanged top = lastPublished(4);
-    assertThat(top.entries()).extracting(LeaderboardEntry::userId)
+    assertThat(top.entries())
+        .extracting(LeaderboardEntry::userId)
         .containsExactly("bob", "carl", "dave");
-    assertThat(top.changes()).containsExactly(
-        new RankChange("bob", 2, 1), new RankChange("carl", 3, 2), new RankChange("dave", null, 3),
-        new RankChange("amy", 1, null));
+    assertThat(top.changes())
+        .containsExactly(
+            new RankChange("bob", 2, 1),
+            new RankChange("carl", 3, 2),
+            new RankChange("dave", null, 3),
+            new RankChange("amy", 1, null));
   }
 
   @Test
@@ -116,8 +126,9 @@ class TopNChangeDetectionIT {
     ApplyOutcome marker = fx.script.apply(fx.events.event("amy", 31, 2));
     List<TopNChanged> published = fx.subscriber.awaitMessages(4);
     assertThat(published).hasSize(4);
-    assertThat(published.get(3).seq()).isEqualTo(marker.seq()).isEqualTo(
-        Long.parseLong(seqBefore) + 1);
+    assertThat(published.get(3).seq())
+        .isEqualTo(marker.seq())
+        .isEqualTo(Long.parseLong(seqBefore) + 1);
   }
 
   @Test
@@ -134,13 +145,21 @@ class TopNChangeDetectionIT {
     assertThat(lastJson).contains("\"fromRank\":null");
     assertThat(fx.top()).isEqualTo(lastJson);
     TopNChanged last = published.get(2);
-    assertThat(last).isEqualTo(new TopNChanged(BOARD, SEASON, published.get(0).seq() + 2,
-        List.of(new LeaderboardEntry(1, "ann", "Ann", 60),
-            new LeaderboardEntry(2, "zoe", "Zoë \"Z\" </script> \\ ☃", 50),
-            new LeaderboardEntry(3, "max", "Max", 50)),
-        List.of(new RankChange("ann", null, 1), new RankChange("zoe", 1, 2),
-            new RankChange("max", 2, 3)),
-        ScoreEvents.COMMITTED_AT));
+    assertThat(last)
+        .isEqualTo(
+            new TopNChanged(
+                BOARD,
+                SEASON,
+                published.get(0).seq() + 2,
+                List.of(
+                    new LeaderboardEntry(1, "ann", "Ann", 60),
+                    new LeaderboardEntry(2, "zoe", "Zoë \"Z\" </script> \\ ☃", 50),
+                    new LeaderboardEntry(3, "max", "Max", 50)),
+                List.of(
+                    new RankChange("ann", null, 1),
+                    new RankChange("zoe", 1, 2),
+                    new RankChange("max", 2, 3)),
+                ScoreEvents.COMMITTED_AT));
     assertThat(EventJson.fromJson(fx.top(), TopNChanged.class)).isEqualTo(last);
   }
 
@@ -153,7 +172,8 @@ class TopNChangeDetectionIT {
     List<TopNChanged> published = fx.subscriber.awaitMessages(3);
     assertThat(published.get(0).entries())
         .containsExactly(new LeaderboardEntry(1, "amy", "amy", 10));
-    assertThat(published.get(2).entries()).extracting(LeaderboardEntry::displayName)
+    assertThat(published.get(2).entries())
+        .extracting(LeaderboardEntry::displayName)
         .containsExactly("Bob", "amy");
   }
 

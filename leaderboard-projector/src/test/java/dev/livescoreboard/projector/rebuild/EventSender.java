@@ -27,11 +27,28 @@ final class EventSender implements AutoCloseable {
             new ScoreChangedSerializer());
   }
 
-  void send(String board, String season, String user, String name, long previous, long score,
-      long version, Instant reachedAt) {
+  void send(
+      String board,
+      String season,
+      String user,
+      String name,
+      long previous,
+      long score,
+      long version,
+      Instant reachedAt) {
     ScoreChanged event =
-        ScoreChanged.forAction(UUID.randomUUID(), board, season, user, name, "COMPLETE_LEVEL",
-            previous, score, version, reachedAt, reachedAt);
+        ScoreChanged.forAction(
+            UUID.randomUUID(),
+            board,
+            season,
+            user,
+            name,
+            "COMPLETE_LEVEL",
+            previous,
+            score,
+            version,
+            reachedAt,
+            reachedAt);
     try {
       producer.send(new ProducerRecord<>(topic, EventKeys.scoreEvent(board, user), event)).get();
     } catch (InterruptedException e) {

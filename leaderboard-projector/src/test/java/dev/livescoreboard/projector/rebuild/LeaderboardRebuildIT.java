@@ -116,23 +116,31 @@ class LeaderboardRebuildIT {
     assertThat(response.body()).contains("\"users\":3").contains("\"trigger\":\"manual\"");
     BoardState rebuilt = BoardState.read(redis, KEYS, board, SEASON);
     assertThat(rebuilt).isEqualTo(applied);
-    assertThat(rebuilt.top()).containsExactly(
-        new LeaderboardEntry(1, amy, "Amy", 50), new LeaderboardEntry(2, carl, "Carl", 30),
-        new LeaderboardEntry(3, bob, "Anonymous", 30));
+    assertThat(rebuilt.top())
+        .containsExactly(
+            new LeaderboardEntry(1, amy, "Amy", 50),
+            new LeaderboardEntry(2, carl, "Carl", 30),
+            new LeaderboardEntry(3, bob, "Anonymous", 30));
     assertThat(BoardState.seq(redis, KEYS, board, SEASON)).isGreaterThan(seqBefore);
-    assertThat(redis.exists(new dev.livescoreboard.projector.script.RebuildKeys(KEYS)
-        .built(board, SEASON))).isTrue();
+    assertThat(
+            redis.exists(
+                new dev.livescoreboard.projector.script.RebuildKeys(KEYS).built(board, SEASON)))
+        .isTrue();
     assertThat(redis.keys(PREFIX + "lb:{" + board + "}:*rebuild*")).isEmpty();
     assertThat(redis.ttl(KEYS.ranking(board, SEASON))).isEqualTo(-1);
 
     send(bob, "Anonymous", 30, 70, 2, T0.plusSeconds(5));
     DB.score(board, SEASON, bob, 70, 2, T0.plusSeconds(5));
     awaitVersion(bob, "2");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(BoardState.read(redis, KEYS, board, SEASON).top())
-            .extracting(LeaderboardEntry::userId).containsExactly(bob, amy, carl));
-    assertThat(meters.get("scoreboard.projector.rebuild").tag("trigger", "manual").timer()
-        .count()).isGreaterThanOrEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(BoardState.read(redis, KEYS, board, SEASON).top())
+                    .extracting(LeaderboardEntry::userId)
+                    .containsExactly(bob, amy, carl));
+    assertThat(meters.get("scoreboard.projector.rebuild").tag("trigger", "manual").timer().count())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -181,8 +189,7 @@ class LeaderboardRebuildIT {
     assertThat(drift).isEqualTo(1);
     assertThat(meters.get("scoreboard.projector.reconciliation.drift").gauge().value())
         .isEqualTo(1);
-    assertThat(RankingCodec.score(redis.zscore(KEYS.ranking(board, SEASON), member)))
-        .isEqualTo(25);
+    assertThat(RankingCodec.score(redis.zscore(KEYS.ranking(board, SEASON), member))).isEqualTo(25);
     assertThat(reconciler.reconcile()).isZero();
   }
 
@@ -211,14 +218,15 @@ class LeaderboardRebuildIT {
     assertThat(afterwards.body()).contains("\"users\":0");
   }
 
-  private void send(String user, String name, long previous, long score, long version,
-      Instant reachedAt) {
+  private void send(
+      String user, String name, long previous, long score, long version, Instant reachedAt) {
     kafka.send(board, SEASON, user, name, previous, score, version, reachedAt);
   }
 
   private void awaitVersion(String user, String version) {
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> Objects.equals(redis.hget(KEYS.versions(board, SEASON), user), version));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Objects.equals(redis.hget(KEYS.versions(board, SEASON), user), version));
   }
 
   private HttpResponse<String> post(String path) throws Exception {

@@ -72,8 +72,8 @@ class RebuildBenchmarkIT {
       long read =
           scores.streamRankedUsers(
               new BoardSeason(BOARD, SEASON), 10_000, u -> sink[0] += u.score());
-      System.out.printf("PostgreSQL alone: %,d ranked users streamed in %.2f s%n", read,
-          seconds(readStart));
+      System.out.printf(
+          "PostgreSQL alone: %,d ranked users streamed in %.2f s%n", read, seconds(readStart));
       for (String run : new String[] {"into an empty board", "over the live board"}) {
         RebuildResult result = rebuilder.rebuild(new BoardSeason(BOARD, SEASON), "bench");
         double secs = result.durationMillis() / 1000.0;
@@ -83,7 +83,9 @@ class RebuildBenchmarkIT {
         assertThat(redis.zcard(keys.ranking(BOARD, SEASON))).isEqualTo(users * 9L / 10);
       }
       // Server-side time per command, to tell Redis work from client work.
-      redis.info("commandstats").lines()
+      redis
+          .info("commandstats")
+          .lines()
           .filter(line -> line.matches("cmdstat_(zadd|hset|unlink|evalsha|eval):.*"))
           .forEach(line -> System.out.println("REDIS " + line));
       redis.unlink(redis.keys(keys.prefix() + "*").toArray(String[]::new));
@@ -97,16 +99,32 @@ class RebuildBenchmarkIT {
     try (Connection connection =
         DriverManager.getConnection(db.db.jdbcUrl(), db.db.username(), db.db.password())) {
       PGConnection pg = connection.unwrap(PGConnection.class);
-      copy(pg, "COPY users (id, display_name, status, public) FROM STDIN", users,
+      copy(
+          pg,
+          "COPY users (id, display_name, status, public) FROM STDIN",
+          users,
           i -> "user-" + i + "\tPlayer " + i + "\t" + status(i) + "\t" + (i % 10 != 3) + "\n");
-      copy(pg,
+      copy(
+          pg,
           "COPY user_scores (board_id, season, user_id, score, version, reached_at, updated_at)"
               + " FROM STDIN",
           users,
           i -> {
             Instant reached = Instant.ofEpochMilli(t0 + random.nextLong(86_400_000L * 20));
-            return BOARD + "\t" + SEASON + "\tuser-" + i + "\t" + random.nextInt(1_000_000)
-                + "\t" + (1 + random.nextInt(50)) + "\t" + reached + "\t" + reached + "\n";
+            return BOARD
+                + "\t"
+                + SEASON
+                + "\tuser-"
+                + i
+                + "\t"
+                + random.nextInt(1_000_000)
+                + "\t"
+                + (1 + random.nextInt(50))
+                + "\t"
+                + reached
+                + "\t"
+                + reached
+                + "\n";
           });
     }
   }

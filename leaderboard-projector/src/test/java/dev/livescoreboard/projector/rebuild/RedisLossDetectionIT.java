@@ -46,7 +46,8 @@ class RedisLossDetectionIT {
     registry.add("spring.datasource.username", DB.db::username);
     registry.add("spring.datasource.password", DB.db::password);
     registry.add("spring.kafka.bootstrap-servers", TestKafka.shared()::bootstrapServers);
-    registry.add("scoreboard.kafka.topic", () -> TestKafka.shared().newTopic("score-events-lost", 1));
+    registry.add(
+        "scoreboard.kafka.topic", () -> TestKafka.shared().newTopic("score-events-lost", 1));
     registry.add("scoreboard.kafka.group", () -> UniqueNames.of("projector-lost"));
     registry.add("scoreboard.redis.url", TestRedis.shared()::url);
     registry.add("scoreboard.redis.key-prefix", () -> PREFIX);
@@ -77,15 +78,19 @@ class RedisLossDetectionIT {
 
     awaitRebuilt("lost-a", "all-time", 2);
     awaitRebuilt("lost-a", "2026-11", 1);
-    assertThat(BoardState.read(redis, KEYS, "lost-a", "all-time").top()).containsExactly(
-        new LeaderboardEntry(1, "ben", "Ben", 20), new LeaderboardEntry(2, "ann", "Ann", 10));
+    assertThat(BoardState.read(redis, KEYS, "lost-a", "all-time").top())
+        .containsExactly(
+            new LeaderboardEntry(1, "ben", "Ben", 20), new LeaderboardEntry(2, "ann", "Ann", 10));
     assertThat(redis.get(KEYS.currentSeason("lost-a"))).isEqualTo("all-time");
   }
 
   private void awaitRebuilt(String board, String season, long users) {
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        redis.exists(REBUILD_KEYS.built(board, season))
-            && redis.zcard(KEYS.ranking(board, season)) == users
-            && redis.exists(KEYS.top(board, season)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                redis.exists(REBUILD_KEYS.built(board, season))
+                    && redis.zcard(KEYS.ranking(board, season)) == users
+                    && redis.exists(KEYS.top(board, season)));
   }
 }

@@ -31,8 +31,8 @@ final class ScoreboardDatabase {
 
   private ScoreboardDatabase(TestPostgres.Database db) {
     this.db = db;
-    this.jdbc = new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(),
-        db.password()));
+    this.jdbc =
+        new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
   }
 
   static ScoreboardDatabase create() {
@@ -66,12 +66,15 @@ final class ScoreboardDatabase {
   void user(String id, String displayName, String status, boolean isPublic) {
     jdbc.update(
         "INSERT INTO users (id, display_name, status, public) VALUES (?, ?, ?, ?)",
-        id, displayName, status, isPublic);
+        id,
+        displayName,
+        status,
+        isPublic);
   }
 
   /** What command-api's transaction leaves behind after {@code version} changes. */
-  void score(String board, String season, String user, long score, long version,
-      Instant reachedAt) {
+  void score(
+      String board, String season, String user, long score, long version, Instant reachedAt) {
     jdbc.update(
         """
         INSERT INTO user_scores (board_id, season, user_id, score, version, reached_at, updated_at)
@@ -80,7 +83,12 @@ final class ScoreboardDatabase {
           SET score = excluded.score, version = excluded.version,
               reached_at = excluded.reached_at, updated_at = excluded.updated_at
         """,
-        board, season, user, score, version, Timestamp.from(reachedAt),
+        board,
+        season,
+        user,
+        score,
+        version,
+        Timestamp.from(reachedAt),
         Timestamp.from(Instant.now()));
   }
 }

@@ -38,8 +38,8 @@ public final class BoardFeed {
   private final ConcurrentMap<String, BoardThrottle> throttles = new ConcurrentHashMap<>();
 
   /**
-   * @param broadcastInterval least time between two broadcasts of one board; zero broadcasts
-   *     every change at once
+   * @param broadcastInterval least time between two broadcasts of one board; zero broadcasts every
+   *     change at once
    * @param broadcastLoops event loops that run the throttled broadcasts (each board sticks to one)
    * @param fanOut which fan-out features are on (all, except in before/after measurements)
    */

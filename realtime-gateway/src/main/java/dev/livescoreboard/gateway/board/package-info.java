@@ -27,8 +27,8 @@
  *
  * <p>Fan-out switches ({@link dev.livescoreboard.gateway.config.FanOutSwitches}), for before/after
  * measurements; leave on in production: {@code sharedFrame} off serializes and frames per
- * subscriber, {@code flushConsolidation} off drops the handler and flushes each channel right
- * after its write, {@code conflation} off writes to slow channels too (unbounded queues). They are
+ * subscriber, {@code flushConsolidation} off drops the handler and flushes each channel right after
+ * its write, {@code conflation} off writes to slow channels too (unbounded queues). They are
  * applied in {@code Delivery} and {@code FrameEncoding} only, chosen once at startup.
  *
  * <p>Guarantees:
@@ -40,10 +40,10 @@
  *   <li>Each state is encoded at most once per message type (on first use); all subscribers are
  *       sent the same bytes.
  *   <li>A board's broadcasts never overlap and their seqs only grow. Each channel remembers the
- *       state it was last sent per board and is never sent one that is not newer, so whatever
- *       order a SNAPSHOT, broadcasts queued before it and a catch-up reach its loop in, it sees
- *       growing seqs without repeats. A new subscriber's SNAPSHOT is the latest state even while
- *       its broadcast is pending.
+ *       state it was last sent per board and is never sent one that is not newer, so whatever order
+ *       a SNAPSHOT, broadcasts queued before it and a catch-up reach its loop in, it sees growing
+ *       seqs without repeats. A new subscriber's SNAPSHOT is the latest state even while its
+ *       broadcast is pending.
  *   <li>A subscriber first gets a {@code SNAPSHOT}, then every newer {@code LEADERBOARD_UPDATE}
  *       while it keeps up. While its channel is not writable, updates are not queued: it is marked
  *       as owed, and once writable it receives only the latest state of each owed board.

@@ -31,16 +31,16 @@ import java.util.stream.Collectors;
  * @param idleClose how long a WebSocket may stay silent before it is closed
  * @param maxConnectionsPerUser open WebSockets one user may hold
  * @param maxSubscriptionsPerConnection boards one WebSocket may subscribe to
- * @param broadcastInterval least time between two broadcasts of one board: the first change after
- *     a quiet interval goes out at once, later ones within it are coalesced into the latest state;
+ * @param broadcastInterval least time between two broadcasts of one board: the first change after a
+ *     quiet interval goes out at once, later ones within it are coalesced into the latest state;
  *     zero broadcasts every change
  * @param writeBufferLowBytes a slow channel counts as writable again below this many queued bytes
  * @param writeBufferHighBytes a channel counts as slow above this many queued bytes
  * @param blockingThreads threads for Redis reads and token verification
  * @param blockingQueue blocking tasks that may wait; beyond it requests are refused with 503
  * @param ioThreads event loops serving the connections
- * @param fanOut switches of the broadcast fan-out features, for before/after measurements; leave
- *     on in production (variables {@code SCOREBOARD_GATEWAY_FANOUT_SHARED_FRAME}, {@code
+ * @param fanOut switches of the broadcast fan-out features, for before/after measurements; leave on
+ *     in production (variables {@code SCOREBOARD_GATEWAY_FANOUT_SHARED_FRAME}, {@code
  *     SCOREBOARD_GATEWAY_FANOUT_FLUSH_CONSOLIDATION}, {@code SCOREBOARD_GATEWAY_FANOUT_CONFLATION},
  *     each {@code true} or {@code false}, default {@code true}; see {@link FanOutSwitches})
  */

@@ -13,10 +13,10 @@ import java.util.Map;
  * and then written as is by every request that gets it.
  *
  * <p>The bytes live in a JDK direct buffer, so a socket write needs no copy out of the heap. They
- * are never released by hand: any loop may still be writing a view while the board moves on, so
- * the buffer is unreleasable, each write sends a {@link #duplicate()} view, and the garbage
- * collector frees the memory with its owner (a JDK direct buffer has a cleaner, unlike Netty's
- * pooled ones). At most one per board state and limit is made, when a GET first asks for it.
+ * are never released by hand: any loop may still be writing a view while the board moves on, so the
+ * buffer is unreleasable, each write sends a {@link #duplicate()} view, and the garbage collector
+ * frees the memory with its owner (a JDK direct buffer has a cleaner, unlike Netty's pooled ones).
+ * At most one per board state and limit is made, when a GET first asks for it.
  */
 final class EncodedResponse {
 

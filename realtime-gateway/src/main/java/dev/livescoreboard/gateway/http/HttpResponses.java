@@ -88,8 +88,8 @@ public final class HttpResponses {
   }
 
   /**
-   * Adds the headers every response gets on its way out: security, length and connection. Also
-   * used to pre-encode responses, so they carry exactly what a sent one would.
+   * Adds the headers every response gets on its way out: security, length and connection. Also used
+   * to pre-encode responses, so they carry exactly what a sent one would.
    */
   static FullHttpResponse complete(FullHttpResponse response, boolean keepAlive) {
     secure(response.headers());

@@ -5,9 +5,9 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 
 /**
- * Netty's request decoder, plus what {@code HttpServerCodec} adds to it: a request framed by
- * both {@code Transfer-Encoding: chunked} and {@code Content-Length} (a request-smuggling
- * pattern) closes the connection after its response.
+ * Netty's request decoder, plus what {@code HttpServerCodec} adds to it: a request framed by both
+ * {@code Transfer-Encoding: chunked} and {@code Content-Length} (a request-smuggling pattern)
+ * closes the connection after its response.
  */
 final class ServerRequestDecoder extends HttpRequestDecoder {
 

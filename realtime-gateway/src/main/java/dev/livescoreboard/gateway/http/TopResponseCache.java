@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The top-N responses served from memory, serialized once per (board, season, seq, limit) and then
  * sent as shared bytes with their ETag; for the default limit also as whole encoded responses.
- * Bounded: per board only the bodies of its newest state are kept, at most one per limit up to N;
- * a newer state replaces them all. Safe for any thread: two loops racing to fill the same slot both
+ * Bounded: per board only the bodies of its newest state are kept, at most one per limit up to N; a
+ * newer state replaces them all. Safe for any thread: two loops racing to fill the same slot both
  * serialize, one result is kept, and both are equal.
  */
 final class TopResponseCache {
@@ -93,8 +93,7 @@ final class TopResponseCache {
    *     only for the default limit, the one {@link TopFastPath} serves ({@code null} for others)
    * @param notModified the whole 304 response to a matching {@code If-None-Match}, likewise
    */
-  record CachedTop(
-      String etag, ByteBuf bytes, EncodedResponse ok, EncodedResponse notModified) {
+  record CachedTop(String etag, ByteBuf bytes, EncodedResponse ok, EncodedResponse notModified) {
 
     /** A view of the bytes for one response (its own reader index). */
     ByteBuf body() {

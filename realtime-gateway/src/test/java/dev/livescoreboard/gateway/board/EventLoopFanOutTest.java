@@ -134,8 +134,10 @@ class EventLoopFanOutTest {
 
   static Stream<FanOutSwitches> everySwitchSetting() {
     return Stream.of(true, false)
-        .flatMap(a -> Stream.of(true, false).flatMap(b -> Stream.of(true, false)
-            .map(c -> new FanOutSwitches(a, b, c))));
+        .flatMap(
+            a ->
+                Stream.of(true, false)
+                    .flatMap(b -> Stream.of(true, false).map(c -> new FanOutSwitches(a, b, c))));
   }
 
   private void start(FanOutSwitches switches) {
@@ -158,12 +160,15 @@ class EventLoopFanOutTest {
               channel.pipeline().addLast(new FlushConsolidationHandler(256, false));
             }
             channel.pipeline().addLast(new WebSocket13FrameEncoder(false));
-            channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-              @Override
-              public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-                feed.writable(ctx.channel());
-              }
-            });
+            channel
+                .pipeline()
+                .addLast(
+                    new ChannelInboundHandlerAdapter() {
+                      @Override
+                      public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                        feed.writable(ctx.channel());
+                      }
+                    });
             accepted.add(channel);
           }
         };
@@ -184,18 +189,23 @@ class EventLoopFanOutTest {
         new Bootstrap()
             .group(clientLoop)
             .channel(LocalChannel.class)
-            .handler(new ChannelInitializer<LocalChannel>() {
-              @Override
-              protected void initChannel(LocalChannel channel) {
-                channel.pipeline().addLast(new WebSocket13FrameDecoder(false, false, 1 << 20));
-                channel.pipeline().addLast(new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+            .handler(
+                new ChannelInitializer<LocalChannel>() {
                   @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-                    received.add(EventJson.fromJson(frame.text(), JsonNode.class));
+                  protected void initChannel(LocalChannel channel) {
+                    channel.pipeline().addLast(new WebSocket13FrameDecoder(false, false, 1 << 20));
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                              @Override
+                              protected void channelRead0(
+                                  ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+                                received.add(EventJson.fromJson(frame.text(), JsonNode.class));
+                              }
+                            });
                   }
-                });
-              }
-            })
+                })
             .connect(address)
             .syncUninterruptibly()
             .channel();
@@ -210,10 +220,12 @@ class EventLoopFanOutTest {
 
   private static void writable(Subscriber subscriber, boolean writable) throws Exception {
     Channel server = subscriber.server();
-    onLoop(subscriber, () -> {
-      server.unsafe().outboundBuffer().setUserDefinedWritability(SLOW, writable);
-      return null;
-    });
+    onLoop(
+        subscriber,
+        () -> {
+          server.unsafe().outboundBuffer().setUserDefinedWritability(SLOW, writable);
+          return null;
+        });
   }
 
   private static <T> T onLoop(Subscriber subscriber, java.util.concurrent.Callable<T> work)

@@ -12,8 +12,8 @@ public final class TestFeeds {
   private TestFeeds() {}
 
   /**
-   * A feed that broadcasts every change at once from the calling thread, with every fan-out
-   * feature on, counting into {@code registry}'s {@code delivered} and {@code conflated}.
+   * A feed that broadcasts every change at once from the calling thread, with every fan-out feature
+   * on, counting into {@code registry}'s {@code delivered} and {@code conflated}.
    */
   public static BoardFeed immediate(
       LeaderboardStore store, BlockingExecutor blocking, MeterRegistry registry) {

@@ -32,8 +32,7 @@ class HttpRouterTest {
   private final InMemoryLeaderboardStore store =
       new InMemoryLeaderboardStore().put(top("global", "all-time", 12, "alice", "bob", "carol"));
   private final BlockingExecutor blocking = new BlockingExecutor(Runnable::run);
-  private final BoardFeed feed =
-      TestFeeds.immediate(store, blocking, registry);
+  private final BoardFeed feed = TestFeeds.immediate(store, blocking, registry);
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final EmbeddedChannel channel =
       new EmbeddedChannel(

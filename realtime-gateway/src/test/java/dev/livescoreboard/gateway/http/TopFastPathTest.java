@@ -46,8 +46,10 @@ class TopFastPathTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final InMemoryLeaderboardStore store =
       new InMemoryLeaderboardStore().put(top("global", "all-time", 7, "alice", "bob"));
+
   /** Blocking work waits here until the test runs it, as a slow Redis would make it wait. */
   private final List<Runnable> blockingWork = new ArrayList<>();
+
   private final BoardFeed feed =
       TestFeeds.immediate(store, new BlockingExecutor(blockingWork::add), registry);
   private final GatewayMetrics metrics = new GatewayMetrics();
@@ -59,6 +61,7 @@ class TopFastPathTest {
           new BlockingExecutor(blockingWork::add),
           metrics,
           () -> true);
+
   /** Requests that went past the fast path, in pipelines that end there. */
   private final List<Object> passedOn = new ArrayList<>();
 
@@ -174,8 +177,7 @@ class TopFastPathTest {
     List<FullHttpResponse> responses = responses();
     assertThat(responses).extracting(r -> r.status().code()).containsExactly(304, 304, 304, 200);
     assertThat(responses.get(0).content().readableBytes()).isZero();
-    assertThat(responses.get(0).headers().get(HttpHeaderNames.ETAG))
-        .isEqualTo("\"all-time-7-10\"");
+    assertThat(responses.get(0).headers().get(HttpHeaderNames.ETAG)).isEqualTo("\"all-time-7-10\"");
     release(responses);
 
     feed.onTopChanged(top("global", "all-time", 8, "bob", "alice"));
