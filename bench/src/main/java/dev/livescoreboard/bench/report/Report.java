@@ -86,7 +86,8 @@ public final class Report {
 
         Written by the `bench` module. Each run's section states its exact command, parameters and
         machine; a run with the same `--label` replaces its section, a new label is appended below.
-        What the numbers mean: "What the numbers mean" in the repository's `docs/benchmarks.md`.
+        The numbers are defined under "What the numbers mean" in the repository's
+        `docs/benchmarks.md`.
 
         """
         + BenchmarksFile.RUNS;
