@@ -85,6 +85,27 @@ class ReportTest {
   }
 
   @Test
+  void newRunsGoUnderTheRunsHeadingBelowTheSummary() {
+    String fresh = BenchmarksFile.merge(null, Report.header(), "first", "first numbers");
+    String summary = "# Benchmarks\n\n## Where each target stands\n\nsummary\n\n## Runs\n\nintro\n";
+    String merged = BenchmarksFile.merge(summary, Report.header(), "next", "next numbers");
+    String withoutHeading =
+        BenchmarksFile.merge("# Benchmarks\n\nolder notes\n", Report.header(), "next", "n");
+
+    assertThat(fresh.indexOf(BenchmarksFile.RUNS)).isLessThan(fresh.indexOf("first numbers"));
+    assertThat(merged).startsWith(summary.strip());
+    assertThat(merged.indexOf("intro")).isLessThan(merged.indexOf(BenchmarksFile.begin("next")));
+    assertThat(merged.split(BenchmarksFile.RUNS, -1)).as("no second Runs heading").hasSize(2);
+    assertThat(withoutHeading)
+        .isEqualTo(
+            "# Benchmarks\n\nolder notes\n\n## Runs\n\n"
+                + BenchmarksFile.begin("next")
+                + "\nn\n"
+                + BenchmarksFile.end("next")
+                + "\n");
+  }
+
+  @Test
   void labelsBecomeSafeFileNames() {
     assertThat(Report.fileSafe("After Outbox/NOTIFY #2")).isEqualTo("after-outbox-notify-2");
   }

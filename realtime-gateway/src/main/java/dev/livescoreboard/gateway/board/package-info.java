@@ -1,54 +1,75 @@
 /**
- * Live board state and its fan-out.
+ * The live boards: the newest top N of every board that has data, held in memory, and the fan-out
+ * of each newer state to the board's WebSocket subscribers. This in-memory state is the gateway's
+ * cache of the projector's read model, kept current by its pub/sub changes: SNAPSHOTs and the
+ * current top N over HTTP are answered from it. The read model itself ({@link
+ * dev.livescoreboard.gateway.board.LeaderboardStore}) is read only for a board not in memory yet
+ * (its first request, or every request for a board without data), to reload the known boards after
+ * the pub/sub subscription (re)connects, and by the HTTP API for other seasons or longer lists.
  *
- * <p>Threads: {@code onTopChanged} runs on the Redis subscriber thread (and on the blocking pool
- * for lazy loads and refreshes) and only stores the state and signals the board's throttle; each
- * board's broadcasts run on one worker event loop chosen when the board is first seen; everything
- * that touches one channel — its subscriptions, its SNAPSHOTs, the broadcast writes to it and its
- * catch-up after being slow — runs on that channel's event loop; {@link
- * dev.livescoreboard.gateway.board.LeaderboardStore} is only called on the blocking pool.
+ * <p>Threads:
+ *
+ * <ul>
+ *   <li>A newer state is stored on the thread that brings it (the Redis subscriber thread for the
+ *       projector's changes, the blocking pool for loads and refreshes), which then only signals
+ *       the board's throttle: one atomic flag, no allocation.
+ *   <li>The read model is called only on the blocking pool, never on an event loop.
+ *   <li>Each board's throttle decisions and broadcasts run on one worker event loop, chosen when
+ *       the board is first seen.
+ *   <li>Everything that touches one channel (its subscriptions, its SNAPSHOT, the broadcast writes
+ *       to it, its catch-up after being slow) runs on that channel's event loop, so the per-channel
+ *       and per-loop state needs no locks.
+ * </ul>
  *
  * <p>Broadcast throttle ({@code broadcast-interval}, default 50 ms, per board, leading edge): the
  * first change after a quiet interval is broadcast at once; changes within the interval of the last
- * broadcast are coalesced, and when the interval ends the latest state (only) is broadcast. A
- * change allocates nothing on the hot path (one atomic flag, preallocated tasks); at most one timer
- * per board per interval. Meters {@code gateway.board.changes} and {@code gateway.board.broadcasts}
- * (tag {@code board}) show what it saves.
+ * broadcast are coalesced, and when the interval ends the latest state (only) is broadcast. At most
+ * one timer per board per interval. Meters {@code gateway.board.changes} and {@code
+ * gateway.board.broadcasts} (tag {@code board}) show what it saves.
  *
  * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on. A
- * broadcast queues one task per such loop (runs it at once for its own loop); the task writes the
- * state to each of that loop's subscribers with {@code voidPromise()} (no promise, future or task
- * per channel), then flushes each channel it wrote once. What it writes is a {@code duplicate()} of
- * the state's complete WebSocket frame, header and payload, encoded once by Netty's own encoder
- * (frames are alike for all: unmasked, no extensions) into unreleasable direct memory, so there is
- * no per-subscriber serializing, framing or copying; a raw buffer passes the channel's frame
- * encoder untouched. The pipeline's {@code FlushConsolidationHandler} merges only the flushes of
- * one read (outside reads it would schedule a task per channel).
- *
- * <p>Fan-out switches ({@link dev.livescoreboard.gateway.config.FanOutSwitches}), for before/after
- * measurements; leave on in production: {@code sharedFrame} off serializes and frames per
- * subscriber, {@code flushConsolidation} off drops the handler and flushes each channel right after
- * its write, {@code conflation} off writes to slow channels too (unbounded queues). They are
- * applied in {@code Delivery} and {@code FrameEncoding} only, chosen once at startup.
+ * broadcast queues one task per such loop (and runs it at once for its own loop); the task writes
+ * to each of that loop's subscribers with {@code voidPromise()} (no task, promise or future per
+ * channel), then flushes each channel it wrote once. What it writes is a {@code duplicate()} of the
+ * state's complete WebSocket frame, header and payload, encoded once by Netty's own encoder (the
+ * gateway's frames are alike for every connection: unmasked, no extensions) into unreleasable
+ * direct memory; a raw buffer passes the channel's frame encoder untouched, so there is no
+ * per-subscriber serializing, framing or copying. The pipeline's {@code FlushConsolidationHandler}
+ * merges only the flushes of one read (outside a read it would schedule a task per channel).
  *
  * <p>Guarantees:
  *
  * <ul>
- *   <li>A board's state only moves forward: a change with a seq not above the known one (same
- *       season) is ignored, a later season replaces an earlier one. Updates may skip seqs (the
- *       entries are always the complete top N).
- *   <li>Each state is encoded at most once per message type (on first use); all subscribers are
- *       sent the same bytes.
+ *   <li>A board's state only moves forward: a change whose seq is not above the known one (same
+ *       season) is ignored, a later season replaces an earlier one, whatever order pub/sub, loads
+ *       and refreshes deliver them in. Updates may skip seqs (entries are always the complete top
+ *       N).
  *   <li>A board's broadcasts never overlap and their seqs only grow. Each channel remembers the
  *       state it was last sent per board and is never sent one that is not newer, so whatever order
  *       a SNAPSHOT, broadcasts queued before it and a catch-up reach its loop in, it sees growing
- *       seqs without repeats. A new subscriber's SNAPSHOT is the latest state even while its
- *       broadcast is pending.
- *   <li>A subscriber first gets a {@code SNAPSHOT}, then every newer {@code LEADERBOARD_UPDATE}
- *       while it keeps up. While its channel is not writable, updates are not queued: it is marked
- *       as owed, and once writable it receives only the latest state of each owed board.
+ *       seqs without repeats.
+ *   <li>A subscriber joins the board's subscribers before the state is read, so no update falls
+ *       between its {@code SNAPSHOT} (the latest state, even while a broadcast is pending) and its
+ *       first {@code LEADERBOARD_UPDATE}; it then gets every newer state that is broadcast while it
+ *       keeps up. If the first load fails it stays subscribed and gets the state with the next
+ *       change or refresh.
+ *   <li>Conflation: while a channel is not writable, updates are not queued for it; it is marked as
+ *       owed, and once writable again it receives only the latest state of each owed board.
  *   <li>After the Redis subscription (re)connects, every known board is reloaded, so a change
  *       published while it was down still reaches subscribers.
+ *   <li>Each state is encoded at most once per message type (on first use; a state the throttle
+ *       coalesces away never is), and every subscriber is sent the same bytes.
  * </ul>
+ *
+ * <p>Memory bounds: per board that has data, one state (its current season only, with at most two
+ * encoded frames) and one throttle. A replaced state, frames included, is reclaimed by the garbage
+ * collector once no channel refers to it any more as the last state it was sent or in its outbound
+ * buffer (channels never free the unreleasable buffers). Per connection: at most the subscription
+ * limit of boards (enforced by the {@code websocket} package), and per board one reference to the
+ * last state sent and one owed flag, never a queue of frames. Writability is checked before each
+ * broadcast write and before a catch-up, so what this package queues in a slow channel's outbound
+ * buffer stays within the write-buffer high-water mark plus one frame per board it watches, and
+ * those frames are duplicates of the shared buffers. The subscriber index holds one entry per board
+ * and event loop that has subscribers, dropped with the last one.
  */
 package dev.livescoreboard.gateway.board;
