@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL of {@code idempotency_keys}. Every method but {@link #purge} runs in the caller's
+ * SQL of {@code idempotency_keys}. Every method but {@link #purgeBatch} runs in the caller's
  * transaction.
  */
 @Repository
@@ -91,10 +91,18 @@ class IdempotencyKeys {
         .update();
   }
 
-  /** Deletes keys created before {@code before}; returns how many. */
-  int purge(Instant before) {
-    return jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < :before")
+  /** Deletes at most {@code limit} keys created before {@code before}, oldest first; how many. */
+  int purgeBatch(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            WITH doomed AS MATERIALIZED (
+              SELECT user_id, key FROM idempotency_keys WHERE created_at < :before
+              ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+            DELETE FROM idempotency_keys k USING doomed
+            WHERE k.user_id = doomed.user_id AND k.key = doomed.key
+            """)
         .param("before", utc(before))
+        .param("limit", limit)
         .update();
   }
 

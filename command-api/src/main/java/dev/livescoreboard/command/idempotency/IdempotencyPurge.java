@@ -1,6 +1,8 @@
 package dev.livescoreboard.command.idempotency;
 
+import dev.livescoreboard.command.system.BatchedDelete;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -8,8 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes idempotency keys older than the TTL, on the scheduler thread. Only housekeeping: expired
- * rows are ignored on read anyway, so a missed run (database down) changes no answer.
+ * Deletes idempotency keys older than the TTL, on the scheduler thread, in small batches ({@link
+ * BatchedDelete}). Only housekeeping: expired rows are ignored on read anyway, so a missed run
+ * (database down) changes no answer.
  */
 @Component
 class IdempotencyPurge {
@@ -31,7 +34,10 @@ class IdempotencyPurge {
       initialDelayString = "${scoreboard.idempotency.purge-interval}")
   void purgeExpired() {
     try {
-      int purged = keys.purge(clock.instant().minus(settings.ttl()));
+      Instant before = clock.instant().minus(settings.ttl());
+      long purged =
+          BatchedDelete.untilShort(
+              settings.purgeBatchSize(), limit -> keys.purgeBatch(before, limit));
       if (purged > 0) {
         log.info("purged {} expired idempotency keys", purged);
       }

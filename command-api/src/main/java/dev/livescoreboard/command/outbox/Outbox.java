@@ -12,11 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * last statement: {@code created_at} is the wall-clock time of the insert (not the transaction's
  * start), so the relay's lag metric runs from just before the commit to Kafka's acknowledgement.
  *
- * <p>Once the transaction commits, the writing thread wakes this instance's relay itself. The
- * trigger's NOTIFY reaches it too, but later: it passes through a PostgreSQL backend and the
- * listener thread first, two more processes to schedule on a busy machine, so the listener skips
- * notifications of this instance's own commits ({@link WriterTag}). NOTIFY remains what wakes the
- * relays of other instances.
+ * <p>Once the transaction commits, the writing thread wakes this instance's relay: that wake-up is
+ * how a committed row reaches the relay (see the package docs).
  */
 @Repository
 public class Outbox {

@@ -3,18 +3,15 @@ package dev.livescoreboard.command.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The score events topic and the relay that feeds it, woken by NOTIFY. */
+/** The score events topic, the relay that feeds it and the purge of its published rows. */
 @Configuration
 class OutboxConfig {
 
@@ -44,22 +41,5 @@ class OutboxConfig {
   @ConditionalOnBooleanProperty(name = "scoreboard.outbox.relay.enabled", matchIfMissing = true)
   OutboxRelayWorker outboxRelayWorker(OutboxRelay relay, OutboxRelaySettings settings) {
     return new OutboxRelayWorker(relay, settings);
-  }
-
-  /**
-   * The listener's connection comes straight from the driver, outside the Hikari pool: a LISTENing
-   * connection must stay open and must never be handed to a request.
-   */
-  @Bean
-  @ConditionalOnBooleanProperty(name = "scoreboard.outbox.relay.enabled", matchIfMissing = true)
-  @ConditionalOnBooleanProperty(name = "scoreboard.outbox.listener.enabled", matchIfMissing = true)
-  OutboxNotificationListener outboxNotificationListener(
-      DataSourceProperties dataSource,
-      OutboxListenerSettings settings,
-      @Value("${" + WriterTag.PROPERTY + ":}") String writerTag,
-      OutboxRelay relay) {
-    SimpleDriverDataSource direct =
-        dataSource.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
-    return new OutboxNotificationListener(direct, settings, writerTag, relay::wake);
   }
 }

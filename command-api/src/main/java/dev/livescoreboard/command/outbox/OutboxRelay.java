@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes committed outbox rows to Kafka with claims pipelined inside one transaction.
  *
- * <p>A claim takes the relay's advisory lock (or gets no rows: another instance is publishing),
+ * <p>A claim takes the relay's advisory lock (or reports it busy: another instance is publishing),
  * locks a batch of unpublished rows in id order and marks them published, all in one statement; the
  * marks stay invisible to everyone else until the transaction commits. The batch goes to the
  * producer without waiting. While its acknowledgements are pending, rows committed meanwhile (a
- * NOTIFY wake-up) are claimed and sent the same way, so a new row never waits for an earlier
+ * {@link #wake()}) are claimed and sent the same way, so a new row never waits for an earlier
  * batch's round trip to Kafka. Once nothing is in flight and nothing new was announced (or the
  * transaction claimed its {@code rowsPerTransaction}), the transaction commits.
  *
@@ -35,10 +35,11 @@ class OutboxRelay {
   /** Advisory lock key that every relay instance of every command-api shares. */
   static final long LOCK_KEY = 0x5C0_4EB0A4DL;
 
-  // One round trip: the lock (no rows if another instance holds it), then the rows, marked. Also
-  // asynchronous commit for this transaction only: if PostgreSQL crashes before flushing it, the
-  // rows count as unpublished again and are sent twice, which at-least-once allows; not waiting
-  // for that fsync ends the transaction sooner. Rows this transaction marked no longer match
+  // One round trip: the lock, then the rows, marked; the last SELECT returns one row even when
+  // nothing was claimed, so the caller learns whether the lock was busy. Also asynchronous commit
+  // for this transaction only: if PostgreSQL crashes before flushing it, the rows count as
+  // unpublished again and are sent twice, which at-least-once allows; not waiting for that fsync
+  // ends the transaction sooner. Rows this transaction marked no longer match
   // "published_at IS NULL" for its own later claims.
   private static final String CLAIM =
       """
@@ -48,10 +49,12 @@ class OutboxRelay {
       claimed AS (
         SELECT o.id FROM outbox o, relay
         WHERE relay.locked AND o.published_at IS NULL
-        ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED)
-      UPDATE outbox o SET published_at = clock_timestamp()
-      FROM claimed WHERE o.id = claimed.id
-      RETURNING o.id, o.aggregateid, o.payload, o.traceparent, o.created_at
+        ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED),
+      marked AS (
+        UPDATE outbox o SET published_at = clock_timestamp()
+        FROM claimed WHERE o.id = claimed.id
+        RETURNING o.id, o.aggregateid, o.payload, o.traceparent, o.created_at)
+      SELECT relay.locked, marked.* FROM relay LEFT JOIN marked ON true
       """;
 
   private final JdbcClient jdbc;
@@ -91,18 +94,27 @@ class OutboxRelay {
   }
 
   /**
-   * Publishes until a transaction ends with nothing left to claim or in flight, or another instance
-   * holds the lock (it publishes instead). Returns how many rows it published.
+   * Publishes until a transaction ends with nothing left to claim or in flight, or finds the lock
+   * held by another relay.
    */
-  int drain() {
+  Drained drain() {
     int total = 0;
     Transaction transaction;
     do {
       transaction = publishTransaction();
       total += transaction.published();
     } while (transaction.claimed >= settings.rowsPerTransaction());
-    return total;
+    return new Drained(total, transaction.lockBusy);
   }
+
+  /**
+   * What a {@link #drain()} did.
+   *
+   * @param published rows published (acknowledged and committed)
+   * @param lockBusy whether it stopped because another relay held the lock; rows committed since
+   *     that relay's last claim may still wait
+   */
+  record Drained(int published, boolean lockBusy) {}
 
   private Transaction publishTransaction() {
     Transaction transaction = new Transaction();
@@ -135,7 +147,10 @@ class OutboxRelay {
       if (claim) {
         int left = settings.rowsPerTransaction() - transaction.claimed;
         int limit = Math.min(settings.batchSize(), left);
-        List<ClaimedRow> rows = limit > 0 ? claim(limit) : List.of();
+        List<ClaimedRow> rows = limit > 0 ? claim(limit, transaction) : List.of();
+        if (transaction.lockBusy) {
+          return; // nothing claimed, nothing in flight: the lock is taken on the first claim
+        }
         if (!rows.isEmpty()) {
           inFlight.add(new SentBatch(kafka, topic, rows, clock, signals::batchAcked));
           transaction.claimed += rows.size();
@@ -153,21 +168,27 @@ class OutboxRelay {
     }
   }
 
-  private List<ClaimedRow> claim(int limit) {
-    List<ClaimedRow> rows =
-        new ArrayList<>(
-            jdbc.sql(CLAIM)
-                .param("key", LOCK_KEY)
-                .param("limit", limit)
-                .query(
-                    (rs, n) ->
-                        new ClaimedRow(
-                            rs.getLong("id"),
-                            rs.getString("aggregateid"),
-                            rs.getString("payload"),
-                            rs.getString("traceparent"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .list());
+  /** Claims up to {@code limit} rows; notes in the transaction when the lock was busy. */
+  private List<ClaimedRow> claim(int limit, Transaction transaction) {
+    List<ClaimedRow> rows = new ArrayList<>();
+    jdbc.sql(CLAIM)
+        .param("key", LOCK_KEY)
+        .param("limit", limit)
+        .query(
+            rs -> {
+              if (!rs.getBoolean("locked")) {
+                transaction.lockBusy = true;
+                metrics.lockBusy();
+              } else if (rs.getObject("id") != null) {
+                rows.add(
+                    new ClaimedRow(
+                        rs.getLong("id"),
+                        rs.getString("aggregateid"),
+                        rs.getString("payload"),
+                        rs.getString("traceparent"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()));
+              }
+            });
     // RETURNING has no order; ids are the commit order of each key.
     rows.sort(Comparator.comparingLong(ClaimedRow::id));
     return rows;
@@ -201,9 +222,13 @@ class OutboxRelay {
     }
   }
 
-  /** One relay transaction: how many rows it claimed and its batches once acknowledged. */
+  /**
+   * One relay transaction: how many rows it claimed, whether the lock was busy, and its batches
+   * once acknowledged.
+   */
   private static final class Transaction {
     private int claimed;
+    private boolean lockBusy;
     private final List<SentBatch> acknowledged = new ArrayList<>();
 
     int published() {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The relay's meters: how long a committed row waits before Kafka acknowledges it, how long one
  * relay transaction and one batch's Kafka send take (which explain the lag), how big the batches
- * are, and how many rows and failures there were.
+ * are, how many rows and failures there were, and how often the lock was held by another relay.
  */
 final class OutboxRelayMetrics {
 
@@ -20,6 +20,7 @@ final class OutboxRelayMetrics {
   private final DistributionSummary batchSize;
   private final Counter published;
   private final Counter failures;
+  private final Counter lockBusy;
 
   OutboxRelayMetrics(MeterRegistry registry) {
     lag =
@@ -52,6 +53,10 @@ final class OutboxRelayMetrics {
         Counter.builder("scoreboard.outbox.failures")
             .description("Relay transactions that failed and were rolled back")
             .register(registry);
+    lockBusy =
+        Counter.builder("scoreboard.outbox.lock.busy")
+            .description("Relay transactions that found another relay holding the lock")
+            .register(registry);
   }
 
   /** A timer with Prometheus buckets from 1 ms to 30 s: quantiles over any window can be taken. */
@@ -83,5 +88,9 @@ final class OutboxRelayMetrics {
 
   void failed() {
     failures.increment();
+  }
+
+  void lockBusy() {
+    lockBusy.increment();
   }
 }

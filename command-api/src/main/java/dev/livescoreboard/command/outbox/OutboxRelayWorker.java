@@ -1,16 +1,18 @@
 package dev.livescoreboard.command.outbox;
 
 import dev.livescoreboard.command.system.DedicatedThread;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link OutboxRelay} on one dedicated thread that sleeps until the relay is woken ({@link
- * OutboxRelay#wake()}: after a commit of this instance, or from the NOTIFY listener) or the
- * fallback poll interval passes, then drains the outbox. Wake-ups coalesce: any number of them
- * while a drain runs are claimed by that drain or cause exactly one more, so a commit that lands
- * after the drain's last claim is never left waiting for the fallback poll.
+ * OutboxRelay#wake()}, after a commit of this instance) or the fallback poll interval passes, then
+ * drains the outbox. Wake-ups coalesce: any number of them while a drain runs are claimed by that
+ * drain or cause exactly one more, so a commit that lands after the drain's last claim is never
+ * left waiting for the fallback poll. A woken drain that finds the lock held by another instance's
+ * relay keeps its wake-up and tries again after the lock-busy retry delay.
  */
 class OutboxRelayWorker extends DedicatedThread {
 
@@ -31,8 +33,11 @@ class OutboxRelayWorker extends DedicatedThread {
     relay.wake();
     while (isRunning()) {
       try {
-        relay.awaitRows(settings.fallbackPoll());
-        relay.drain();
+        boolean woken = relay.awaitRows(settings.fallbackPoll());
+        if (relay.drain().lockBusy() && woken) {
+          // The holder may have made its last claim before our rows committed.
+          retryAfter(settings.lockBusyRetry());
+        }
       } catch (InterruptedException e) {
         if (isRunning()) {
           log.warn("outbox relay interrupted while running; continuing");
@@ -40,15 +45,15 @@ class OutboxRelayWorker extends DedicatedThread {
       } catch (RuntimeException e) {
         log.warn(
             "outbox relay failed, retrying in {}: {}", settings.failureBackoff(), e.toString());
-        pauseAfterFailure();
+        retryAfter(settings.failureBackoff());
       }
     }
   }
 
-  private void pauseAfterFailure() {
+  /** Pauses, then drains again; wake-ups that arrive meanwhile are kept. */
+  private void retryAfter(Duration pause) {
     try {
-      // Wake-ups that arrive meanwhile are kept; the rows are retried right after the pause.
-      TimeUnit.MILLISECONDS.sleep(settings.failureBackoff().toMillis());
+      TimeUnit.NANOSECONDS.sleep(pause.toNanos());
       relay.wake();
     } catch (InterruptedException e) {
       // Stopping.

@@ -4,10 +4,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What the relay thread waits for, kept as two flags: rows were committed (a NOTIFY, or a poll) and
- * a batch was acknowledged by Kafka. Any number of signals while the relay is busy count once. The
- * relay clears the rows flag before it claims, so a commit announced after that is picked up by the
- * next claim, never lost.
+ * What the relay thread waits for, kept as two flags: rows were committed (a writer woke the relay)
+ * and a batch was acknowledged by Kafka. Any number of signals while the relay is busy count once.
+ * The relay clears the rows flag before it claims, so a commit announced after that is picked up by
+ * the next claim, never lost.
  */
 final class RelaySignals {
 

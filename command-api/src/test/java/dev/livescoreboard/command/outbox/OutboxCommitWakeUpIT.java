@@ -9,19 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Without NOTIFY (no listener) and with an hour between fallback polls, a row this instance commits
- * is still published at once: the writing thread wakes the relay after its commit.
+ * With an hour between fallback polls, a row this instance commits is still published at once: the
+ * writing thread wakes the relay after its commit.
  */
 @TestPropertySource(
     properties = {
-      "scoreboard.outbox.listener.enabled=false",
       "scoreboard.outbox.relay.fallback-poll=1h",
       "scoreboard.users.auto-register=true"
     })
 class OutboxCommitWakeUpIT extends CommandApiTestBase {
 
   @Test
-  void committedRowWakesThisInstancesRelayWithoutNotify() {
+  void committedRowWakesThisInstancesRelay() {
     String user = newUserId();
     String bearer = tokenFor(user);
     assertThat(complete(bearer, startAction(bearer, "COMPLETE_LEVEL")).status()).isEqualTo(200);

@@ -56,7 +56,7 @@ class OutboxRelayConcurrencyIT extends CommandApiTestBase {
             pool.submit(
                 () -> {
                   while (!stop.get()) {
-                    published.addAndGet(relay.drain());
+                    published.addAndGet(relay.drain().published());
                   }
                 }));
       }

@@ -61,7 +61,7 @@ class OutboxRelayPipelineIT extends CommandApiTestBase {
   void rowCommittedWhileABatchAwaitsItsAckIsSentWithoutWaitingForIt() throws Exception {
     OutboxRelay relay = relayHeldBy(held, 500, Duration.ofSeconds(30));
     String first = scoreOnce();
-    Future<Integer> drained = background.submit(relay::drain);
+    Future<OutboxRelay.Drained> drained = background.submit(relay::drain);
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilTrue(held.holding);
 
     String second = scoreOnce();
@@ -71,7 +71,7 @@ class OutboxRelayPipelineIT extends CommandApiTestBase {
     assertThat(held.sentKeys).containsExactly(first, second);
 
     held.release();
-    assertThat(drained.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(drained.get(30, TimeUnit.SECONDS).published()).isEqualTo(2);
     assertThat(count("SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero();
     // The topic is shared with the other test of this class.
     assertThat(keysInTopic())
@@ -86,7 +86,7 @@ class OutboxRelayPipelineIT extends CommandApiTestBase {
     // Batches of one: the transaction claims both rows, one after the other, before any ack.
     OutboxRelay relay = relayHeldBy(held, 1, Duration.ofSeconds(1));
 
-    Future<Integer> drained = background.submit(relay::drain);
+    Future<OutboxRelay.Drained> drained = background.submit(relay::drain);
     assertThatThrownBy(() -> drained.get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(OutboxPublishException.class);
@@ -96,7 +96,7 @@ class OutboxRelayPipelineIT extends CommandApiTestBase {
     held.release();
     OutboxRelay retry =
         TestRelays.relay(jdbc, transactions, kafka, topic, 1, Duration.ofSeconds(30));
-    assertThat(retry.drain()).isEqualTo(2);
+    assertThat(retry.drain().published()).isEqualTo(2);
     assertThat(count("SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero();
     // At least once: the records the failed transaction sent may be there twice.
     assertThat(keysInTopic()).contains(first, second);

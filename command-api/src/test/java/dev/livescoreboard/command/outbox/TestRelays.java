@@ -7,10 +7,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Relays built by hand, for tests that run their own instead of the application's worker. */
+/** Relays built by hand, for tests that run their own instead of (or next to) the application's. */
 final class TestRelays {
 
   private TestRelays() {}
+
+  static OutboxRelaySettings settings(int batchSize, Duration sendTimeout, Duration fallbackPoll) {
+    return new OutboxRelaySettings(
+        true,
+        fallbackPoll,
+        Duration.ofMillis(10),
+        batchSize,
+        batchSize * 10,
+        sendTimeout,
+        Duration.ofSeconds(1));
+  }
 
   static OutboxRelay relay(
       JdbcClient jdbc,
@@ -19,14 +30,16 @@ final class TestRelays {
       String topic,
       int batchSize,
       Duration sendTimeout) {
-    OutboxRelaySettings settings =
-        new OutboxRelaySettings(
-            true,
-            Duration.ofSeconds(1),
-            batchSize,
-            batchSize * 10,
-            sendTimeout,
-            Duration.ofSeconds(1));
+    return relay(
+        jdbc, transactions, kafka, topic, settings(batchSize, sendTimeout, Duration.ofSeconds(1)));
+  }
+
+  static OutboxRelay relay(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, byte[]> kafka,
+      String topic,
+      OutboxRelaySettings settings) {
     return new OutboxRelay(
         jdbc,
         transactions,
