@@ -1,8 +1,8 @@
 package dev.livescoreboard.command.auth;
 
 import dev.livescoreboard.command.redis.RedisSettings;
-import dev.livescoreboard.command.system.Backoff;
 import dev.livescoreboard.command.system.DedicatedThread;
+import dev.livescoreboard.events.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +68,7 @@ class RevocationFeed extends DedicatedThread {
         backoff.reset();
       }
       if (isRunning()) {
-        Backoff.sleep(backoff.next());
+        backoff.pause();
       }
     }
   }

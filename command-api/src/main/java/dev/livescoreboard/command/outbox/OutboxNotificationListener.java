@@ -1,7 +1,7 @@
 package dev.livescoreboard.command.outbox;
 
-import dev.livescoreboard.command.system.Backoff;
 import dev.livescoreboard.command.system.DedicatedThread;
+import dev.livescoreboard.events.retry.Backoff;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,7 +73,7 @@ class OutboxNotificationListener extends DedicatedThread {
         listening = false;
       }
       if (isRunning()) {
-        Backoff.sleep(backoff.next());
+        backoff.pause();
       }
     }
   }

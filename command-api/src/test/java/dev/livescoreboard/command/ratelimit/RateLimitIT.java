@@ -122,7 +122,6 @@ class RateLimitIT extends CommandApiTestBase {
     for (int i = 0; i < 3; i++) {
       Response forged = complete(bearer, "not-an-action-token");
       assertThat(forged.code()).isEqualTo("ACTION_TOKEN_INVALID");
-      assertThat(forged.headers().firstValue("RateLimit-Limit")).isEmpty();
     }
     String a = startAction(bearer, "COMPLETE_LEVEL");
     String b = startAction(bearer, "COMPLETE_LEVEL");
