@@ -20,7 +20,8 @@ import redis.clients.jedis.resps.ScanResult;
  * that checking a token needs no Redis round trip: subscribes to the revocation channel, then loads
  * the revocations already in Redis (subscribing first, so none published in between is missed),
  * then applies each published one as it comes. When the subscription breaks it is out of step
- * ({@link #inStep()} false, token checks ask Redis again) and reconnects with doubling back-off.
+ * ({@link #inStep()} false, token checks ask Redis again) and reconnects with jittered exponential
+ * back-off.
  */
 @Component
 class RevocationFeed extends DedicatedThread {

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether to listen at all; without it the relay only runs on its fallback poll
  * @param channel the NOTIFY channel; must match the trigger of changeset 020
  * @param waitTimeout longest single wait for a notification; bounds how long a stop takes
- * @param reconnectMin first pause before reconnecting after the connection broke
- * @param reconnectMax longest pause between reconnect attempts (doubling from the first)
+ * @param reconnectMin the longest first pause before reconnecting after the connection broke
+ * @param reconnectMax longest pause between reconnect attempts (the ceiling doubles from the first)
  */
 @ConfigurationProperties("scoreboard.outbox.listener")
 record OutboxListenerSettings(

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * life of the process) and wakes the relay whenever the outbox trigger notifies, i.e. right after a
  * transaction that inserted outbox rows commits. The notification carries nothing: the outbox table
  * stays the queue, NOTIFY is only a wake-up signal. When the connection breaks (PostgreSQL
- * restarts, the backend is terminated) it reconnects with doubling back-off and wakes the relay
- * once connected, since notifications sent meanwhile are lost. Notifications whose payload is this
- * instance's {@link WriterTag} are skipped: the writer already woke the relay after its commit.
+ * restarts, the backend is terminated) it reconnects with jittered exponential back-off and wakes
+ * the relay once connected, since notifications sent meanwhile are lost. Notifications whose
+ * payload is this instance's {@link WriterTag} are skipped: the writer already woke the relay after
+ * its commit.
  */
 class OutboxNotificationListener extends DedicatedThread {
 

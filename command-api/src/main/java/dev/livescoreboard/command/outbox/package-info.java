@@ -15,8 +15,8 @@
  * for notifications carrying this instance's own {@link
  * dev.livescoreboard.command.outbox.WriterTag} (its pooled connections' {@code application_name}),
  * whose writer woke the relay already. The table stays the queue; losing a wake-up costs at most
- * the fallback poll (default 1 s). The listener reconnects with doubling back-off and wakes the
- * relay after each connect.
+ * the fallback poll (default 1 s). The listener reconnects with jittered exponential back-off and
+ * wakes the relay after each connect.
  *
  * <p>The relay runs on its own {@code outbox-relay} thread; wake-ups coalesce into one pending
  * flag. A wake-up starts a transaction whose claims are pipelined: each claim is one statement that
