@@ -1,7 +1,7 @@
 -- Applies one ScoreChanged event to the read model of one board and season, atomically:
 -- idempotency check, ranking update and "did the top N change?" in a single script, so no
 -- reader ever sees a half-applied event and no two projectors can interleave.
--- Loaded after top-n.lua (readTop, sameTop, publishTop).
+-- Loaded after top-n.lua (putEntry, readTop, sameTop, publishTop).
 --
 -- KEYS (all of one board, sharing the {board} hash tag):
 --   1 ranking  2 members  3 versions  4 names  5 seq  6 top  7 current-season
@@ -35,16 +35,8 @@ end
 
 local before = readTop(rankingKey, namesKey, topN)
 
-local oldMember = redis.call('HGET', membersKey, userId)
-if oldMember then
-  redis.call('ZREM', rankingKey, oldMember)
-end
-redis.call('ZADD', rankingKey, sortScore, member)
-redis.call('HSET', membersKey, userId, member)
-redis.call('HSET', versionsKey, userId, ARGV[5])
-if displayName ~= '' then
-  redis.call('HSET', namesKey, userId, displayName)
-end
+putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, sortScore, member, ARGV[5],
+    displayName)
 
 -- Season ids of one board sort by time, so the greatest one is the newest.
 local currentSeason = redis.call('GET', seasonKey)

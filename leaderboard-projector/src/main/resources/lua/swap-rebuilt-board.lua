@@ -36,17 +36,8 @@ for _, userId in ipairs(redis.call('SMEMBERS', dirtyKey)) do
   local liveScore = liveMember and redis.call('ZSCORE', rankingKey, liveMember)
   if liveVersion and liveScore
       and (not builtVersion or tonumber(liveVersion) > tonumber(builtVersion)) then
-    local builtMember = redis.call('HGET', newMembersKey, userId)
-    if builtMember then
-      redis.call('ZREM', newRankingKey, builtMember)
-    end
-    redis.call('ZADD', newRankingKey, liveScore, liveMember)
-    redis.call('HSET', newMembersKey, userId, liveMember)
-    redis.call('HSET', newVersionsKey, userId, liveVersion)
-    local name = redis.call('HGET', namesKey, userId)
-    if name then
-      redis.call('HSET', newNamesKey, userId, name)
-    end
+    putEntry(newRankingKey, newMembersKey, newVersionsKey, newNamesKey, userId, liveScore,
+        liveMember, liveVersion, redis.call('HGET', namesKey, userId))
     carried = carried + 1
   end
 end

@@ -1,5 +1,23 @@
--- Top-N helpers shared by apply-score-event.lua and swap-rebuilt-board.lua. LuaScript prepends
--- this file to each script's source, so both describe and publish top-N states identically.
+-- Helpers shared by apply-score-event.lua and swap-rebuilt-board.lua. TopNScripts prepends this
+-- file to each script's source, so both write ranking entries and describe and publish top-N
+-- states identically.
+
+-- Puts a user's entry into the ranking, members, versions and names keys of one board and season.
+-- A user has one ranking member at a time, so the previous one is removed first. A missing or ''
+-- name keeps the known one.
+local function putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, score, member,
+    version, name)
+  local oldMember = redis.call('HGET', membersKey, userId)
+  if oldMember then
+    redis.call('ZREM', rankingKey, oldMember)
+  end
+  redis.call('ZADD', rankingKey, score, member)
+  redis.call('HSET', membersKey, userId, member)
+  redis.call('HSET', versionsKey, userId, version)
+  if name and name ~= '' then
+    redis.call('HSET', namesKey, userId, name)
+  end
+end
 
 -- The top N of a ranking as an ordered list of {userId, displayName, score}.
 local function readTop(rankingKey, namesKey, topN)

@@ -1,7 +1,7 @@
 package dev.livescoreboard.infra;
 
+import dev.livescoreboard.infra.servers.ChildProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,14 +23,10 @@ public final class ServiceProcess implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-  private final String name;
-  private final Process process;
-  private final Path log;
+  private final ChildProcess child;
 
-  private ServiceProcess(String name, Process process, Path log) {
-    this.name = name;
-    this.process = process;
-    this.log = log;
+  private ServiceProcess(ChildProcess child) {
+    this.child = child;
   }
 
   /**
@@ -49,18 +45,8 @@ public final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
-    try {
-      Files.createDirectories(logDir);
-      Path log = logDir.resolve(name + ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-      builder.environment().putAll(env);
-      return new ServiceProcess(name, builder.start(), log);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start " + name, e);
-    }
+    return new ServiceProcess(
+        ChildProcess.start(name, command, env, logDir.resolve(name + ".log"), false));
   }
 
   /** Waits until {@code healthUrl} answers 200, failing early if the process dies. */
@@ -70,8 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
         HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited during startup; see " + log);
+      if (!child.isAlive()) {
+        throw new IllegalStateException(name() + " exited during startup; see " + log());
       }
       try {
         if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -86,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
       pause();
     }
     throw new IllegalStateException(
-        name + " not healthy after " + STARTUP_TIMEOUT + "; see " + log);
+        name() + " not healthy after " + STARTUP_TIMEOUT + "; see " + log());
   }
 
   private static void pause() {
@@ -98,43 +84,30 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   public String name() {
-    return name;
+    return child.name();
   }
 
   /** The operating-system process id, e.g. to read its memory and CPU use. */
   public long pid() {
-    return process.pid();
+    return child.pid();
   }
 
   public Path log() {
-    return log;
+    return child.log();
   }
 
   public boolean isAlive() {
-    return process.isAlive();
+    return child.isAlive();
   }
 
   /** Kills the process at once, as a crash would (for fault drills). */
   public void kill() {
-    process.destroyForcibly();
-    waitFor(STOP_GRACE);
+    child.kill();
   }
 
   /** Asks the service to stop (SIGTERM, graceful shutdown), then kills it if it lingers. */
   @Override
   public void close() {
-    process.destroy();
-    if (!waitFor(STOP_GRACE)) {
-      kill();
-    }
-  }
-
-  private boolean waitFor(Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    child.stop(child.process()::destroy, STOP_GRACE);
   }
 }

@@ -16,6 +16,13 @@ final class CeilingSchema {
 
   private CeilingSchema() {}
 
+  /** A copy of a per-user table whose board and user keys point into the copied schema. */
+  private static String copyOfUserTable(String schema, String table) {
+    return "CREATE TABLE %1$s.%2$s (LIKE public.%2$s INCLUDING ALL,".formatted(schema, table)
+        + " FOREIGN KEY (board_id) REFERENCES %1$s.boards (id),".formatted(schema)
+        + " FOREIGN KEY (user_id) REFERENCES %1$s.users (id))".formatted(schema);
+  }
+
   static void create(Connection c) throws SQLException {
     String s = SCHEMA;
     try (Statement st = c.createStatement()) {
@@ -23,26 +30,8 @@ final class CeilingSchema {
       st.execute("CREATE SCHEMA " + s);
       st.execute("CREATE TABLE " + s + ".boards (LIKE public.boards INCLUDING ALL)");
       st.execute("CREATE TABLE " + s + ".users (LIKE public.users INCLUDING ALL)");
-      st.execute(
-          "CREATE TABLE "
-              + s
-              + ".user_scores (LIKE public.user_scores INCLUDING ALL,"
-              + " FOREIGN KEY (board_id) REFERENCES "
-              + s
-              + ".boards (id),"
-              + " FOREIGN KEY (user_id) REFERENCES "
-              + s
-              + ".users (id))");
-      st.execute(
-          "CREATE TABLE "
-              + s
-              + ".score_events (LIKE public.score_events INCLUDING ALL,"
-              + " FOREIGN KEY (board_id) REFERENCES "
-              + s
-              + ".boards (id),"
-              + " FOREIGN KEY (user_id) REFERENCES "
-              + s
-              + ".users (id))");
+      st.execute(copyOfUserTable(s, "user_scores"));
+      st.execute(copyOfUserTable(s, "score_events"));
       st.execute("CREATE TABLE " + s + ".outbox (LIKE public.outbox INCLUDING ALL)");
       // LIKE keeps the default nextval of the stack's own sequence; give the copy its own.
       st.execute("CREATE SEQUENCE " + s + ".outbox_id_seq OWNED BY " + s + ".outbox.id");

@@ -1,6 +1,7 @@
 package dev.livescoreboard.bench.ceiling;
 
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,7 +128,7 @@ final class WriteTransaction implements AutoCloseable {
     updateScore.setString(7, userId);
     updateScore.executeUpdate();
     appendOutbox.setString(1, "score");
-    appendOutbox.setString(2, BOARD + ":" + userId);
+    appendOutbox.setString(2, EventKeys.scoreEvent(BOARD, userId));
     appendOutbox.setString(3, ScoreChanged.TYPE);
     appendOutbox.setString(4, EventJson.toJson(event));
     appendOutbox.setString(

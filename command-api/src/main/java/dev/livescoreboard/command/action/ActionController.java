@@ -4,8 +4,10 @@ import dev.livescoreboard.command.auth.AuthenticatedUser;
 import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.board.Boards;
 import dev.livescoreboard.command.idempotency.Idempotency;
+import dev.livescoreboard.command.ratelimit.UserRateLimits;
 import dev.livescoreboard.command.user.Users;
 import jakarta.validation.Valid;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Starts actions: checks the catalog, the board and the user, then hands out a signed action token.
+ * Starts actions: checks the catalog, the board, the user and the user's rate limit, then hands out
+ * a signed action token.
  */
 @RestController
 class ActionController {
@@ -25,18 +28,21 @@ class ActionController {
   private final ActionTokenIssuer issuer;
   private final Users users;
   private final Idempotency idempotency;
+  private final UserRateLimits rateLimits;
 
   ActionController(
       ActionCatalog catalog,
       Boards boards,
       ActionTokenIssuer issuer,
       Users users,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      UserRateLimits rateLimits) {
     this.catalog = catalog;
     this.boards = boards;
     this.issuer = issuer;
     this.users = users;
     this.idempotency = idempotency;
+    this.rateLimits = rateLimits;
   }
 
   @PostMapping("/api/v1/actions")
@@ -51,18 +57,27 @@ class ActionController {
         idempotencyKey,
         fingerprint,
         StartedAction.class,
-        () -> ResponseEntity.status(HttpStatus.CREATED).body(start(caller, request)));
+        () -> start(caller, request));
   }
 
-  private StartedAction start(AuthenticatedUser caller, StartActionRequest request) {
+  private ResponseEntity<StartedAction> start(
+      AuthenticatedUser caller, StartActionRequest request) {
     String boardId = request.board() == null ? Board.GLOBAL : request.board();
     ActionDefinition action = catalog.require(request.actionType());
     Board board = boards.require(boardId);
     action.requireBoard(board.id());
     // Same user rules as completing (404 unknown, 403 frozen), so no token is handed out in vain.
     users.requireActive(caller.userId(), caller.name());
+    Map<String, String> rateLimitHeaders = rateLimits.start(caller.userId());
     IssuedActionToken issued = issuer.issue(caller.userId(), board.id(), action.type());
-    return new StartedAction(
-        issued.token(), action.type(), board.id(), action.points(), issued.claims().expiresAt());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .headers(headers -> headers.setAll(rateLimitHeaders))
+        .body(
+            new StartedAction(
+                issued.token(),
+                action.type(),
+                board.id(),
+                action.points(),
+                issued.claims().expiresAt()));
   }
 }

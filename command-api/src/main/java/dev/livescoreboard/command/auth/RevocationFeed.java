@@ -1,8 +1,8 @@
 package dev.livescoreboard.command.auth;
 
 import dev.livescoreboard.command.redis.RedisSettings;
-import dev.livescoreboard.command.system.Backoff;
 import dev.livescoreboard.command.system.DedicatedThread;
+import dev.livescoreboard.events.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,8 @@ import redis.clients.jedis.resps.ScanResult;
  * that checking a token needs no Redis round trip: subscribes to the revocation channel, then loads
  * the revocations already in Redis (subscribing first, so none published in between is missed),
  * then applies each published one as it comes. When the subscription breaks it is out of step
- * ({@link #inStep()} false, token checks ask Redis again) and reconnects with doubling back-off.
+ * ({@link #inStep()} false, token checks ask Redis again) and reconnects with jittered exponential
+ * back-off.
  */
 @Component
 class RevocationFeed extends DedicatedThread {
@@ -68,7 +69,7 @@ class RevocationFeed extends DedicatedThread {
         backoff.reset();
       }
       if (isRunning()) {
-        Backoff.sleep(backoff.next());
+        backoff.pause();
       }
     }
   }

@@ -7,17 +7,34 @@ import dev.livescoreboard.command.security.SecurityEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Applies a decision to the response: the {@code RateLimit-*} headers always, and for a refusal a
- * 429 {@code RATE_LIMITED} problem with {@code Retry-After}, plus a security event.
+ * The response side of a decision: the {@code RateLimit-*} headers every checked request carries,
+ * and for a refusal a 429 {@code RATE_LIMITED} problem with {@code Retry-After}.
  */
 final class RateLimitHeaders {
 
   private RateLimitHeaders() {}
 
-  /** Returns whether the request may proceed. */
+  /** The {@code RateLimit-Limit}, {@code -Remaining} and {@code -Reset} headers of a decision. */
+  static Map<String, String> of(RateLimitDecision decision) {
+    return Map.of(
+        "RateLimit-Limit", Integer.toString(decision.limit()),
+        "RateLimit-Remaining", Integer.toString(decision.remaining()),
+        "RateLimit-Reset", Long.toString(decision.resetSeconds()));
+  }
+
+  /** The problem detail of a refusal. */
+  static String refusal(String what, RateLimitDecision decision) {
+    return "too many requests (" + what + "); retry after " + decision.resetSeconds() + " s";
+  }
+
+  /**
+   * Applies a decision to the response of a request no handler has seen yet, writing the refusal
+   * (and recording its security event) directly. Returns whether the request may proceed.
+   */
   static boolean apply(
       RateLimitDecision decision,
       String what,
@@ -25,19 +42,13 @@ final class RateLimitHeaders {
       HttpServletResponse response,
       SecurityEvents events)
       throws IOException {
-    response.setHeader("RateLimit-Limit", Integer.toString(decision.limit()));
-    response.setHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
-    response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+    of(decision).forEach(response::setHeader);
     if (decision.allowed()) {
       return true;
     }
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.resetSeconds()));
     events.record(SecurityEvent.RATE_LIMITED, what + " limit of " + decision.limit() + " reached");
-    ProblemResponses.write(
-        request,
-        response,
-        ErrorCode.RATE_LIMITED,
-        "too many requests (" + what + "); retry after " + decision.resetSeconds() + " s");
+    ProblemResponses.write(request, response, ErrorCode.RATE_LIMITED, refusal(what, decision));
     return false;
   }
 }

@@ -22,8 +22,16 @@
  * {@code scoreboard.ratelimit.fallbacks}. In-process windows start empty, and Redis windows resume
  * from their stored state when Redis is back.
  *
- * <p>Runs on the request thread; all classes are thread-safe. The per-action window of a complete
- * is chosen from the unverified {@code act} claim of the action token, which only selects a
- * counter: the token is verified by the handler afterwards.
+ * <p><b>Where each limit runs.</b> The per-address limit is an interceptor before authentication,
+ * so floods of bad tokens are limited too. The per-user limits ({@link
+ * dev.livescoreboard.command.ratelimit.UserRateLimits}) are called by the handlers: a start after
+ * the user is found active, a complete inside its transaction after the token is verified, the user
+ * found active and the action's quotas and {@code min-seconds} passed (SPEC §4 order), so its
+ * window is picked by the {@code act} claim of a VERIFIED token. A request refused earlier (bad
+ * token, frozen user, quota) does not use up a slot; a complete refused by its limit rolls its
+ * transaction back. The Redis call then runs while the user's score row is locked, adding one Redis
+ * round trip (at most {@code scoreboard.redis.timeout}) to that lock.
+ *
+ * <p>Runs on the request thread; all classes are thread-safe.
  */
 package dev.livescoreboard.command.ratelimit;

@@ -11,6 +11,7 @@ import dev.livescoreboard.command.outbox.Outbox;
 import dev.livescoreboard.command.outbox.OutboxMessage;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.command.ratelimit.UserRateLimits;
 import dev.livescoreboard.command.security.SecurityEvents;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.Users;
@@ -20,20 +21,25 @@ import dev.livescoreboard.events.ScoreChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes an action: checks the token (no database), then in one transaction checks the user,
- * locks their score row, refuses a used nonce, a full score, a too-fast complete or a used-up
- * quota, records the event, raises the score and appends the outbox row. A refused complete writes
- * nothing and leaves the token unused, so it may be completed later while it has not expired.
+ * locks their score row, refuses a used nonce, a full score, a too-fast complete, a used-up quota
+ * or a complete over the user's rate limit, records the event, raises the score and appends the
+ * outbox row. A refused complete writes nothing and leaves the token unused, so it may be completed
+ * later while it has not expired.
  */
 @Service
 class ActionCompletion {
 
   static final String AGGREGATE_TYPE = "score";
+
+  /** A done complete and the {@code RateLimit-*} headers its response carries. */
+  record Outcome(CompletedAction action, Map<String, String> rateLimitHeaders) {}
 
   private final ActionTokenVerifier tokens;
   private final ActionCatalog catalog;
@@ -41,6 +47,7 @@ class ActionCompletion {
   private final Users users;
   private final ScoreStore scores;
   private final ActionLimits limits;
+  private final UserRateLimits rateLimits;
   private final SecurityEvents securityEvents;
   private final Outbox outbox;
   private final TransactionTemplate transactions;
@@ -53,6 +60,7 @@ class ActionCompletion {
       Users users,
       ScoreStore scores,
       ActionLimits limits,
+      UserRateLimits rateLimits,
       SecurityEvents securityEvents,
       Outbox outbox,
       TransactionTemplate transactions,
@@ -63,13 +71,14 @@ class ActionCompletion {
     this.users = users;
     this.scores = scores;
     this.limits = limits;
+    this.rateLimits = rateLimits;
     this.securityEvents = securityEvents;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
   }
 
-  CompletedAction complete(
+  Outcome complete(
       AuthenticatedUser caller, String actionToken, String metadataJson, String traceparent) {
     ActionTokenClaims token = tokens.verify(actionToken);
     if (!token.userId().equals(caller.userId())) {
@@ -82,7 +91,7 @@ class ActionCompletion {
         status -> commit(caller, token, action, board, metadataJson, traceparent));
   }
 
-  private CompletedAction commit(
+  private Outcome commit(
       AuthenticatedUser caller,
       ActionTokenClaims token,
       ActionDefinition action,
@@ -113,6 +122,8 @@ class ActionCompletion {
               }
               throw violation;
             });
+    // The last check (SPEC §4), so a complete refused above uses up no slot of the rate limit.
+    Map<String, String> rateLimitHeaders = rateLimits.complete(user.id(), action.type());
     long newScore = Math.min(board.scoreCap(), current.score() + action.points());
     ScoreChanged event =
         ScoreChanged.forAction(
@@ -138,15 +149,17 @@ class ActionCompletion {
             ScoreChanged.TYPE,
             EventJson.toJson(event),
             traceparent));
-    return new CompletedAction(
-        event.eventId(),
-        user.id(),
-        board.id(),
-        season,
-        action.type(),
-        event.delta(),
-        event.previousScore(),
-        event.newScore());
+    return new Outcome(
+        new CompletedAction(
+            event.eventId(),
+            user.id(),
+            board.id(),
+            season,
+            action.type(),
+            event.delta(),
+            event.previousScore(),
+            event.newScore()),
+        rateLimitHeaders);
   }
 
   private static ApiException alreadyCompleted() {

@@ -43,10 +43,14 @@ class ActionCompletionController {
         idempotencyKey,
         fingerprint,
         CompletedAction.class,
-        () ->
-            ResponseEntity.ok(
-                completion.complete(
-                    caller, request.actionToken(), metadata, traceParents.resolve(traceparent))));
+        () -> {
+          ActionCompletion.Outcome done =
+              completion.complete(
+                  caller, request.actionToken(), metadata, traceParents.resolve(traceparent));
+          return ResponseEntity.ok()
+              .headers(headers -> headers.setAll(done.rateLimitHeaders()))
+              .body(done.action());
+        });
   }
 
   private static String metadataJson(JsonNode metadata) {

@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses {@code /api/**} request bodies larger than {@code scoreboard.http.max-body-size} with 413
  * {@code PAYLOAD_TOO_LARGE} before any parsing or handler runs, so nothing is written: at once when
  * {@code Content-Length} says so, otherwise (chunked bodies) after reading at most one byte past
- * the limit. An accepted body is kept in memory ({@link CachedBodyRequest}), which the bound makes
- * cheap. Runs right after the request id filter.
+ * the limit. An accepted chunked body is handed on from memory ({@link CachedBodyRequest}), which
+ * the bound makes cheap. Runs right after the request id filter.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,14 +39,14 @@ class BodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long declared = request.getContentLengthLong();
-    boolean chunked = request.getHeader("Transfer-Encoding") != null;
-    if (declared <= 0 && !chunked) {
-      chain.doFilter(request, response);
+    if (request.getContentLengthLong() > maxBytes) {
+      tooLarge(request, response);
       return;
     }
-    if (declared > maxBytes) {
-      tooLarge(request, response);
+    if (request.getHeader("Transfer-Encoding") == null) {
+      // The container reads no more than Content-Length, so a declared body within the bound is
+      // safe.
+      chain.doFilter(request, response);
       return;
     }
     byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);

@@ -2,7 +2,6 @@ package dev.livescoreboard.command.security;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
@@ -10,26 +9,18 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.web.util.WebUtils;
 
 /**
- * A request whose (size-checked, small) body has been read into memory by {@link BodyLimitFilter};
- * the body can be read again, by the handler and by whoever peeks at it before (e.g. the rate
- * limiter looking for the action type).
+ * A request whose chunked body {@link BodyLimitFilter} had to read to check its size: the handler
+ * reads the same (small) body from memory.
  */
-public final class CachedBodyRequest extends HttpServletRequestWrapper {
+final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
   CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
-  }
-
-  /** The cached body of {@code request} (or a request it wraps), {@code null} if not cached. */
-  public static byte[] bodyOf(ServletRequest request) {
-    CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
-    return cached == null ? null : cached.body.clone();
   }
 
   @Override

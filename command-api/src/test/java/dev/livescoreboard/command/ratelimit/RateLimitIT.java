@@ -114,6 +114,27 @@ class RateLimitIT extends CommandApiTestBase {
     assertThat(complete(bearer, level).status()).isEqualTo(200);
   }
 
+  @Test
+  void completesRefusedBeforeTheLimitUseUpNoSlot() {
+    String user = newUserId();
+    provision(user);
+    String bearer = tokenFor(user);
+    for (int i = 0; i < 3; i++) {
+      Response forged = complete(bearer, "not-an-action-token");
+      assertThat(forged.code()).isEqualTo("ACTION_TOKEN_INVALID");
+    }
+    String a = startAction(bearer, "COMPLETE_LEVEL");
+    String b = startAction(bearer, "COMPLETE_LEVEL");
+
+    Response first = complete(bearer, a);
+    Response second = complete(bearer, b);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.headers().firstValue("RateLimit-Remaining")).hasValue("1");
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+  }
+
   private String user() {
     String user = newUserId();
     provision(user);

@@ -12,13 +12,16 @@ import java.util.jar.JarFile;
  * BOOT-INF/}, so the jar's own {@code PropertiesLauncher} starts the class named by {@code
  * loader.main}; from a plain class path (tests, IDEs) it is {@code java -cp … main}.
  */
-final class JavaMainCommand {
+public final class JavaMainCommand {
 
   static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
   private JavaMainCommand() {}
 
-  static List<String> of(String mainClass, List<String> jvmOptions, List<String> args) {
+  /**
+   * The command running {@code mainClass} with {@code args} in a new JVM with {@code jvmOptions}.
+   */
+  public static List<String> of(String mainClass, List<String> jvmOptions, List<String> args) {
     return of(
         ProcessHandle.current().info().command().orElse("java"),
         System.getProperty("java.class.path"),

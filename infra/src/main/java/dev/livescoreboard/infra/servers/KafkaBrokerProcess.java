@@ -3,12 +3,11 @@ package dev.livescoreboard.infra.servers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +34,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-  private final Process process;
+  private final ChildProcess child;
   private final String bootstrapServers;
-  private final Path log;
 
-  private KafkaBrokerProcess(Process process, String bootstrapServers, Path log) {
-    this.process = process;
+  private KafkaBrokerProcess(ChildProcess child, String bootstrapServers) {
+    this.child = child;
     this.bootstrapServers = bootstrapServers;
-    this.log = log;
   }
 
   /**
@@ -62,25 +59,19 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "--port=" + port,
                 "--log-dir=" + logDir.toAbsolutePath(),
                 "--partitions=" + partitions));
-    Process process;
-    try {
-      Files.createDirectories(log.toAbsolutePath().getParent());
-      process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the Kafka broker JVM", e);
-    }
+    ChildProcess child = ChildProcess.start("the Kafka broker JVM", command, Map.of(), log, true);
     CompletableFuture<String> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> readStdout(process, ready), "kafka-broker-stdout");
+    Thread reader = new Thread(() -> readStdout(child.process(), ready), "kafka-broker-stdout");
     reader.setDaemon(true);
     reader.start();
     try {
       String bootstrap = ready.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return new KafkaBrokerProcess(process, bootstrap, log);
+      return new KafkaBrokerProcess(child, bootstrap);
     } catch (ExecutionException | TimeoutException e) {
-      process.destroyForcibly();
+      child.kill();
       throw new IllegalStateException("the Kafka broker JVM did not become ready; see " + log, e);
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      child.kill();
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
@@ -108,34 +99,29 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   /** The broker JVM's operating-system process id, e.g. to read its memory and CPU use. */
   public long pid() {
-    return process.pid();
+    return child.pid();
   }
 
   public Path log() {
-    return log;
+    return child.log();
   }
 
   /** Ends the child's stdin (it shuts the broker down and exits), killing it if it lingers. */
   @Override
   public void close() {
+    child.stop(this::endStdin, STOP_GRACE);
+  }
+
+  private void endStdin() {
     try {
-      process.getOutputStream().close();
+      child.process().getOutputStream().close();
     } catch (IOException e) {
-      // Already gone: the wait below returns at once.
-    }
-    try {
-      if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+      // Already gone: the wait for it returns at once.
     }
   }
 
   /** The child's exit code once it has stopped (for tests). */
   int exitValue() {
-    return process.exitValue();
+    return child.process().exitValue();
   }
 }

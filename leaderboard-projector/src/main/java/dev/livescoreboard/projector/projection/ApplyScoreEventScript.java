@@ -2,8 +2,9 @@ package dev.livescoreboard.projector.projection;
 
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.ScoreChanged;
-import dev.livescoreboard.projector.script.LuaScript;
-import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.events.redis.LuaScript;
+import dev.livescoreboard.projector.script.ScriptKeys;
+import dev.livescoreboard.projector.script.TopNScripts;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -26,21 +27,19 @@ class ApplyScoreEventScript {
   static final String RESOURCE = "lua/apply-score-event.lua";
 
   private final RedisClient redis;
-  private final LeaderboardKeys layout;
-  private final RebuildKeys rebuildKeys;
+  private final ScriptKeys keys;
   private final int topN;
-  private final LuaScript script = LuaScript.withTopNHelpers(RESOURCE);
+  private final LuaScript script = TopNScripts.load(RESOURCE);
 
   ApplyScoreEventScript(RedisClient redis, LeaderboardKeys layout, ProjectionSettings settings) {
     this.redis = redis;
-    this.layout = layout;
-    this.rebuildKeys = new RebuildKeys(layout);
+    this.keys = new ScriptKeys(layout);
     this.topN = settings.topN();
   }
 
   /** Validates {@code event} and computes its script call; throws for unprojectable events. */
   ScriptArguments arguments(ScoreChanged event) {
-    return ScriptArguments.of(event, layout, rebuildKeys, topN);
+    return ScriptArguments.of(event, keys, topN);
   }
 
   /** Applies one event; throws a Jedis exception when Redis is unreachable. */
@@ -62,7 +61,7 @@ class ApplyScoreEventScript {
       if (!LuaScript.isNoScript(e)) {
         throw e;
       }
-      script.load(redis);
+      redis.scriptLoad(script.source());
       return pipeline(calls);
     }
   }

@@ -1,10 +1,9 @@
 package dev.livescoreboard.projector.projection;
 
-import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.projector.script.BoardIds;
-import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.projector.script.ScriptKeys;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -20,8 +19,7 @@ record ScriptArguments(List<String> keys, List<String> args) {
     args = List.copyOf(args);
   }
 
-  static ScriptArguments of(
-      ScoreChanged event, LeaderboardKeys layout, RebuildKeys rebuild, int topN) {
+  static ScriptArguments of(ScoreChanged event, ScriptKeys scriptKeys, int topN) {
     String board = event.board();
     String season = event.season();
     if (!BoardIds.isValidBoard(board)) {
@@ -39,20 +37,9 @@ record ScriptArguments(List<String> keys, List<String> args) {
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new InvalidScoreEventException("unrankable reachedAt: " + event.reachedAt(), e);
     }
-    List<String> keys =
-        List.of(
-            layout.ranking(board, season),
-            layout.members(board, season),
-            layout.versions(board, season),
-            layout.names(board, season),
-            layout.seq(board, season),
-            layout.top(board, season),
-            layout.currentSeason(board),
-            rebuild.active(board, season),
-            rebuild.dirty(board, season));
     List<String> args =
         List.of(
-            layout.topChangedChannel(),
+            scriptKeys.layout().topChangedChannel(),
             board,
             season,
             event.userId(),
@@ -62,7 +49,7 @@ record ScriptArguments(List<String> keys, List<String> args) {
             event.displayName() == null ? "" : event.displayName(),
             Integer.toString(topN),
             event.committedAt().toString());
-    return new ScriptArguments(keys, args);
+    return new ScriptArguments(scriptKeys.apply(board, season), args);
   }
 
   /** Plain decimal without exponent or {@code -0}, which Redis parses exactly. */

@@ -1,7 +1,7 @@
 package dev.livescoreboard.projector.rebuild;
 
 import dev.livescoreboard.events.LeaderboardKeys;
-import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.projector.script.ScriptKeys;
 import java.util.List;
 
 /** The Redis keys one rebuild of a board+season writes, all sharing its {@code {board}} tag. */
@@ -9,14 +9,15 @@ record RebuildTarget(
     String ranking, String members, String versions, String names, String active, String dirty) {
 
   static RebuildTarget of(BoardSeason board, LeaderboardKeys layout) {
-    RebuildKeys keys = new RebuildKeys(layout);
+    ScriptKeys keys = new ScriptKeys(layout);
     String b = board.board();
     String s = board.season();
+    List<String> rebuilt = keys.rebuilt(b, s);
     return new RebuildTarget(
-        keys.rebuilt(layout.ranking(b, s)),
-        keys.rebuilt(layout.members(b, s)),
-        keys.rebuilt(layout.versions(b, s)),
-        keys.rebuilt(layout.names(b, s)),
+        rebuilt.get(0),
+        rebuilt.get(1),
+        rebuilt.get(2),
+        rebuilt.get(3),
         keys.active(b, s),
         keys.dirty(b, s));
   }

@@ -1,7 +1,7 @@
 package dev.livescoreboard.projector.rebuild;
 
 import dev.livescoreboard.events.LeaderboardKeys;
-import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.projector.script.ScriptKeys;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ class RedisLossDetector {
   private final PostgresScores scores;
   private final LeaderboardRebuilder rebuilder;
   private final RedisClient redis;
-  private final RebuildKeys keys;
+  private final ScriptKeys keys;
 
   RedisLossDetector(
       PostgresScores scores,
@@ -34,7 +34,7 @@ class RedisLossDetector {
     this.scores = scores;
     this.rebuilder = rebuilder;
     this.redis = redis;
-    this.keys = new RebuildKeys(layout);
+    this.keys = new ScriptKeys(layout);
   }
 
   /** Rebuilds every board+season whose sentinel is missing; returns how many it rebuilt. */

@@ -1,8 +1,9 @@
 package dev.livescoreboard.projector.rebuild;
 
 import dev.livescoreboard.events.LeaderboardKeys;
-import dev.livescoreboard.projector.script.LuaScript;
-import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.events.redis.LuaScript;
+import dev.livescoreboard.projector.script.ScriptKeys;
+import dev.livescoreboard.projector.script.TopNScripts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,46 +26,29 @@ final class SwapRebuiltBoardScript {
   record Outcome(boolean swapped, long seq, long carriedOver) {}
 
   private final RedisClient redis;
-  private final LeaderboardKeys layout;
+  private final ScriptKeys keys;
   private final int topN;
-  private final LuaScript script = LuaScript.withTopNHelpers(RESOURCE);
+  private final LuaScript script = TopNScripts.load(RESOURCE);
 
   SwapRebuiltBoardScript(RedisClient redis, LeaderboardKeys layout, int topN) {
     this.redis = redis;
-    this.layout = layout;
+    this.keys = new ScriptKeys(layout);
     this.topN = topN;
   }
 
   Outcome swap(BoardSeason board, String token, Instant sourceCommittedAt, Instant builtAt) {
     String b = board.board();
     String s = board.season();
-    RebuildTarget target = RebuildTarget.of(board, layout);
-    List<String> keys =
-        List.of(
-            layout.ranking(b, s),
-            layout.members(b, s),
-            layout.versions(b, s),
-            layout.names(b, s),
-            layout.seq(b, s),
-            layout.top(b, s),
-            layout.currentSeason(b),
-            target.ranking(),
-            target.members(),
-            target.versions(),
-            target.names(),
-            target.active(),
-            target.dirty(),
-            new RebuildKeys(layout).built(b, s));
     List<String> args =
         List.of(
-            layout.topChangedChannel(),
+            keys.layout().topChangedChannel(),
             b,
             s,
             Integer.toString(topN),
             token,
             sourceCommittedAt.toString(),
             builtAt.toString());
-    Object reply = script.eval(redis, keys, args);
+    Object reply = script.eval(redis::evalsha, redis::eval, keys.swap(b, s), args);
     if (!(reply instanceof List<?> values) || values.size() != 3) {
       throw new IllegalStateException("unexpected reply of " + RESOURCE + ": " + reply);
     }

@@ -3,7 +3,6 @@ package dev.livescoreboard.projector.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.livescoreboard.projector.script.LuaScript;
 import org.junit.jupiter.api.Test;
 
 class ProjectionSettingsTest {
@@ -15,11 +14,5 @@ class ProjectionSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ProjectionSettings(ProjectionSettings.MAX_TOP_N + 1))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void scriptShaIsTheSha1RedisComputes() {
-    // SHA-1 of the empty string, as SCRIPT LOAD "" answers.
-    assertThat(LuaScript.sha1Hex("")).isEqualTo("da39a3ee5e6b4b0d3255bfef95601890afd80709");
   }
 }

@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
-import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.projector.script.ScriptKeys;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ScriptArgumentsTest {
 
   private static final LeaderboardKeys LAYOUT = new LeaderboardKeys("p:");
-  private static final RebuildKeys REBUILD = new RebuildKeys(LAYOUT);
+  private static final ScriptKeys KEYS = new ScriptKeys(LAYOUT);
   private final ScoreEvents events = new ScoreEvents("global", "2026-W48");
 
   @Test
   void keysAreThoseOfOneBoardInTheScriptsOrder() {
-    ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), LAYOUT, REBUILD, 10);
+    ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), KEYS, 10);
 
     assertThat(call.keys())
         .containsExactly(
@@ -38,7 +38,7 @@ class ScriptArgumentsTest {
   void argumentsCarryTheRankingEncodingOfRankingCodec() {
     ScoreChanged event = events.event("amy", "Amy", 1_000_000, 7, 250);
 
-    ScriptArguments call = ScriptArguments.of(event, LAYOUT, REBUILD, 5);
+    ScriptArguments call = ScriptArguments.of(event, KEYS, 5);
 
     assertThat(call.args())
         .containsExactly(
@@ -56,7 +56,7 @@ class ScriptArgumentsTest {
 
   @Test
   void zeroScoreIsSentAsPlainZero() {
-    assertThat(ScriptArguments.of(events.event("amy", 0, 1), LAYOUT, REBUILD, 10).args().get(5))
+    assertThat(ScriptArguments.of(events.event("amy", 0, 1), KEYS, 10).args().get(5))
         .isEqualTo("0");
     assertThat(ScriptArguments.redisNumber(RankingCodec.sortScore(0))).isEqualTo("0");
     assertThat(ScriptArguments.redisNumber(-12.5)).isEqualTo("-12.5");
@@ -64,8 +64,7 @@ class ScriptArgumentsTest {
 
   @Test
   void missingDisplayNameIsSentAsEmptySoTheScriptKeepsTheKnownName() {
-    ScriptArguments call =
-        ScriptArguments.of(events.event("amy", null, 10, 1, 0), LAYOUT, REBUILD, 10);
+    ScriptArguments call = ScriptArguments.of(events.event("amy", null, 10, 1, 0), KEYS, 10);
 
     assertThat(call.args().get(7)).isEmpty();
   }
@@ -74,7 +73,7 @@ class ScriptArgumentsTest {
   void boardIdThatWouldBreakTheHashTagIsRejected() {
     ScoreChanged event = new ScoreEvents("a}b", "all-time").event("amy", 10, 1);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, REBUILD, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, KEYS, 10))
         .isInstanceOf(InvalidScoreEventException.class)
         .hasMessageContaining("board");
   }
@@ -83,7 +82,7 @@ class ScriptArgumentsTest {
   void seasonIdWithKeySeparatorIsRejected() {
     ScoreChanged event = new ScoreEvents("global", "2026:11").event("amy", 10, 1);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, REBUILD, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, KEYS, 10))
         .isInstanceOf(InvalidScoreEventException.class)
         .hasMessageContaining("season");
   }
@@ -104,7 +103,7 @@ class ScriptArgumentsTest {
             Instant.parse("1969-12-31T23:59:59Z"),
             Instant.EPOCH);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, LAYOUT, REBUILD, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, KEYS, 10))
         .isInstanceOf(InvalidScoreEventException.class);
   }
 }

@@ -124,7 +124,7 @@ class LeaderboardRebuildIT {
     assertThat(BoardState.seq(redis, KEYS, board, SEASON)).isGreaterThan(seqBefore);
     assertThat(
             redis.exists(
-                new dev.livescoreboard.projector.script.RebuildKeys(KEYS).built(board, SEASON)))
+                new dev.livescoreboard.projector.script.ScriptKeys(KEYS).built(board, SEASON)))
         .isTrue();
     assertThat(redis.keys(PREFIX + "lb:{" + board + "}:*rebuild*")).isEmpty();
     assertThat(redis.ttl(KEYS.ranking(board, SEASON))).isEqualTo(-1);

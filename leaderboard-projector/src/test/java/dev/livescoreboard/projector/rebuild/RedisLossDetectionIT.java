@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.LeaderboardKeys;
-import dev.livescoreboard.projector.script.RebuildKeys;
+import dev.livescoreboard.projector.script.ScriptKeys;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
@@ -35,7 +35,7 @@ class RedisLossDetectionIT {
   private static final ScoreboardDatabase DB = ScoreboardDatabase.create();
   private static final String PREFIX = TestRedis.shared().newKeyPrefix();
   private static final LeaderboardKeys KEYS = new LeaderboardKeys(PREFIX);
-  private static final RebuildKeys REBUILD_KEYS = new RebuildKeys(KEYS);
+  private static final ScriptKeys REBUILD_KEYS = new ScriptKeys(KEYS);
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
   private static RedisClient redis;

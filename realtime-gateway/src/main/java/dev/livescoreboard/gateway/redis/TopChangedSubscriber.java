@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway.redis;
 
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.TopNChanged;
+import dev.livescoreboard.events.retry.Backoff;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -76,18 +77,9 @@ public final class TopChangedSubscriber implements AutoCloseable {
       } finally {
         subscribed = false;
       }
-      if (running) {
-        pause(backoff.next());
+      if (running && !backoff.pause()) {
+        running = false;
       }
-    }
-  }
-
-  private void pause(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
     }
   }
 

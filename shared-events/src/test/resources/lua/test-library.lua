@@ -1,0 +1,1 @@
+local function one() return 1 end
