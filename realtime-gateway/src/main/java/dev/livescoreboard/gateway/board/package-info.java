@@ -25,12 +25,6 @@
  * encoder untouched. The pipeline's {@code FlushConsolidationHandler} merges only the flushes of
  * one read (outside reads it would schedule a task per channel).
  *
- * <p>Fan-out switches ({@link dev.livescoreboard.gateway.config.FanOutSwitches}), for before/after
- * measurements; leave on in production: {@code sharedFrame} off serializes and frames per
- * subscriber, {@code flushConsolidation} off drops the handler and flushes each channel right after
- * its write, {@code conflation} off writes to slow channels too (unbounded queues). They are
- * applied in {@code Delivery} and {@code FrameEncoding} only, chosen once at startup.
- *
  * <p>Guarantees:
  *
  * <ul>
