@@ -100,8 +100,8 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
             FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
     pipeline.addLast(
         "idle", new IdleStateHandler(settings.idleClose().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    // HTTP encoder and decoder, and the in-memory answer to GET of a board's top N right behind
-    // the decoder, before any aggregation or routing (see HttpFrontEnd).
+    // Netty's HTTP codec, and right behind it the in-memory answer to a plain GET of a board's
+    // top N, before any aggregation or routing (see the http package).
     http.addCodec(pipeline, decoderConfig);
     pipeline.addLast("aggregator", new BoundedHttpObjectAggregator(settings.maxRequestBytes()));
     // Holds further pipelined requests while one waits for blocking work (order of responses).
