@@ -90,20 +90,18 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    if (settings.fanOut().flushConsolidation()) {
-      // Closest to the socket: the flushes of the writes one read causes (pipelined requests,
-      // client messages) become one syscall at the end of the read. Not outside reads (false):
-      // there it would schedule a task per flushing channel, the very per-channel cost the
-      // broadcast fan-out avoids by writing to all of a loop's channels, then flushing each once.
-      pipeline.addLast(
-          "flush",
-          new FlushConsolidationHandler(
-              FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
-    }
+    // Closest to the socket: the flushes of the writes one read causes (pipelined requests,
+    // client messages) become one syscall at the end of the read. Not outside reads (false):
+    // there it would schedule a task per flushing channel, the very per-channel cost the
+    // broadcast fan-out avoids by writing to all of a loop's channels, then flushing each once.
+    pipeline.addLast(
+        "flush",
+        new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
     pipeline.addLast(
         "idle", new IdleStateHandler(settings.idleClose().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    // HTTP encoder and decoder, and the in-memory answer to GET of a board's top N right behind
-    // the decoder, before any aggregation or routing (see HttpFrontEnd).
+    // Netty's HTTP codec, and right behind it the in-memory answer to a plain GET of a board's
+    // top N, before any aggregation or routing (see the http package).
     http.addCodec(pipeline, decoderConfig);
     pipeline.addLast("aggregator", new BoundedHttpObjectAggregator(settings.maxRequestBytes()));
     // Holds further pipelined requests while one waits for blocking work (order of responses).

@@ -80,8 +80,7 @@ public final class GatewayServer implements AutoCloseable {
             metrics.conflated(),
             settings.broadcastInterval(),
             workerGroup,
-            metrics,
-            settings.fanOut());
+            metrics);
     subscriber =
         new TopChangedSubscriber(
             redis,
@@ -122,9 +121,6 @@ public final class GatewayServer implements AutoCloseable {
       throw e;
     }
     log.info("Gateway listening on {} ({})", serverChannel.localAddress(), epoll ? "epoll" : "nio");
-    if (settings.fanOut().anyOff()) {
-      log.warn("Fan-out features switched off for a measurement run: {}", settings.fanOut());
-    }
   }
 
   /** Starts a gateway; it runs until {@link #close()}. */

@@ -2,7 +2,6 @@ package dev.livescoreboard.gateway.board;
 
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
-import dev.livescoreboard.gateway.config.FanOutSwitches;
 import io.micrometer.core.instrument.Counter;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
@@ -41,7 +40,6 @@ public final class BoardFeed {
    * @param broadcastInterval least time between two broadcasts of one board; zero broadcasts every
    *     change at once
    * @param broadcastLoops event loops that run the throttled broadcasts (each board sticks to one)
-   * @param fanOut which fan-out features are on (all, except in before/after measurements)
    */
   public BoardFeed(
       BoardSnapshots snapshots,
@@ -51,15 +49,14 @@ public final class BoardFeed {
       Counter conflated,
       Duration broadcastInterval,
       EventExecutorGroup broadcastLoops,
-      BoardMeters meters,
-      FanOutSwitches fanOut) {
+      BoardMeters meters) {
     this.snapshots = snapshots;
     this.store = store;
     this.blocking = blocking;
     this.broadcastInterval = broadcastInterval;
     this.broadcastLoops = broadcastLoops;
     this.meters = meters;
-    this.delivery = new Delivery(fanOut, delivered, conflated);
+    this.delivery = new Delivery(delivered, conflated);
     this.subscribers = new BoardSubscribers(delivery);
   }
 
@@ -147,7 +144,7 @@ public final class BoardFeed {
               }
               BoardState state = snapshots.current(board).orElseGet(loaded::getNow);
               boards.snapshotSent(board, state);
-              channel.writeAndFlush(delivery.frames().snapshot(state), channel.voidPromise());
+              channel.writeAndFlush(state.snapshotWire(), channel.voidPromise());
               done.trySuccess(null);
             });
     return done;

@@ -1,7 +1,6 @@
 package dev.livescoreboard.gateway.board;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Per-board counters of the broadcast throttle; the ratio of the two is what it saves. */
 public interface BoardMeters {
@@ -11,20 +10,4 @@ public interface BoardMeters {
 
   /** Counts broadcasts of {@code board} to its subscribers (at most one per interval). */
   Counter broadcasts(String board);
-
-  /** Counters nobody reads (tests, tools). */
-  static BoardMeters discarding() {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    return new BoardMeters() {
-      @Override
-      public Counter changes(String board) {
-        return registry.counter("changes", "board", board);
-      }
-
-      @Override
-      public Counter broadcasts(String board) {
-        return registry.counter("broadcasts", "board", board);
-      }
-    };
-  }
 }

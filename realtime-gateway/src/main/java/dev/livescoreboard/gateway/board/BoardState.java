@@ -72,16 +72,6 @@ public final class BoardState {
     return seasonOrder > 0 || (seasonOrder == 0 && next.seq() > top.seq());
   }
 
-  /** The {@code SNAPSHOT} message, to serialize. */
-  Object snapshotMessage() {
-    return snapshot;
-  }
-
-  /** The {@code LEADERBOARD_UPDATE} message, to serialize. */
-  Object updateMessage() {
-    return update;
-  }
-
   /** A duplicate of the complete {@code SNAPSHOT} frame's bytes, to write as they are. */
   ByteBuf snapshotWire() {
     ByteBuf wire = snapshotWire;

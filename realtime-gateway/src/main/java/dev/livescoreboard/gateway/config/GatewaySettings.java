@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,10 +38,6 @@ import java.util.stream.Collectors;
  * @param blockingThreads threads for Redis reads and token verification
  * @param blockingQueue blocking tasks that may wait; beyond it requests are refused with 503
  * @param ioThreads event loops serving the connections
- * @param fanOut switches of the broadcast fan-out features, for before/after measurements; leave on
- *     in production (variables {@code SCOREBOARD_GATEWAY_FANOUT_SHARED_FRAME}, {@code
- *     SCOREBOARD_GATEWAY_FANOUT_FLUSH_CONSOLIDATION}, {@code SCOREBOARD_GATEWAY_FANOUT_CONFLATION},
- *     each {@code true} or {@code false}, default {@code true}; see {@link FanOutSwitches})
  */
 public record GatewaySettings(
     String bindAddress,
@@ -66,8 +61,7 @@ public record GatewaySettings(
     int writeBufferHighBytes,
     int blockingThreads,
     int blockingQueue,
-    int ioThreads,
-    FanOutSwitches fanOut) {
+    int ioThreads) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_ALLOWED_ORIGINS =
@@ -133,7 +127,6 @@ public record GatewaySettings(
     requireAtLeast("ioThreads", ioThreads, 1);
     requireAtLeast("writeBufferLowBytes", writeBufferLowBytes, 1);
     requireAtLeast("writeBufferHighBytes", writeBufferHighBytes, writeBufferLowBytes);
-    Objects.requireNonNull(fanOut, "fanOut");
     if (broadcastInterval.isNegative()) {
       throw new IllegalArgumentException("broadcastInterval must not be negative");
     }
@@ -179,11 +172,7 @@ public record GatewaySettings(
         e.integer("SCOREBOARD_GATEWAY_WRITE_BUFFER_HIGH_BYTES", DEFAULT_WRITE_BUFFER_HIGH_BYTES),
         e.integer("SCOREBOARD_GATEWAY_BLOCKING_THREADS", DEFAULT_BLOCKING_THREADS),
         e.integer("SCOREBOARD_GATEWAY_BLOCKING_QUEUE", DEFAULT_BLOCKING_QUEUE),
-        e.integer("SCOREBOARD_GATEWAY_IO_THREADS", DEFAULT_IO_THREADS),
-        new FanOutSwitches(
-            e.bool("SCOREBOARD_GATEWAY_FANOUT_SHARED_FRAME", true),
-            e.bool("SCOREBOARD_GATEWAY_FANOUT_FLUSH_CONSOLIDATION", true),
-            e.bool("SCOREBOARD_GATEWAY_FANOUT_CONFLATION", true)));
+        e.integer("SCOREBOARD_GATEWAY_IO_THREADS", DEFAULT_IO_THREADS));
   }
 
   /** Whether a browser page from {@code origin} may use the gateway. */

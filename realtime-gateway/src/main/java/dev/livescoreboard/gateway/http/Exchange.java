@@ -41,6 +41,18 @@ record Exchange(
     HttpResponses.send(ctx, keepAlive, response);
   }
 
+  /**
+   * Sends a cached response as it is, unless this exchange needs headers of its own (CORS, closing
+   * the connection): then a copy of it gets them.
+   */
+  void respondCached(FullHttpResponse cached) {
+    if (corsOrigin == null && keepAlive) {
+      ctx.writeAndFlush(cached, ctx.voidPromise());
+    } else {
+      respond(cached.replace(cached.content()));
+    }
+  }
+
   void fail(ErrorCode code, String detail) {
     respond(HttpResponses.problem(code, detail));
   }

@@ -7,19 +7,22 @@ import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
 /**
- * The HTTP layers of every connection: the codec with the top-N fast path inside it, and the router
- * behind it, both serving the same pre-encoded top-N responses. One per server; thread-safe.
+ * The HTTP layers of every connection: Netty's {@code HttpServerCodec} with the top-N fast path
+ * behind it, and the router behind both, serving the same cached top-N responses. One per server;
+ * thread-safe.
  */
 public final class HttpFrontEnd {
 
-  // Pipeline names. The WebSocket handshake finds decoder and encoder by type, and replaces them.
-  static final String DECODER = "http-decoder";
-  static final String FAST_PATH = "http-top";
-  static final String ENCODER = "http-encoder";
+  /**
+   * Unanswered requests a client may pipeline before the codec closes its connection (Netty's
+   * default, named here): each one holds memory until it is answered, and no browser pipelines.
+   */
+  static final int MAX_PIPELINED = 128;
 
   private final BoardFeed feed;
   private final TopResponseCache cache;
@@ -40,16 +43,12 @@ public final class HttpFrontEnd {
   }
 
   /**
-   * Adds the response encoder, the request decoder and the fast path. The encoder comes first, as
-   * in Netty's {@code HttpServerCodec}: whatever the decoder's place writes is encoded, which the
-   * WebSocket handshake relies on once it swaps both for frame codecs (a close frame sent by the
-   * frame decoder must pass the frame encoder).
+   * Adds the codec (named {@code http}; the WebSocket handshake finds it by type and removes it)
+   * and the channel's own fast path.
    */
   public void addCodec(ChannelPipeline pipeline, HttpDecoderConfig decoderConfig) {
-    PendingRequests pending = new PendingRequests();
-    pipeline.addLast(ENCODER, new ServerResponseEncoder(pending));
-    pipeline.addLast(DECODER, new ServerRequestDecoder(decoderConfig, pending));
-    pipeline.addLast(FAST_PATH, new TopFastPath(feed, cache, pending, topN));
+    pipeline.addLast("http", new HttpServerCodec(decoderConfig, MAX_PIPELINED));
+    pipeline.addLast("http-top", new TopFastPath(feed, cache, topN));
   }
 
   /** The router for everything the fast path does not answer; shared by all channels. */

@@ -115,13 +115,12 @@ final class LeaderboardEndpoint {
         });
   }
 
-  /** The current top N from memory: pre-serialized bytes, shared by every request. */
+  /** The current top N from memory: the cached response, shared by every request. */
   private static void respond(Exchange exchange, TopResponseCache.CachedTop cached) {
-    if (LeaderboardResponses.matches(exchange.ifNoneMatch(), cached.etag())) {
-      exchange.respond(LeaderboardResponses.notModified(cached.etag()));
-    } else {
-      exchange.respond(LeaderboardResponses.ok(cached.body(), cached.etag()));
-    }
+    exchange.respondCached(
+        LeaderboardResponses.matches(exchange.ifNoneMatch(), cached.etag())
+            ? cached.notModified()
+            : cached.ok());
   }
 
   /** Other seasons and deep pages, read from the store: serialized per request. */

@@ -6,6 +6,13 @@ import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.board.BoardState;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +20,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The top-N responses served from memory, serialized once per (board, season, seq, limit) and then
- * sent as shared bytes with their ETag; for the default limit also as whole encoded responses.
+ * The top-N responses served from memory, built once per (board, season, seq, limit) — body bytes,
+ * ETag and complete headers — and then sent as they are by the fast path and the router alike.
  * Bounded: per board only the bodies of its newest state are kept, at most one per limit up to N; a
  * newer state replaces them all. Safe for any thread: two loops racing to fill the same slot both
  * serialize, one result is kept, and both are equal.
@@ -72,28 +79,51 @@ final class TopResponseCache {
             top.seq(),
             entries.subList(0, Math.min(limit, entries.size())),
             clock.instant());
-    ByteBuf bytes = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(EventJson.toBytes(body)));
+    byte[] json = EventJson.toBytes(body);
+    // A JDK direct buffer: sockets write it without a copy out of the heap, and the garbage
+    // collector frees it with its state (it has a cleaner, unlike Netty's pooled buffers).
+    ByteBuf bytes =
+        Unpooled.unreleasableBuffer(
+            Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(json.length).put(json).flip()));
     String etag = LeaderboardResponses.etag(top, limit, "");
-    if (limit != LeaderboardEndpoint.DEFAULT_LIMIT) {
-      return new CachedTop(etag, bytes, null, null);
-    }
     return new CachedTop(
         etag,
         bytes,
-        EncodedResponse.of(
-            HttpResponses.complete(LeaderboardResponses.ok(bytes.duplicate(), etag), true)),
-        EncodedResponse.of(HttpResponses.complete(LeaderboardResponses.notModified(etag), true)));
+        HttpResponses.complete(LeaderboardResponses.ok(bytes.duplicate(), etag), true).headers(),
+        HttpResponses.complete(LeaderboardResponses.notModified(etag), true).headers());
   }
 
   /**
-   * One cached response; the buffer is unreleasable, so responses share it via {@link #body()}.
+   * One state's response: body bytes, ETag and the complete headers of the 200 and the 304, built
+   * once and then only read (responses share them; the buffer is unreleasable, each response reads
+   * its own {@link #body()} view).
    *
    * @param etag the strong validator of exactly these bytes
-   * @param ok the whole 200 response on a kept-alive HTTP/1.1 connection without CORS, encoded;
-   *     only for the default limit, the one {@link TopFastPath} serves ({@code null} for others)
-   * @param notModified the whole 304 response to a matching {@code If-None-Match}, likewise
+   * @param okHeaders every header of the 200 on a kept-alive connection without CORS
+   * @param notModifiedHeaders every header of the 304 to a matching {@code If-None-Match}, likewise
    */
-  record CachedTop(String etag, ByteBuf bytes, EncodedResponse ok, EncodedResponse notModified) {
+  record CachedTop(
+      String etag, ByteBuf bytes, HttpHeaders okHeaders, HttpHeaders notModifiedHeaders) {
+
+    /** The 200 response, over the shared headers (which nothing may change). */
+    FullHttpResponse ok() {
+      return new DefaultFullHttpResponse(
+          HttpVersion.HTTP_1_1,
+          HttpResponseStatus.OK,
+          body(),
+          okHeaders,
+          EmptyHttpHeaders.INSTANCE);
+    }
+
+    /** The 304 response, over the shared headers (which nothing may change). */
+    FullHttpResponse notModified() {
+      return new DefaultFullHttpResponse(
+          HttpVersion.HTTP_1_1,
+          HttpResponseStatus.NOT_MODIFIED,
+          Unpooled.EMPTY_BUFFER,
+          notModifiedHeaders,
+          EmptyHttpHeaders.INSTANCE);
+    }
 
     /** A view of the bytes for one response (its own reader index). */
     ByteBuf body() {

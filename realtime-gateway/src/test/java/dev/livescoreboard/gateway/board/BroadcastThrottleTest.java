@@ -5,8 +5,6 @@ import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
-import dev.livescoreboard.gateway.config.FanOutSwitches;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.MockTicker;
@@ -40,18 +38,7 @@ class BroadcastThrottleTest {
             registry.counter("conflated"),
             INTERVAL,
             channel.eventLoop(),
-            new BoardMeters() {
-              @Override
-              public Counter changes(String board) {
-                return registry.counter("changes", "board", board);
-              }
-
-              @Override
-              public Counter broadcasts(String board) {
-                return registry.counter("broadcasts", "board", board);
-              }
-            },
-            FanOutSwitches.ALL_ON);
+            new RegistryBoardMeters(registry));
     feed.subscribe(channel, "global");
     assertThat(json(channel.readOutbound()).path("type").asString()).isEqualTo("SNAPSHOT");
     // The lazy load is the subscriber's SNAPSHOT, not a broadcast: the board is still quiet.

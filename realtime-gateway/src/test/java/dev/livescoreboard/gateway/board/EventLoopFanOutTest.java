@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
-import dev.livescoreboard.gateway.config.FanOutSwitches;
 import dev.livescoreboard.gateway.http.NettyLeaks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,11 +34,8 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,7 +73,7 @@ class EventLoopFanOutTest {
 
   @Test
   void broadcastReachesWritableSubscribersOnBothLoopsAndMarksSlowOnesOwed() throws Exception {
-    start(FanOutSwitches.ALL_ON);
+    start();
     List<Subscriber> subscribers = List.of(connect(), connect(), connect(), connect());
     assertThat(subscribers.stream().map(s -> s.server().eventLoop()).distinct()).hasSize(2);
     Subscriber slow = subscribers.get(0);
@@ -106,41 +102,20 @@ class EventLoopFanOutTest {
   }
 
   @Test
-  void withoutConflationSlowSubscribersAreWrittenToo() throws Exception {
-    start(new FanOutSwitches(true, true, false));
-    Subscriber slow = connect();
-    writable(slow, false);
-
-    feed.onTopChanged(top("global", "all-time", 2, "b"));
-
-    assertThat(seq(slow.next())).isEqualTo(2);
-    assertThat(conflated.count()).isZero();
-  }
-
-  @ParameterizedTest
-  @MethodSource("everySwitchSetting")
-  void everySwitchSettingSendsTheSameMessages(FanOutSwitches switches) throws Exception {
-    start(switches);
+  void everySubscriberIsSentTheStatesUpdateMessage() throws Exception {
+    start();
     Subscriber first = connect();
     Subscriber second = connect();
 
     feed.onTopChanged(top("global", "all-time", 2, "b", "a"));
 
-    BoardState state = BoardState.of(top("global", "all-time", 2, "b", "a"));
-    JsonNode expected = EventJson.fromJson(EventJson.toJson(state.updateMessage()), JsonNode.class);
+    JsonNode expected =
+        Tops.json(BoardState.of(top("global", "all-time", 2, "b", "a")).updateWire());
     assertThat(first.next()).isEqualTo(expected);
     assertThat(second.next()).isEqualTo(expected);
   }
 
-  static Stream<FanOutSwitches> everySwitchSetting() {
-    return Stream.of(true, false)
-        .flatMap(
-            a ->
-                Stream.of(true, false)
-                    .flatMap(b -> Stream.of(true, false).map(c -> new FanOutSwitches(a, b, c))));
-  }
-
-  private void start(FanOutSwitches switches) {
+  private void start() {
     feed =
         new BoardFeed(
             new BoardSnapshots(),
@@ -150,15 +125,12 @@ class EventLoopFanOutTest {
             conflated,
             Duration.ZERO,
             ImmediateEventExecutor.INSTANCE,
-            BoardMeters.discarding(),
-            switches);
+            new RegistryBoardMeters(registry));
     ChannelInitializer<LocalChannel> pipeline =
         new ChannelInitializer<>() {
           @Override
           protected void initChannel(LocalChannel channel) {
-            if (switches.flushConsolidation()) {
-              channel.pipeline().addLast(new FlushConsolidationHandler(256, false));
-            }
+            channel.pipeline().addLast(new FlushConsolidationHandler(256, false));
             channel.pipeline().addLast(new WebSocket13FrameEncoder(false));
             channel
                 .pipeline()

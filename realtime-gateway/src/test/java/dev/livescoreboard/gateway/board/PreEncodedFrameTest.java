@@ -15,10 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The frames encoded once per board state are exactly what Netty would have encoded per channel,
- * decode as such, and pass a channel's frame encoder unchanged.
+ * The frames encoded once per board state carry the state's messages, are exactly what Netty would
+ * encode per channel for the same text, and pass a channel's frame encoder unchanged.
  */
 class PreEncodedFrameTest {
 
@@ -33,22 +34,26 @@ class PreEncodedFrameTest {
   /** 1 entry: a short frame; 30: over 1 KB (encoded as header and payload); 2,000: over 64 KB. */
   @ParameterizedTest
   @ValueSource(ints = {1, 30, 2_000})
-  void preEncodedFramesDecodeToTheJsonOfAPerClientFrame(int entries) {
+  void preEncodedFramesCarryTheStatesMessages(int entries) {
     BoardState state = BoardState.of(top("global", "all-time", 7, users(entries)));
 
-    assertThat(Tops.text(state.updateWire()))
-        .isEqualTo(text(FrameEncoding.PER_CLIENT.update(state)));
-    assertThat(Tops.text(state.snapshotWire()))
-        .isEqualTo(text(FrameEncoding.PER_CLIENT.snapshot(state)));
-    assertThat(Tops.json(state.updateWire()).path("entries")).hasSize(entries);
+    JsonNode update = Tops.json(state.updateWire());
+    assertThat(update.path("type").asString()).isEqualTo("LEADERBOARD_UPDATE");
+    assertThat(update.path("seq").asLong()).isEqualTo(7);
+    assertThat(update.path("entries")).hasSize(entries);
+    assertThat(update.path("changes")).hasSize(entries);
+    JsonNode snapshot = Tops.json(state.snapshotWire());
+    assertThat(snapshot.path("type").asString()).isEqualTo("SNAPSHOT");
+    assertThat(snapshot.path("entries")).isEqualTo(update.path("entries"));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {1, 30, 2_000})
-  void preEncodedBytesAreWhatTheChannelEncoderWritesForAPerClientFrame(int entries) {
+  void preEncodedBytesAreWhatTheChannelEncoderWritesForTheSameTextFrame(int entries) {
     BoardState state = BoardState.of(top("global", "all-time", 7, users(entries)));
+    String payload = Tops.text(state.updateWire());
 
-    byte[] perChannel = encodedByChannel(FrameEncoding.PER_CLIENT.update(state));
+    byte[] perChannel = encodedByChannel(new TextWebSocketFrame(payload));
 
     assertThat(ByteBufUtil.getBytes(state.updateWire())).isEqualTo(perChannel);
   }
@@ -78,15 +83,6 @@ class PreEncodedFrameTest {
 
   private static String[] users(int count) {
     return IntStream.range(0, count).mapToObj(i -> "user-" + i).toArray(String[]::new);
-  }
-
-  private static String text(Object frame) {
-    TextWebSocketFrame text = (TextWebSocketFrame) frame;
-    try {
-      return text.text();
-    } finally {
-      text.release();
-    }
   }
 
   /** The bytes a channel with Netty's server frame encoder sends for {@code frame}. */

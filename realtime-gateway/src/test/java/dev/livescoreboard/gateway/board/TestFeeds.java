@@ -1,7 +1,6 @@
 package dev.livescoreboard.gateway.board;
 
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
-import dev.livescoreboard.gateway.config.FanOutSwitches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.time.Duration;
@@ -12,8 +11,8 @@ public final class TestFeeds {
   private TestFeeds() {}
 
   /**
-   * A feed that broadcasts every change at once from the calling thread, with every fan-out feature
-   * on, counting into {@code registry}'s {@code delivered} and {@code conflated}.
+   * A feed that broadcasts every change at once from the calling thread, counting into {@code
+   * registry}'s {@code delivered} and {@code conflated}.
    */
   public static BoardFeed immediate(
       LeaderboardStore store, BlockingExecutor blocking, MeterRegistry registry) {
@@ -25,7 +24,6 @@ public final class TestFeeds {
         registry.counter("conflated"),
         Duration.ZERO,
         ImmediateEventExecutor.INSTANCE,
-        BoardMeters.discarding(),
-        FanOutSwitches.ALL_ON);
+        new RegistryBoardMeters(registry));
   }
 }

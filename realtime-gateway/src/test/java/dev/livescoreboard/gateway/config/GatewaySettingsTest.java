@@ -25,29 +25,13 @@ class GatewaySettingsTest {
     assertThat(settings.maxConnectionsPerUser()).isEqualTo(5);
     assertThat(settings.broadcastInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(settings.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-    assertThat(settings.fanOut()).isEqualTo(FanOutSwitches.ALL_ON);
-    assertThat(settings.fanOut().anyOff()).isFalse();
   }
 
   @Test
-  void fanOutFeaturesCanBeSwitchedOffOneByOneForMeasurements() {
+  void booleanVariablesIgnoreCaseAndSurroundingBlanks() {
     GatewaySettings settings =
-        GatewaySettings.fromEnvironment(
-            Map.of(
-                "SCOREBOARD_GATEWAY_FANOUT_SHARED_FRAME", "false",
-                "SCOREBOARD_GATEWAY_FANOUT_FLUSH_CONSOLIDATION", "FALSE",
-                "SCOREBOARD_GATEWAY_FANOUT_CONFLATION", " true "));
-    assertThat(settings.fanOut()).isEqualTo(new FanOutSwitches(false, false, true));
-    assertThat(settings.fanOut().anyOff()).isTrue();
-  }
-
-  @Test
-  void fanOutSwitchTypoIsRejectedRatherThanReadAsOff() {
-    assertThatThrownBy(
-            () ->
-                GatewaySettings.fromEnvironment(
-                    Map.of("SCOREBOARD_GATEWAY_FANOUT_CONFLATION", "flase")))
-        .hasMessageContaining("SCOREBOARD_GATEWAY_FANOUT_CONFLATION");
+        GatewaySettings.fromEnvironment(Map.of("SCOREBOARD_GATEWAY_PUBLIC_READ", " TRUE "));
+    assertThat(settings.publicRead()).isTrue();
   }
 
   @Test

@@ -35,8 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The codec with the top-N fast path, on an embedded channel fed raw request bytes: what it answers
- * itself, what it passes on, and that responses keep request order and leak no buffer.
+ * Netty's codec with the top-N fast path, on an embedded channel fed raw request bytes: what the
+ * fast path answers itself, what it passes on, and that responses keep request order and leak no
+ * buffer.
  */
 class TopFastPathTest {
 
@@ -235,7 +236,7 @@ class TopFastPathTest {
     String get = "GET " + TOP + " HTTP/1.1\r\nHost: gw\r\n\r\n";
 
     String slow = "GET /health HTTP/1.1\r\nHost: gw\r\n\r\n";
-    send(slow + get.repeat(PendingRequests.MAX_PIPELINED - 1));
+    send(slow + get.repeat(HttpFrontEnd.MAX_PIPELINED - 1));
     assertThat(channel.isActive()).isTrue();
     send(get);
 
@@ -265,6 +266,15 @@ class TopFastPathTest {
     ch.pipeline().addLast(new BoundedHttpObjectAggregator(8 * 1024));
     ch.pipeline().addLast(new FlowControlHandler());
     ch.pipeline().addLast(http.router());
+    // As the gateway's ConnectionErrorHandler: an error that reaches the end closes the connection.
+    ch.pipeline()
+        .addLast(
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                ctx.close();
+              }
+            });
     return ch;
   }
 
