@@ -1,5 +1,16 @@
--- Top-N helpers shared by apply-score-event.lua and swap-rebuilt-board.lua. LuaScript prepends
--- this file to each script's source, so both describe and publish top-N states identically.
+-- Helpers shared by apply-score-event.lua and swap-rebuilt-board.lua. LuaScript prepends this
+-- file to each script's source, so both describe and publish top-N states, and advance the
+-- current season, identically.
+
+-- Makes {season} the board's current season if none is known or it starts after the current one.
+-- {order} is Seasons.order(season) (Java): season ids are ordered by start, never as strings.
+local function advanceCurrentSeason(seasonKey, seasonOrderKey, season, order)
+  local currentOrder = tonumber(redis.call('GET', seasonOrderKey))
+  if not currentOrder or tonumber(order) > currentOrder then
+    redis.call('SET', seasonKey, season)
+    redis.call('SET', seasonOrderKey, order)
+  end
+end
 
 -- The top N of a ranking as an ordered list of {userId, displayName, score}.
 local function readTop(rankingKey, namesKey, topN)

@@ -5,6 +5,7 @@ import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.board.Boards;
 import dev.livescoreboard.command.idempotency.Idempotency;
 import dev.livescoreboard.command.user.Users;
+import dev.livescoreboard.events.BoardIds;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +56,7 @@ class ActionController {
   }
 
   private StartedAction start(AuthenticatedUser caller, StartActionRequest request) {
-    String boardId = request.board() == null ? Board.GLOBAL : request.board();
+    String boardId = request.board() == null ? BoardIds.DEFAULT_BOARD : request.board();
     ActionDefinition action = catalog.require(request.actionType());
     Board board = boards.require(boardId);
     action.requireBoard(board.id());

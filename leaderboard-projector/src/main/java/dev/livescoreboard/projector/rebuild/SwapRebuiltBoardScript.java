@@ -1,6 +1,7 @@
 package dev.livescoreboard.projector.rebuild;
 
 import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.projector.script.LuaScript;
 import dev.livescoreboard.projector.script.RebuildKeys;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ final class SwapRebuiltBoardScript {
             layout.seq(b, s),
             layout.top(b, s),
             layout.currentSeason(b),
+            layout.currentSeasonOrder(b),
             target.ranking(),
             target.members(),
             target.versions(),
@@ -63,7 +65,8 @@ final class SwapRebuiltBoardScript {
             Integer.toString(topN),
             token,
             sourceCommittedAt.toString(),
-            builtAt.toString());
+            builtAt.toString(),
+            Long.toString(Seasons.order(s)));
     Object reply = script.eval(redis, keys, args);
     if (!(reply instanceof List<?> values) || values.size() != 3) {
       throw new IllegalStateException("unexpected reply of " + RESOURCE + ": " + reply);

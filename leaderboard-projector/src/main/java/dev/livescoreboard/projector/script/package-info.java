@@ -1,8 +1,8 @@
 /**
  * The projector's Lua scripts and the Redis key conventions they share: script loading with the
  * common top-N helpers ({@link dev.livescoreboard.projector.script.LuaScript}), the rebuild keys
- * next to the read-model keys, and the id rules that keep keys inside their {@code {board}} hash
- * tag.
+ * next to the read-model keys. The id rules that keep keys inside their {@code {board}} hash tag
+ * are shared-events' {@link dev.livescoreboard.events.BoardIds}.
  *
  * <p>Everything here is immutable and thread-safe; scripts are atomic in Redis, so any number of
  * threads and projector instances may call them concurrently.
