@@ -5,21 +5,22 @@
 --
 -- KEYS (all of one board, sharing the {board} hash tag):
 --   1 ranking  2 members  3 versions  4 names  5 seq  6 top  7 current-season
---   8 rebuild-active marker  9 rebuild-dirty set
+--   8 current-season-order  9 rebuild-active marker  10 rebuild-dirty set
 -- ARGV:
 --   1 pub/sub channel   2 board   3 season   4 userId   5 userVersion
 --   6 sorted-set score (RankingCodec.sortScore)   7 sorted-set member (RankingCodec.member)
 --   8 displayName ('' keeps the known name)   9 top N   10 committedAt (ISO-8601)
+--   11 season order (Seasons.order)
 -- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change.
 
 local rankingKey, membersKey, versionsKey, namesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local seqKey, topKey, seasonKey = KEYS[5], KEYS[6], KEYS[7]
-local rebuildActiveKey, rebuildDirtyKey = KEYS[8], KEYS[9]
+local seqKey, topKey, seasonKey, seasonOrderKey = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+local rebuildActiveKey, rebuildDirtyKey = KEYS[9], KEYS[10]
 local channel, board, season, userId = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local userVersion = tonumber(ARGV[5])
 local sortScore, member, displayName = ARGV[6], ARGV[7], ARGV[8]
 local topN = tonumber(ARGV[9])
-local committedAt = ARGV[10]
+local committedAt, seasonOrder = ARGV[10], ARGV[11]
 
 -- Idempotency: versions grow by one per change of a user, so anything not newer was applied.
 local appliedVersion = tonumber(redis.call('HGET', versionsKey, userId))
@@ -38,11 +39,7 @@ local before = readTop(rankingKey, namesKey, topN)
 putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, sortScore, member, ARGV[5],
     displayName)
 
--- Season ids of one board sort by time, so the greatest one is the newest.
-local currentSeason = redis.call('GET', seasonKey)
-if not currentSeason or season > currentSeason then
-  redis.call('SET', seasonKey, season)
-end
+advanceCurrentSeason(seasonKey, seasonOrderKey, season, seasonOrder)
 
 local after = readTop(rankingKey, namesKey, topN)
 if sameTop(before, after) then

@@ -3,22 +3,23 @@
 --
 -- KEYS (all of one board, sharing the {board} hash tag):
 --   1 ranking  2 members  3 versions  4 names  5 seq  6 top  7 current-season
---   8 rebuilt ranking  9 rebuilt members  10 rebuilt versions  11 rebuilt names
---   12 rebuild-active marker  13 rebuild-dirty set  14 built sentinel
+--   8 current-season-order  9 rebuilt ranking  10 rebuilt members  11 rebuilt versions
+--   12 rebuilt names  13 rebuild-active marker  14 rebuild-dirty set  15 built sentinel
 -- ARGV:
 --   1 pub/sub channel  2 board  3 season  4 top N  5 rebuild token (the marker's value)
 --   6 sourceCommittedAt of the published state (ISO-8601)  7 built-at (ISO-8601)
+--   8 season order (Seasons.order)
 -- Returns {'swapped', seq, carriedOver} or {'aborted', 0, 0} when the marker is not ours any more
 -- (Redis lost it, or it expired because the rebuild stalled): the rebuilt keys may be incomplete.
 
 local rankingKey, membersKey, versionsKey, namesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local seqKey, topKey, seasonKey = KEYS[5], KEYS[6], KEYS[7]
-local newRankingKey, newMembersKey, newVersionsKey, newNamesKey = KEYS[8], KEYS[9], KEYS[10],
-    KEYS[11]
-local activeKey, dirtyKey, builtKey = KEYS[12], KEYS[13], KEYS[14]
+local seqKey, topKey, seasonKey, seasonOrderKey = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+local newRankingKey, newMembersKey, newVersionsKey, newNamesKey = KEYS[9], KEYS[10], KEYS[11],
+    KEYS[12]
+local activeKey, dirtyKey, builtKey = KEYS[13], KEYS[14], KEYS[15]
 local channel, board, season = ARGV[1], ARGV[2], ARGV[3]
 local topN = tonumber(ARGV[4])
-local token, committedAt, builtAt = ARGV[5], ARGV[6], ARGV[7]
+local token, committedAt, builtAt, seasonOrder = ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 
 if redis.call('GET', activeKey) ~= token then
   return {'aborted', 0, 0}
@@ -56,10 +57,7 @@ end
 redis.call('DEL', activeKey, dirtyKey)
 redis.call('SET', builtKey, builtAt)
 
-local currentSeason = redis.call('GET', seasonKey)
-if not currentSeason or season > currentSeason then
-  redis.call('SET', seasonKey, season)
-end
+advanceCurrentSeason(seasonKey, seasonOrderKey, season, seasonOrder)
 
 -- Always published: after a loss of data the gateways need the rebuilt state even if it equals
 -- the last one they saw.

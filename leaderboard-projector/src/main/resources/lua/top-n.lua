@@ -1,6 +1,6 @@
 -- Helpers shared by apply-score-event.lua and swap-rebuilt-board.lua. TopNScripts prepends this
--- file to each script's source, so both write ranking entries and describe and publish top-N
--- states identically.
+-- file to each script's source, so both write ranking entries, advance the current season, and
+-- describe and publish top-N states identically.
 
 -- Puts a user's entry into the ranking, members, versions and names keys of one board and season.
 -- A user has one ranking member at a time, so the previous one is removed first. A missing or ''
@@ -16,6 +16,16 @@ local function putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, s
   redis.call('HSET', versionsKey, userId, version)
   if name and name ~= '' then
     redis.call('HSET', namesKey, userId, name)
+  end
+end
+
+-- Makes {season} the board's current season if none is known or it starts after the current one.
+-- {order} is Seasons.order(season) (Java): season ids are ordered by start, never as strings.
+local function advanceCurrentSeason(seasonKey, seasonOrderKey, season, order)
+  local currentOrder = tonumber(redis.call('GET', seasonOrderKey))
+  if not currentOrder or tonumber(order) > currentOrder then
+    redis.call('SET', seasonKey, season)
+    redis.call('SET', seasonOrderKey, order)
   end
 end
 

@@ -3,12 +3,16 @@
 (function () {
   'use strict';
 
+  // Copies of shared-events' BoardIds.BOARD_PATTERN, BoardIds.DEFAULT_BOARD and
+  // BoardDefaults.TOP_N; LivePageRulesTest keeps them equal.
   var BOARD_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+  var DEFAULT_BOARD = 'global';
+  var TOP_N = 10;
   var MAX_BACKOFF_MS = 30000;
   var FIRST_BACKOFF_MS = 500;
 
   var requested = new URLSearchParams(window.location.search).get('board');
-  var board = requested && BOARD_ID.test(requested) ? requested : 'global';
+  var board = requested && BOARD_ID.test(requested) ? requested : DEFAULT_BOARD;
   var token = new URLSearchParams(window.location.hash.slice(1)).get('token');
   if (token) {
     // Keep the token out of the address bar and history.
@@ -126,7 +130,7 @@
       rows.appendChild(empty);
       return;
     }
-    entries.slice(0, 10).forEach(function (entry) {
+    entries.slice(0, TOP_N).forEach(function (entry) {
       var row = document.createElement('tr');
       var move = direction(moves[entry.userId]);
       if (move) {

@@ -1,5 +1,6 @@
 package dev.livescoreboard.bench;
 
+import dev.livescoreboard.events.BoardIds;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,7 +168,7 @@ public record BenchOptions(
         Integer.parseInt(o.getOrDefault("get-connections", "16")),
         OptionValues.duration("complete-delay", o.getOrDefault("complete-delay", "20ms")),
         o.getOrDefault("action", hot > 0 ? HOT_ACTION : "COMPLETE_LEVEL"),
-        o.getOrDefault("board", "global"),
+        o.getOrDefault("board", BoardIds.DEFAULT_BOARD),
         home.resolve(o.getOrDefault("report", "docs/benchmarks.md")).normalize(),
         o.getOrDefault(
             "label", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),

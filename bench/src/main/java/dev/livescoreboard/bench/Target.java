@@ -1,5 +1,6 @@
 package dev.livescoreboard.bench;
 
+import dev.livescoreboard.events.Topics;
 import dev.livescoreboard.infra.LocalStack;
 import dev.livescoreboard.infra.StackSettings;
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class Target implements AutoCloseable {
                 true,
                 false,
                 "scoreboard",
-                "scoreboard.score-events.v1",
+                Topics.SCORE_EVENTS,
                 "",
                 StackSettings.External.none(),
                 Map.of(),

@@ -1,5 +1,6 @@
 package dev.livescoreboard.infra;
 
+import dev.livescoreboard.events.Topics;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +119,7 @@ public record StackSettings(
         true,
         simulate,
         env.containsKey("SCOREBOARD_POSTGRES_URL") ? null : "scoreboard",
-        env.getOrDefault("SCOREBOARD_KAFKA_TOPIC", "scoreboard.score-events.v1"),
+        env.getOrDefault("SCOREBOARD_KAFKA_TOPIC", Topics.SCORE_EVENTS),
         env.getOrDefault("SCOREBOARD_REDIS_KEY_PREFIX", ""),
         External.from(env),
         Map.of(),
@@ -145,7 +146,7 @@ public record StackSettings(
         false,
         false,
         "scoreboard_" + uniqueSuffix,
-        "scoreboard.score-events.v1." + uniqueSuffix,
+        Topics.SCORE_EVENTS + "." + uniqueSuffix,
         "t" + uniqueSuffix + ":",
         external,
         Map.of(),

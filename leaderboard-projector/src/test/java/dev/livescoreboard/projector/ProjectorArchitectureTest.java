@@ -1,6 +1,7 @@
 package dev.livescoreboard.projector;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,6 +15,15 @@ class ProjectorArchitectureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.livescoreboard.projector");
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices()
+        .matching("dev.livescoreboard.projector.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(CLASSES);
+  }
 
   @Test
   void onlyProjectionRebuildScriptAndRedisPackagesTalkToRedis() {

@@ -13,6 +13,8 @@ package dev.livescoreboard.events;
  *   <li>{@code seq}: counter of top-N states
  *   <li>{@code top}: the latest {@link TopNChanged} as JSON
  *   <li>{@code current-season} (per board): the newest season that has received a score
+ *   <li>{@code current-season-order} (per board): {@link Seasons#order} of that season, which the
+ *       projector's scripts compare a scored season with
  * </ul>
  */
 public record LeaderboardKeys(String prefix) {
@@ -47,9 +49,14 @@ public record LeaderboardKeys(String prefix) {
     return key(board, season, "top");
   }
 
-  /** The newest season of {@code board} that has received a score (season ids sort by time). */
+  /** The newest season of {@code board} that has received a score (newest by {@link Seasons}). */
   public String currentSeason(String board) {
     return prefix + "lb:{" + board + "}:current-season";
+  }
+
+  /** {@link Seasons#order} of {@link #currentSeason}'s value. */
+  public String currentSeasonOrder(String board) {
+    return prefix + "lb:{" + board + "}:current-season-order";
   }
 
   /** The pub/sub channel on which every {@link TopNChanged} of every board is published. */

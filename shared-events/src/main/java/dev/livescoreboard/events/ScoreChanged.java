@@ -17,9 +17,9 @@ import java.util.UUID;
  * @param schemaVersion version of this contract, {@link #SCHEMA_VERSION}
  * @param eventId unique id of the change (the score event row's id)
  * @param type always {@link #TYPE}
- * @param board board id, {@code [a-z0-9][a-z0-9_-]{0,63}}
+ * @param board board id, {@link BoardIds#BOARD_PATTERN}
  * @param season season of the board the change belongs to ({@code all-time}, {@code 2026-11-24},
- *     {@code 2026-W48}, {@code 2026-11})
+ *     {@code 2026-W48}, {@code 2026-11}, ...; see {@link Seasons})
  * @param userId the user, the {@code sub} of their access token
  * @param displayName the name to show on public boards ({@code Anonymous} for users who opted out)
  * @param actionType the completed action, or {@code null} for an admin adjustment

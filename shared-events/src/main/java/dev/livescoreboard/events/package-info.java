@@ -2,8 +2,13 @@
  * The public contracts of Live Scoreboard: the Kafka score event ({@link
  * dev.livescoreboard.events.ScoreChanged}), the top-N change message the projector publishes
  * ({@link dev.livescoreboard.events.TopNChanged}), topic and key names, the Redis key layout and
- * ranking encoding shared by the projector (writer) and the gateway (reader).
+ * ranking encoding shared by the projector (writer) and the gateway (reader), and the rules every
+ * module must apply alike: which board and season ids exist ({@link
+ * dev.livescoreboard.events.BoardIds}), how seasons are ordered ({@link
+ * dev.livescoreboard.events.Seasons}) and the board defaults ({@link
+ * dev.livescoreboard.events.BoardDefaults}).
  *
- * <p>Plain Java records and Jackson; no framework code. Immutable and thread-safe.
+ * <p>Plain Java and Jackson; no framework code, Kafka's serializer interfaces being the one
+ * exception (clients load the (de)serializers by class name). Immutable and thread-safe.
  */
 package dev.livescoreboard.events;

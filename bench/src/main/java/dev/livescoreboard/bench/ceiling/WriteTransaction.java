@@ -1,8 +1,10 @@
 package dev.livescoreboard.bench.ceiling;
 
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.Seasons;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +22,8 @@ import java.util.UUID;
 final class WriteTransaction implements AutoCloseable {
 
   private static final String S = CeilingSchema.SCHEMA + ".";
-  private static final String BOARD = "global";
-  private static final String SEASON = "all-time";
+  private static final String BOARD = BoardIds.DEFAULT_BOARD;
+  private static final String SEASON = Seasons.ALL_TIME;
   private static final long POINTS = 10;
 
   private final Connection c;

@@ -6,6 +6,7 @@ import dev.livescoreboard.command.board.Boards;
 import dev.livescoreboard.command.idempotency.Idempotency;
 import dev.livescoreboard.command.ratelimit.UserRateLimits;
 import dev.livescoreboard.command.user.Users;
+import dev.livescoreboard.events.BoardIds;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -62,7 +63,7 @@ class ActionController {
 
   private ResponseEntity<StartedAction> start(
       AuthenticatedUser caller, StartActionRequest request) {
-    String boardId = request.board() == null ? Board.GLOBAL : request.board();
+    String boardId = request.board() == null ? BoardIds.DEFAULT_BOARD : request.board();
     ActionDefinition action = catalog.require(request.actionType());
     Board board = boards.require(boardId);
     action.requireBoard(board.id());

@@ -1,8 +1,8 @@
 package dev.livescoreboard.command.action;
 
-import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.BoardIds;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -57,9 +57,10 @@ public record ActionDefinition(
       throw new IllegalArgumentException(
           "action " + type + ": min-seconds must be 0.." + MAX_MIN_SECONDS + ", was " + minSeconds);
     }
-    boards = boards == null || boards.isEmpty() ? List.of(Board.GLOBAL) : List.copyOf(boards);
+    boards =
+        boards == null || boards.isEmpty() ? List.of(BoardIds.DEFAULT_BOARD) : List.copyOf(boards);
     for (String board : boards) {
-      if (!Board.isValidId(board)) {
+      if (!BoardIds.isValidBoard(board)) {
         throw new IllegalArgumentException("action " + type + ": bad board id '" + board + "'");
       }
     }

@@ -1,6 +1,6 @@
 package dev.livescoreboard.command.action;
 
-import dev.livescoreboard.command.board.Board;
+import dev.livescoreboard.events.BoardIds;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -13,4 +13,5 @@ import jakarta.validation.constraints.Pattern;
 record StartActionRequest(
     @NotNull @Pattern(regexp = "[A-Za-z0-9_]{1,64}", message = "must be an action type")
         String actionType,
-    @Pattern(regexp = Board.ID_REGEX, message = "must match " + Board.ID_REGEX) String board) {}
+    @Pattern(regexp = BoardIds.BOARD_PATTERN, message = "must match " + BoardIds.BOARD_PATTERN)
+        String board) {}

@@ -1,12 +1,12 @@
 package dev.livescoreboard.command.board;
 
+import dev.livescoreboard.events.BoardIds;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * A leaderboard.
  *
- * @param id {@code [a-z0-9][a-z0-9_-]{0,63}}
+ * @param id matches {@link BoardIds#BOARD_PATTERN}
  * @param title shown to people
  * @param scoreCap no score on this board goes above it
  * @param topN how many entries the live top list holds
@@ -14,20 +14,8 @@ import java.util.regex.Pattern;
  */
 public record Board(String id, String title, long scoreCap, int topN, ResetSchedule resetSchedule) {
 
-  /** The board every deployment has. */
-  public static final String GLOBAL = "global";
-
-  /** The id rule as a regular expression (for bean validation). */
-  public static final String ID_REGEX = "[a-z0-9][a-z0-9_-]{0,63}";
-
-  private static final Pattern ID = Pattern.compile(ID_REGEX);
-
-  public static boolean isValidId(String id) {
-    return id != null && ID.matcher(id).matches();
-  }
-
   /** The season this board is in at {@code at}. */
   public String seasonAt(Instant at) {
-    return Seasons.of(resetSchedule, at);
+    return resetSchedule.seasonAt(at);
   }
 }

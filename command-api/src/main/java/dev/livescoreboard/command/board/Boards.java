@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.BoardIds;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,8 +59,9 @@ public class Boards {
    *     an unknown one
    */
   public Board require(String id) {
-    if (!Board.isValidId(id)) {
-      throw new ApiException(ErrorCode.VALIDATION_FAILED, "board: must match " + Board.ID_REGEX);
+    if (!BoardIds.isValidBoard(id)) {
+      throw new ApiException(
+          ErrorCode.VALIDATION_FAILED, "board: must match " + BoardIds.BOARD_PATTERN);
     }
     return find(id)
         .orElseThrow(() -> new ApiException(ErrorCode.BOARD_NOT_FOUND, "no board '" + id + "'"));

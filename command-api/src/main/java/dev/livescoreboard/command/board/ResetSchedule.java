@@ -1,5 +1,9 @@
 package dev.livescoreboard.command.board;
 
+import dev.livescoreboard.events.Seasons;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** When a board starts a new season (UTC). Stored in lower case. */
@@ -15,5 +19,16 @@ public enum ResetSchedule {
 
   public static ResetSchedule fromDb(String value) {
     return valueOf(value.toUpperCase(Locale.ROOT));
+  }
+
+  /** The season an instant belongs to under this schedule, in UTC (shapes: {@link Seasons}). */
+  public String seasonAt(Instant at) {
+    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    return switch (this) {
+      case NEVER -> Seasons.ALL_TIME;
+      case DAILY -> Seasons.day(day);
+      case WEEKLY -> Seasons.week(day);
+      case MONTHLY -> Seasons.month(day);
+    };
   }
 }

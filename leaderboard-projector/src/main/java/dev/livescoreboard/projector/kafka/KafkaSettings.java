@@ -1,19 +1,23 @@
 package dev.livescoreboard.projector.kafka;
 
+import dev.livescoreboard.events.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The consumed topic and how failures are retried.
  *
- * @param topic the score-events topic
+ * @param topic the score-events topic ({@code SCOREBOARD_KAFKA_TOPIC}), by default {@link
+ *     Topics#SCORE_EVENTS}
  * @param group the consumer group; all projector instances share it
  * @param concurrency listener threads per instance (at most the number of partitions is useful)
  * @param retry back-off between attempts of a failing event; attempts are unlimited because the
  *     usual cause is Redis being unreachable, and skipping an event would corrupt the read model
  */
 @ConfigurationProperties("scoreboard.kafka")
-record KafkaSettings(String topic, String group, int concurrency, Retry retry) {
+record KafkaSettings(
+    @DefaultValue(Topics.SCORE_EVENTS) String topic, String group, int concurrency, Retry retry) {
 
   static final String DEAD_LETTER_SUFFIX = ".DLT";
 

@@ -1,6 +1,7 @@
 package dev.livescoreboard.projector.projection;
 
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +41,7 @@ class ScoreEventProjector {
   @KafkaListener(
       id = LISTENER_ID,
       groupId = "${scoreboard.kafka.group}",
-      topics = "${scoreboard.kafka.topic}",
+      topics = "${scoreboard.kafka.topic:" + Topics.SCORE_EVENTS + "}",
       concurrency = "${scoreboard.kafka.concurrency}",
       batch = "true")
   void onScoreChanged(List<ConsumerRecord<String, ScoreChanged>> records) {

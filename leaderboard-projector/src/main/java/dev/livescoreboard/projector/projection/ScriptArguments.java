@@ -1,8 +1,9 @@
 package dev.livescoreboard.projector.projection;
 
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
-import dev.livescoreboard.projector.script.BoardIds;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.projector.script.ScriptKeys;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * KEYS and ARGV of one call of {@code lua/apply-score-event.lua}, in the order the script reads
  * them. The ranking encoding is computed here with {@link RankingCodec}, the single source of truth
- * shared with the readers, never re-implemented in Lua.
+ * shared with the readers, and the season order with {@link Seasons#order}; neither is
+ * re-implemented in Lua.
  */
 record ScriptArguments(List<String> keys, List<String> args) {
 
@@ -48,7 +50,8 @@ record ScriptArguments(List<String> keys, List<String> args) {
             member,
             event.displayName() == null ? "" : event.displayName(),
             Integer.toString(topN),
-            event.committedAt().toString());
+            event.committedAt().toString(),
+            Long.toString(Seasons.order(season)));
     return new ScriptArguments(scriptKeys.apply(board, season), args);
   }
 

@@ -1,6 +1,6 @@
 package dev.livescoreboard.projector.rebuild;
 
-import dev.livescoreboard.projector.script.BoardIds;
+import dev.livescoreboard.events.BoardIds;
 
 /** One leaderboard: a board in one season. */
 record BoardSeason(String board, String season) {

@@ -1,6 +1,7 @@
 package dev.livescoreboard.projector.rebuild;
 
 import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.events.redis.LuaScript;
 import dev.livescoreboard.projector.script.ScriptKeys;
 import dev.livescoreboard.projector.script.TopNScripts;
@@ -47,7 +48,8 @@ final class SwapRebuiltBoardScript {
             Integer.toString(topN),
             token,
             sourceCommittedAt.toString(),
-            builtAt.toString());
+            builtAt.toString(),
+            Long.toString(Seasons.order(s)));
     Object reply = script.eval(redis::evalsha, redis::eval, keys.swap(b, s), args);
     if (!(reply instanceof List<?> values) || values.size() != 3) {
       throw new IllegalStateException("unexpected reply of " + RESOURCE + ": " + reply);

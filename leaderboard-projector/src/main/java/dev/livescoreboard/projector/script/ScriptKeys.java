@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The KEYS of the projector's two scripts, built in one place because both scripts read the same
- * first seven: the live read-model keys of one board and season ({@link #live}). Besides the
+ * first eight: the live read-model keys of one board and season ({@link #live}). Besides the
  * read-model keys of {@link LeaderboardKeys}, a rebuild uses keys of its own, with the same {@code
  * {board}} hash tag so the apply script and the swap script can touch them atomically:
  *
@@ -20,8 +20,8 @@ import java.util.List;
 public record ScriptKeys(LeaderboardKeys layout) {
 
   /**
-   * KEYS[1..7] of both scripts: ranking, members, versions, names, seq, top, current season. The
-   * first four are what a rebuild writes anew ({@link #rebuilt}).
+   * KEYS[1..8] of both scripts: ranking, members, versions, names, seq, top, current season and its
+   * order. The first four are what a rebuild writes anew ({@link #rebuilt}).
    */
   public List<String> live(String board, String season) {
     return List.of(
@@ -31,7 +31,8 @@ public record ScriptKeys(LeaderboardKeys layout) {
         layout.names(board, season),
         layout.seq(board, season),
         layout.top(board, season),
-        layout.currentSeason(board));
+        layout.currentSeason(board),
+        layout.currentSeasonOrder(board));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.livescoreboard.projector.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livescoreboard.events.Topics;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -12,14 +13,14 @@ class KafkaErrorHandlingConfigurationTest {
 
   private static final KafkaSettings SETTINGS =
       new KafkaSettings(
-          "scoreboard.score-events.v1",
+          Topics.SCORE_EVENTS,
           "scoreboard-projector",
           1,
           new KafkaSettings.Retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10)));
 
   @Test
   void deadLetterTopicIsTheTopicWithDltSuffix() {
-    assertThat(SETTINGS.deadLetterTopic()).isEqualTo("scoreboard.score-events.v1.DLT");
+    assertThat(SETTINGS.deadLetterTopic()).isEqualTo(Topics.SCORE_EVENTS + ".DLT");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.events.TopNChanged;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,22 @@ class ApplyScoreEventScriptIT {
     assertThat(fx.redis.get(key)).isEqualTo("2026-11");
     fx.script.apply(december.event("amy", 10, 1));
     assertThat(fx.redis.get(key)).isEqualTo("2026-12");
+  }
+
+  @Test
+  void currentSeasonIsTheOneThatStartsLastNotTheGreatestString() {
+    String key = fx.keys.currentSeason(BOARD);
+
+    fx.script.apply(new ScoreEvents(BOARD, "all-time").event("amy", 10, 1));
+    fx.script.apply(new ScoreEvents(BOARD, "2026-12-03").event("amy", 10, 1));
+    // As a string, "all-time" is greater than every dated id.
+    assertThat(fx.redis.get(key)).isEqualTo("2026-12-03");
+    fx.script.apply(new ScoreEvents(BOARD, "2026-12-03-r10").event("amy", 10, 1));
+    fx.script.apply(new ScoreEvents(BOARD, "2026-12-03-r9").event("amy", 10, 1));
+    fx.script.apply(new ScoreEvents(BOARD, "all-time").event("bob", 10, 1));
+    assertThat(fx.redis.get(key)).isEqualTo("2026-12-03-r10");
+    assertThat(fx.redis.get(fx.keys.currentSeasonOrder(BOARD)))
+        .isEqualTo(Long.toString(Seasons.order("2026-12-03-r10")));
   }
 
   @Test

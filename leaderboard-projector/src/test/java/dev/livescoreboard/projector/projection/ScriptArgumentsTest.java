@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.projector.script.ScriptKeys;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,14 @@ class ScriptArgumentsTest {
             LAYOUT.seq("global", "2026-W48"),
             LAYOUT.top("global", "2026-W48"),
             LAYOUT.currentSeason("global"),
+            LAYOUT.currentSeasonOrder("global"),
             "p:lb:{global}:2026-W48:rebuild:active",
             "p:lb:{global}:2026-W48:rebuild:dirty");
     assertThat(call.keys()).allSatisfy(key -> assertThat(key).startsWith("p:lb:{global}:"));
   }
 
   @Test
-  void argumentsCarryTheRankingEncodingOfRankingCodec() {
+  void argumentsCarryTheRankingEncodingOfRankingCodecAndTheSeasonOrder() {
     ScoreChanged event = events.event("amy", "Amy", 1_000_000, 7, 250);
 
     ScriptArguments call = ScriptArguments.of(event, KEYS, 5);
@@ -51,7 +53,8 @@ class ScriptArgumentsTest {
             RankingCodec.member(ScoreEvents.BASE_MILLIS + 250, "amy"),
             "Amy",
             "5",
-            "2026-11-24T10:15:30.123Z");
+            "2026-11-24T10:15:30.123Z",
+            Long.toString(Seasons.order("2026-W48")));
   }
 
   @Test

@@ -12,8 +12,8 @@ class ScriptKeysTest {
 
   @Test
   void bothScriptsStartWithTheSameLiveKeys() {
-    assertThat(keys.apply("global", "all-time").subList(0, 7))
-        .isEqualTo(keys.swap("global", "all-time").subList(0, 7))
+    assertThat(keys.apply("global", "all-time").subList(0, 8))
+        .isEqualTo(keys.swap("global", "all-time").subList(0, 8))
         .isEqualTo(keys.live("global", "all-time"));
   }
 
@@ -28,6 +28,7 @@ class ScriptKeysTest {
             "p:lb:{global}:all-time:seq",
             "p:lb:{global}:all-time:top",
             "p:lb:{global}:current-season",
+            "p:lb:{global}:current-season-order",
             "p:lb:{global}:all-time:ranking:rebuild",
             "p:lb:{global}:all-time:members:rebuild",
             "p:lb:{global}:all-time:versions:rebuild",

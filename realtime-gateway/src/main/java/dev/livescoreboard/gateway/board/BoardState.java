@@ -3,6 +3,7 @@ package dev.livescoreboard.gateway.board;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.RankChange;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.events.TopNChanged;
 import io.netty.buffer.ByteBuf;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class BoardState {
   /** What a board without any score looks like. */
   public static BoardState empty(String board) {
     return new BoardState(
-        new TopNChanged(board, BoardIds.ALL_TIME, 0, List.of(), List.of(), null), true);
+        new TopNChanged(board, Seasons.ALL_TIME, 0, List.of(), List.of(), null), true);
   }
 
   /**
@@ -64,11 +65,11 @@ public final class BoardState {
   }
 
   /**
-   * Whether {@code next} is newer: a later season (season ids sort by time) or, in the same season,
-   * a higher seq. Anything else is a replay or arrived out of order.
+   * Whether {@code next} is newer: a season that starts later ({@link Seasons#BY_START}) or, in the
+   * same season, a higher seq. Anything else is a replay or arrived out of order.
    */
   public boolean isSupersededBy(TopNChanged next) {
-    int seasonOrder = next.season().compareTo(top.season());
+    int seasonOrder = Seasons.BY_START.compare(next.season(), top.season());
     return seasonOrder > 0 || (seasonOrder == 0 && next.seq() > top.seq());
   }
 

@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.config;
 
+import dev.livescoreboard.events.BoardDefaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * @param publicRead whether viewers without a token may watch boards
  * @param allowedOrigins exact {@code scheme://host[:port]} values a browser may connect from; the
  *     single value {@code *} allows any
- * @param topN size of the top N the projector keeps (reads up to it come from memory)
+ * @param topN size of the top N the projector keeps (reads up to it come from memory), by default
+ *     {@link BoardDefaults#TOP_N}
  * @param maxFrameBytes largest WebSocket frame a client may send
  * @param maxRequestBytes largest HTTP request body accepted
  * @param heartbeat how often the server pings a WebSocket
@@ -66,9 +68,6 @@ public record GatewaySettings(
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_ALLOWED_ORIGINS =
       "http://localhost:8080,http://127.0.0.1:8080";
-
-  /** Same default as the projector's top N. */
-  public static final int DEFAULT_TOP_N = 10;
 
   /** A client message is tiny ({"type":"SUBSCRIBE","board":"…"}); bigger frames are abuse. */
   public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024;
@@ -154,7 +153,7 @@ public record GatewaySettings(
         e.string("SCOREBOARD_JWT_AUDIENCE", "scoreboard"),
         e.bool("SCOREBOARD_GATEWAY_PUBLIC_READ", false),
         origins(e.string("SCOREBOARD_GATEWAY_ALLOWED_ORIGINS", DEFAULT_ALLOWED_ORIGINS)),
-        e.integer("SCOREBOARD_TOP_N", DEFAULT_TOP_N),
+        e.integer("SCOREBOARD_TOP_N", BoardDefaults.TOP_N),
         e.integer("SCOREBOARD_GATEWAY_MAX_FRAME_BYTES", DEFAULT_MAX_FRAME_BYTES),
         e.integer("SCOREBOARD_GATEWAY_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES),
         Duration.ofSeconds(

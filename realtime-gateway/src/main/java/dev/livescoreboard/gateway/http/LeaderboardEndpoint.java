@@ -1,11 +1,11 @@
 package dev.livescoreboard.gateway.http;
 
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
-import dev.livescoreboard.gateway.board.BoardIds;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -54,7 +54,7 @@ final class LeaderboardEndpoint {
       return;
     }
     if (!BoardIds.isValidBoard(board)) {
-      exchange.fail(ErrorCode.VALIDATION_FAILED, "board must match [a-z0-9][a-z0-9_-]{0,63}");
+      exchange.fail(ErrorCode.VALIDATION_FAILED, "board must match " + BoardIds.BOARD_PATTERN);
       return;
     }
     Integer limit = limit(exchange.param("limit"));

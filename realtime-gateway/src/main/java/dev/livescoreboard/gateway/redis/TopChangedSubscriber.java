@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.redis;
 
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.events.retry.Backoff;
@@ -118,8 +119,9 @@ public final class TopChangedSubscriber implements AutoCloseable {
       TopNChanged change;
       try {
         change = EventJson.fromJson(message, TopNChanged.class);
-        if (change.board() == null || change.season() == null) {
-          throw new IllegalArgumentException("board and season are required");
+        // Checked here so that everything downstream may order the seasons of valid ids only.
+        if (!BoardIds.isValidBoard(change.board()) || !BoardIds.isValidSeason(change.season())) {
+          throw new IllegalArgumentException("no valid board and season ids");
         }
       } catch (RuntimeException e) {
         malformed.increment();

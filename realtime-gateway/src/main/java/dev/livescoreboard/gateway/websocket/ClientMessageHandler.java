@@ -1,7 +1,7 @@
 package dev.livescoreboard.gateway.websocket;
 
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.EventJson;
-import dev.livescoreboard.gateway.board.BoardIds;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -52,7 +52,7 @@ public final class ClientMessageHandler extends SimpleChannelInboundHandler<WebS
       ChannelHandlerContext ctx, JsonNode message, Consumer<String> action) {
     JsonNode board = message.get("board");
     if (board == null || !board.isString() || !BoardIds.isValidBoard(board.asString())) {
-      reply(ctx, MessageError.INVALID_BOARD, "board must match [a-z0-9][a-z0-9_-]{0,63}");
+      reply(ctx, MessageError.INVALID_BOARD, "board must match " + BoardIds.BOARD_PATTERN);
       return;
     }
     action.accept(board.asString());

@@ -6,7 +6,9 @@ enum MessageError {
   MALFORMED_MESSAGE,
   /** A {@code type} the server does not know. */
   UNKNOWN_MESSAGE_TYPE,
-  /** A missing board or one not matching {@code [a-z0-9][a-z0-9_-]{0,63}}. */
+  /**
+   * A missing board or one not matching {@link dev.livescoreboard.events.BoardIds#BOARD_PATTERN}.
+   */
   INVALID_BOARD,
   /** More boards than one connection may watch. */
   SUBSCRIPTION_LIMIT,

@@ -1,7 +1,7 @@
 package dev.livescoreboard.gateway.websocket;
 
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.gateway.auth.Principal;
-import dev.livescoreboard.gateway.board.BoardIds;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -69,7 +69,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     } else {
       channel.writeAndFlush(
           ServerMessages.error(
-              MessageError.INVALID_BOARD, "board must match [a-z0-9][a-z0-9_-]{0,63}"));
+              MessageError.INVALID_BOARD, "board must match " + BoardIds.BOARD_PATTERN));
     }
     if (principal.expiresAt() != null) {
       closeWhenExpired(channel, principal.expiresAt());

@@ -49,6 +49,17 @@ class BoardSnapshotsTest {
   }
 
   @Test
+  void seasonsAreComparedByStartNotAsStrings() {
+    snapshots.apply(top("reset", "all-time", 500, "a"));
+    // "all-time" is the greater string, yet the dated season starts later.
+    assertThat(snapshots.apply(top("reset", "2026-12-03", 1, "b"))).isPresent();
+    assertThat(snapshots.apply(top("reset", "2026-12-03-r10", 1, "c"))).isPresent();
+    // "2026-12-03-r9" is the greater string, yet r10 started after it.
+    assertThat(snapshots.apply(top("reset", "2026-12-03-r9", 900, "d"))).isEmpty();
+    assertThat(snapshots.current("reset").orElseThrow().top().season()).isEqualTo("2026-12-03-r10");
+  }
+
+  @Test
   void boardsAreIndependent() {
     snapshots.apply(top("one", "all-time", 10, "a"));
     assertThat(snapshots.apply(top("two", "all-time", 1, "b"))).isPresent();

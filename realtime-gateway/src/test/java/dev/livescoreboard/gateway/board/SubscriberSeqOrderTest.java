@@ -31,7 +31,7 @@ class SubscriberSeqOrderTest {
     assertThat(empty.path("type").asString()).isEqualTo("SNAPSHOT");
     assertThat(empty.path("season").asString()).isEqualTo("all-time");
 
-    // "2026-11-24" sorts before the stand-in's "all-time"; it must still go out.
+    // The stand-in's season is made up: the first real state goes out whatever its season.
     feed.onTopChanged(top("daily", "2026-11-24", 1, "a"));
 
     var first = json(channel.readOutbound());
