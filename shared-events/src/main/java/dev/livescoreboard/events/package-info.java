@@ -5,8 +5,9 @@
  * ranking encoding shared by the projector (writer) and the gateway (reader), and the rules every
  * module must apply alike: which board and season ids exist ({@link
  * dev.livescoreboard.events.BoardIds}), how seasons are ordered ({@link
- * dev.livescoreboard.events.Seasons}) and the board defaults ({@link
- * dev.livescoreboard.events.BoardDefaults}).
+ * dev.livescoreboard.events.Seasons}), the board defaults ({@link
+ * dev.livescoreboard.events.BoardDefaults}) and the stable codes of problem responses ({@link
+ * dev.livescoreboard.events.ErrorCode}).
  *
  * <p>Plain Java and Jackson; no framework code, Kafka's serializer interfaces being the one
  * exception (clients load the (de)serializers by class name). Immutable and thread-safe.

@@ -1,8 +1,8 @@
 package dev.livescoreboard.command.action;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
 import dev.livescoreboard.events.BoardIds;
+import dev.livescoreboard.events.ErrorCode;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -1,11 +1,11 @@
 package dev.livescoreboard.command.admin;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.UserIds;
 import dev.livescoreboard.command.user.UserStatus;
 import dev.livescoreboard.command.user.Users;
+import dev.livescoreboard.events.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,6 +1,6 @@
 package dev.livescoreboard.command.apidocs;
 
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -112,8 +112,7 @@ class EndpointDocsCustomizer implements OpenApiCustomizer {
     }
     Map<Integer, List<ErrorCode>> byStatus =
         codes.stream()
-            .collect(
-                Collectors.groupingBy(c -> c.status().value(), TreeMap::new, Collectors.toList()));
+            .collect(Collectors.groupingBy(ErrorCode::status, TreeMap::new, Collectors.toList()));
     byStatus.forEach(
         (status, ofStatus) -> {
           String key = String.valueOf(status);

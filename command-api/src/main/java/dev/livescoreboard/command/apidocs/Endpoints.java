@@ -1,18 +1,18 @@
 package dev.livescoreboard.command.apidocs;
 
-import static dev.livescoreboard.command.problem.ErrorCode.ACTION_ALREADY_COMPLETED;
-import static dev.livescoreboard.command.problem.ErrorCode.ACTION_TOKEN_EXPIRED;
-import static dev.livescoreboard.command.problem.ErrorCode.ACTION_TOKEN_INVALID;
-import static dev.livescoreboard.command.problem.ErrorCode.ACTION_TOO_FAST;
-import static dev.livescoreboard.command.problem.ErrorCode.BOARD_NOT_FOUND;
-import static dev.livescoreboard.command.problem.ErrorCode.FORBIDDEN;
-import static dev.livescoreboard.command.problem.ErrorCode.IDEMPOTENCY_KEY_REUSED;
-import static dev.livescoreboard.command.problem.ErrorCode.QUOTA_EXCEEDED;
-import static dev.livescoreboard.command.problem.ErrorCode.SCORE_CAP_REACHED;
-import static dev.livescoreboard.command.problem.ErrorCode.USER_FROZEN;
-import static dev.livescoreboard.command.problem.ErrorCode.USER_NOT_FOUND;
+import static dev.livescoreboard.events.ErrorCode.ACTION_ALREADY_COMPLETED;
+import static dev.livescoreboard.events.ErrorCode.ACTION_TOKEN_EXPIRED;
+import static dev.livescoreboard.events.ErrorCode.ACTION_TOKEN_INVALID;
+import static dev.livescoreboard.events.ErrorCode.ACTION_TOO_FAST;
+import static dev.livescoreboard.events.ErrorCode.BOARD_NOT_FOUND;
+import static dev.livescoreboard.events.ErrorCode.FORBIDDEN;
+import static dev.livescoreboard.events.ErrorCode.IDEMPOTENCY_KEY_REUSED;
+import static dev.livescoreboard.events.ErrorCode.QUOTA_EXCEEDED;
+import static dev.livescoreboard.events.ErrorCode.SCORE_CAP_REACHED;
+import static dev.livescoreboard.events.ErrorCode.USER_FROZEN;
+import static dev.livescoreboard.events.ErrorCode.USER_NOT_FOUND;
 
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.livescoreboard.command.apidocs;
 
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The RFC 9457 problem body as an OpenAPI schema. Built from {@link ErrorCode} rather than
- * annotations so that a new code is documented the moment it exists.
+ * annotations so that a new code is documented the moment it exists. The {@code code} enum is the
+ * whole shared list, the gateway's codes included: it is one vocabulary across services, and each
+ * operation's responses name the codes that operation can actually return.
  */
 final class ProblemSchema {
 
@@ -47,7 +49,7 @@ final class ProblemSchema {
     Map<String, Object> example = new LinkedHashMap<>();
     example.put("type", "urn:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     example.put("title", code.title());
-    example.put("status", code.status().value());
+    example.put("status", code.status());
     example.put("detail", code.title());
     example.put("code", code.name());
     example.put("requestId", "3f1c9a2e-0b7d-4c55-9a57-0d6e1f2b8c41");

@@ -1,9 +1,9 @@
 package dev.livescoreboard.command.auth;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
 import dev.livescoreboard.command.security.SecurityEvent;
 import dev.livescoreboard.command.security.SecurityEvents;
+import dev.livescoreboard.events.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package dev.livescoreboard.command.auth;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 
 /**
  * A 401 for an unusable access token, carrying the verifier's reason for the security log (the

@@ -1,7 +1,7 @@
 package dev.livescoreboard.command.auth;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;

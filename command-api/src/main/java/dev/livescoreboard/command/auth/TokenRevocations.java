@@ -1,9 +1,9 @@
 package dev.livescoreboard.command.auth;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
 import dev.livescoreboard.command.redis.RedisAvailability;
 import dev.livescoreboard.command.redis.RedisSettings;
+import dev.livescoreboard.events.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.problem;
 
+import dev.livescoreboard.events.ErrorCode;
 import java.util.Map;
 
 /**

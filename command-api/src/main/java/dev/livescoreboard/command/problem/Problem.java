@@ -1,5 +1,7 @@
 package dev.livescoreboard.command.problem;
 
+import dev.livescoreboard.events.ErrorCode;
+
 /**
  * An RFC 9457 problem body, {@code application/problem+json}.
  *
@@ -17,7 +19,7 @@ public record Problem(
     return new Problem(
         "urn:problem:" + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
         code.title(),
-        code.status().value(),
+        code.status(),
         detail,
         code.name(),
         requestId);

@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.problem;
 
+import dev.livescoreboard.events.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -98,11 +99,28 @@ class ProblemHandler {
   ResponseEntity<Problem> other(Exception e, HttpServletRequest request) {
     if (e instanceof ErrorResponse framework && framework.getStatusCode().value() < 500) {
       // Spring MVC's own client errors (unknown path, wrong method or media type, ...).
-      ErrorCode code = ErrorCode.forStatus(framework.getStatusCode().value());
+      ErrorCode code = forStatus(framework.getStatusCode().value());
       return respond(code, framework.getBody().getDetail(), request);
     }
     log.error("unexpected error", e);
     return respond(ErrorCode.INTERNAL_ERROR, "unexpected error", request);
+  }
+
+  /** The code a framework client error of {@code status} is reported with. */
+  private static ErrorCode forStatus(int status) {
+    return switch (status) {
+      case 400 -> ErrorCode.VALIDATION_FAILED;
+      case 401 -> ErrorCode.UNAUTHORIZED;
+      case 403 -> ErrorCode.FORBIDDEN;
+      case 404 -> ErrorCode.NOT_FOUND;
+      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+      case 406 -> ErrorCode.NOT_ACCEPTABLE;
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> ErrorCode.RATE_LIMITED;
+      case 503 -> ErrorCode.UNAVAILABLE;
+      default -> ErrorCode.INTERNAL_ERROR;
+    };
   }
 
   private static String describe(FieldError error) {

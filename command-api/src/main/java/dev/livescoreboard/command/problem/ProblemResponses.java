@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.problem;
 
+import dev.livescoreboard.events.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class ProblemResponses {
       HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
       throws IOException {
     byte[] body = JSON.writeValueAsBytes(Problem.of(code, detail, RequestIdFilter.of(request)));
-    response.setStatus(code.status().value());
+    response.setStatus(code.status());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentLength(body.length);

@@ -1,7 +1,7 @@
 package dev.livescoreboard.command.profile;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,9 +1,9 @@
 package dev.livescoreboard.command.ratelimit;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
 import dev.livescoreboard.command.security.SecurityEvent;
 import dev.livescoreboard.command.security.SecurityEvents;
+import dev.livescoreboard.events.ErrorCode;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;

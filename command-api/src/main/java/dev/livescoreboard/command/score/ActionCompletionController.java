@@ -3,7 +3,7 @@ package dev.livescoreboard.command.score;
 import dev.livescoreboard.command.auth.AuthenticatedUser;
 import dev.livescoreboard.command.idempotency.Idempotency;
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -3,7 +3,7 @@ package dev.livescoreboard.command.score;
 import dev.livescoreboard.command.action.ActionDefinition;
 import dev.livescoreboard.command.action.ActionTokenClaims;
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

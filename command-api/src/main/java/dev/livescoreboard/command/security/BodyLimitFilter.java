@@ -1,7 +1,7 @@
 package dev.livescoreboard.command.security;
 
-import dev.livescoreboard.command.problem.ErrorCode;
 import dev.livescoreboard.command.problem.ProblemResponses;
+import dev.livescoreboard.events.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

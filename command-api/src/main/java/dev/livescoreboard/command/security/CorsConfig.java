@@ -1,6 +1,6 @@
 package dev.livescoreboard.command.security;
 
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
@@ -62,7 +63,7 @@ class CorsConfig {
 
     @Override
     protected void rejectRequest(ServerHttpResponse response) throws IOException {
-      response.setStatusCode(ErrorCode.FORBIDDEN.status());
+      response.setStatusCode(HttpStatus.valueOf(ErrorCode.FORBIDDEN.status()));
       response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
       String requestId = MDC.get("requestId");
       String body =

@@ -1,7 +1,7 @@
 package dev.livescoreboard.command.user;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

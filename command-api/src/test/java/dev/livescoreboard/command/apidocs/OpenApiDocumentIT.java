@@ -3,7 +3,7 @@ package dev.livescoreboard.command.apidocs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.command.CommandApiTestBase;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

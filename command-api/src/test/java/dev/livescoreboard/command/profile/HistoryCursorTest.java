@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.problem.ErrorCode;
+import dev.livescoreboard.events.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

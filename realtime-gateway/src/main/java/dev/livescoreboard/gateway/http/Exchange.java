@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.http;
 
+import dev.livescoreboard.events.ErrorCode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;

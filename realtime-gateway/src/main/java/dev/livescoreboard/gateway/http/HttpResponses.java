@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.http;
 
+import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.events.EventJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -38,7 +39,8 @@ public final class HttpResponses {
   /** A problem response for {@code code}. */
   public static FullHttpResponse problem(ErrorCode code, String detail) {
     Problem problem = Problem.of(code, detail);
-    FullHttpResponse response = bytes(code.status(), PROBLEM_JSON, EventJson.toBytes(problem));
+    FullHttpResponse response =
+        bytes(HttpResponseStatus.valueOf(code.status()), PROBLEM_JSON, EventJson.toBytes(problem));
     response.headers().set("X-Request-Id", problem.requestId());
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     if (code == ErrorCode.UNAVAILABLE) {

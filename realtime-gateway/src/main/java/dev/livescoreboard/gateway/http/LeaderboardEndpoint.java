@@ -1,6 +1,7 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.BoardIds;
+import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.TopNChanged;

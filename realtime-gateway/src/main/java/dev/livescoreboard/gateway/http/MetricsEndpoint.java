@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.http;
 
+import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import io.netty.handler.codec.http.HttpResponseStatus;

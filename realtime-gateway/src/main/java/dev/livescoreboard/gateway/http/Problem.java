@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.http;
 
+import dev.livescoreboard.events.ErrorCode;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ public record Problem(
     return new Problem(
         "urn:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
         code.title(),
-        code.status().code(),
+        code.status(),
         detail,
         code.name(),
         UUID.randomUUID().toString());

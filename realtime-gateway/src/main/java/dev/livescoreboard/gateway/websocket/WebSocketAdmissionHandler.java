@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.websocket;
 
+import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.auth.BearerToken;
 import dev.livescoreboard.gateway.auth.InvalidTokenException;
 import dev.livescoreboard.gateway.auth.JwtVerifier;
@@ -7,7 +8,6 @@ import dev.livescoreboard.gateway.auth.Principal;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.config.GatewaySettings;
-import dev.livescoreboard.gateway.http.ErrorCode;
 import dev.livescoreboard.gateway.http.HttpResponses;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import io.netty.channel.ChannelHandlerContext;
