@@ -41,7 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
       // Tests fire many requests from one address and user; RateLimitIT sets real limits.
       "scoreboard.rate-limits.per-ip=1000000",
       "scoreboard.rate-limits.start=1000000",
-      "scoreboard.rate-limits.complete=1000000"
+      "scoreboard.rate-limits.complete=1000000",
+      // Some tests fire bursts of concurrent writes on purpose (ConcurrentCompleteIT 24,
+      // IdempotencyIT, ActionQuotaIT, OutboxRelayConcurrencyIT): the limit is the thread count, so
+      // nothing is refused on a slow shared machine. AdmissionIT sets a small one.
+      "scoreboard.admission.initial-limit=64",
+      "scoreboard.admission.min-limit=64",
+      "scoreboard.admission.max-limit=64"
     })
 public abstract class CommandApiTestBase {
 
@@ -127,6 +133,14 @@ public abstract class CommandApiTestBase {
 
   protected Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build());
+  }
+
+  /** {@code GET path} as the holder of {@code bearer}. */
+  protected Response get(String path, String bearer) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + bearer)
+            .build());
   }
 
   private Response send(HttpRequest request) {

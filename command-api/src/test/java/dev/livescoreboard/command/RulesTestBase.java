@@ -1,11 +1,5 @@
 package dev.livescoreboard.command;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.springframework.test.context.TestPropertySource;
 
@@ -18,30 +12,6 @@ import org.springframework.test.context.TestPropertySource;
 public abstract class RulesTestBase extends CommandApiTestBase {
 
   protected static final String SIDE_BOARD = "side-quest";
-
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  /** {@code GET path} as the holder of {@code bearer}. */
-  protected Response get(String path, String bearer) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + bearer)
-            .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      String body = response.body();
-      return new Response(
-          response.statusCode(),
-          response.headers(),
-          body.startsWith("{") ? JSON.readTree(body) : null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   protected void createSideBoard() {
     jdbc.sql("INSERT INTO boards (id, title) VALUES (?, 'Side quest') ON CONFLICT (id) DO NOTHING")

@@ -73,7 +73,8 @@ class EndpointDocsCustomizer implements OpenApiCustomizer {
   private static Set<ErrorCode> shapeCodes(String path, Operation operation) {
     Set<ErrorCode> codes = EnumSet.of(ErrorCode.INTERNAL_ERROR);
     if (path.startsWith(API_PREFIX)) {
-      // No or bad token; the per-client-address limit; the JWKS or the database unreachable.
+      // No or bad token; the per-client-address limit; the JWKS or the database unreachable, or
+      // (player writes) no admission permit free in time.
       codes.addAll(List.of(ErrorCode.UNAUTHORIZED, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE));
     }
     if (path.startsWith(ADMIN_PREFIX)) {
