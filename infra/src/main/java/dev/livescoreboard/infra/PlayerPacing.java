@@ -47,10 +47,10 @@ final class PlayerPacing {
     this.unitRandom = unitRandom;
   }
 
-  /** Whether the player may send a request for {@code actionType} now. */
-  boolean mayPlay(String actionType, Instant now) {
-    return !now.isBefore(restsUntil)
-        && !now.isBefore(actionRestsUntil.getOrDefault(actionType, now));
+  /** How long the player must still wait before a request for {@code actionType}; zero: none. */
+  Duration restLeft(String actionType, Instant now) {
+    Instant until = later(restsUntil, actionRestsUntil.getOrDefault(actionType, Instant.MIN));
+    return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
   }
 
   /**

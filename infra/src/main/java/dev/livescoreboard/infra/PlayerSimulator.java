@@ -87,7 +87,7 @@ final class PlayerSimulator implements AutoCloseable {
     // Squaring skews activity towards the first players, so a few leaders emerge.
     Player player = players.get((int) (Math.pow(random.nextDouble(), 2) * players.size()));
     String action = ACTIONS.get(random.nextInt(ACTIONS.size()));
-    if (!player.pacing().mayPlay(action, Instant.now())) {
+    if (!player.pacing().restLeft(action, Instant.now()).isZero()) {
       return; // resting, as command-api asked
     }
     post("/api/v1/actions", player, Map.of("actionType", action), Map.of())
@@ -112,29 +112,33 @@ final class PlayerSimulator implements AutoCloseable {
   }
 
   private void complete(Player player, Complete complete, int attempt) {
+    Duration rest = player.pacing().restLeft(complete.actionType(), Instant.now());
+    if (!rest.isZero()) {
+      // Refused meanwhile (another of its actions): this one waits out the same rest.
+      completeLater(player, complete, attempt, rest);
+      return;
+    }
     post(
             "/api/v1/actions/complete",
             player,
             Map.of("actionToken", complete.actionToken()),
             Map.of("Idempotency-Key", complete.idempotencyKey()))
         .thenAcceptAsync(
-            answer -> {
-              Instant now = Instant.now();
-              player
-                  .pacing()
-                  .answered(complete.actionType(), answer, now)
-                  .filter(
-                      pause ->
-                          attempt < MAX_COMPLETE_TRIES
-                              && now.plus(pause).isBefore(complete.expiresAt()))
-                  .ifPresent(
-                      pause ->
-                          scheduler.schedule(
-                              () -> complete(player, complete, attempt + 1),
-                              pause.toMillis(),
-                              TimeUnit.MILLISECONDS));
-            },
+            answer ->
+                player
+                    .pacing()
+                    .answered(complete.actionType(), answer, Instant.now())
+                    .filter(pause -> attempt < MAX_COMPLETE_TRIES)
+                    .ifPresent(pause -> completeLater(player, complete, attempt + 1, pause)),
             scheduler);
+  }
+
+  /** Sends {@code complete} after {@code pause}, unless its action token is expired by then. */
+  private void completeLater(Player player, Complete complete, int attempt, Duration pause) {
+    if (Instant.now().plus(pause).isBefore(complete.expiresAt())) {
+      scheduler.schedule(
+          () -> complete(player, complete, attempt), pause.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   private CompletableFuture<SimulatedAnswer> post(

@@ -62,9 +62,10 @@ class PlayerPacingTest {
         pacing.answered("WIN_MATCH", refusal(503, "UNAVAILABLE", Duration.ofSeconds(2)), NOW);
 
     assertThat(pause).contains(Duration.ofMillis(2500));
-    assertThat(pacing.mayPlay("COMPLETE_LEVEL", NOW.plusMillis(2499))).isFalse();
-    assertThat(pacing.mayPlay("WIN_MATCH", NOW.plusMillis(2499))).isFalse();
-    assertThat(pacing.mayPlay("COMPLETE_LEVEL", NOW.plusMillis(2500))).isTrue();
+    assertThat(pacing.restLeft("COMPLETE_LEVEL", NOW.plusMillis(2499)))
+        .isEqualTo(Duration.ofMillis(1));
+    assertThat(pacing.restLeft("WIN_MATCH", NOW.plusMillis(2499))).isPositive();
+    assertThat(pacing.restLeft("COMPLETE_LEVEL", NOW.plusMillis(2500))).isZero();
   }
 
   @Test
@@ -73,9 +74,9 @@ class PlayerPacingTest {
 
     pacing.answered("DAILY_LOGIN_BONUS", refusal(429, "QUOTA_EXCEEDED", Duration.ofHours(5)), NOW);
 
-    assertThat(pacing.mayPlay("DAILY_LOGIN_BONUS", NOW.plusSeconds(60))).isFalse();
-    assertThat(pacing.mayPlay("COMPLETE_LEVEL", NOW)).isTrue();
-    assertThat(pacing.mayPlay("DAILY_LOGIN_BONUS", NOW.plus(Duration.ofHours(5)))).isTrue();
+    assertThat(pacing.restLeft("DAILY_LOGIN_BONUS", NOW.plusSeconds(60))).isPositive();
+    assertThat(pacing.restLeft("COMPLETE_LEVEL", NOW)).isZero();
+    assertThat(pacing.restLeft("DAILY_LOGIN_BONUS", NOW.plus(Duration.ofHours(5)))).isZero();
   }
 
   @Test
@@ -88,8 +89,8 @@ class PlayerPacingTest {
                 "WIN_MATCH", new SimulatedAnswer(403, Optional.empty(), "USER_FROZEN", ""), NOW))
         .isEmpty();
     assertThat(pacing.answered("WIN_MATCH", served(), NOW.plusSeconds(1))).isEmpty();
-    assertThat(pacing.mayPlay("WIN_MATCH", NOW.plusSeconds(9))).isFalse();
-    assertThat(pacing.mayPlay("WIN_MATCH", NOW.plusSeconds(10))).isTrue();
+    assertThat(pacing.restLeft("WIN_MATCH", NOW.plusSeconds(9))).isPositive();
+    assertThat(pacing.restLeft("WIN_MATCH", NOW.plusSeconds(10))).isZero();
   }
 
   @Test
