@@ -1,6 +1,7 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.gateway.auth.BearerToken;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
  * @param keepAlive whether the client keeps the connection open
  * @param ifNoneMatch the {@code If-None-Match} header, or {@code null}
  * @param corsOrigin the request's {@code Origin} if it is allowed, else {@code null}
+ * @param bearer the token of an {@code Authorization: Bearer} header, unverified, or {@code null}
  */
 record Exchange(
     ChannelHandlerContext ctx,
@@ -26,7 +28,8 @@ record Exchange(
     Map<String, List<String>> params,
     boolean keepAlive,
     String ifNoneMatch,
-    String corsOrigin) {
+    String corsOrigin,
+    BearerToken bearer) {
 
   /** The first value of a query parameter, or {@code null}. */
   String param(String name) {

@@ -4,12 +4,14 @@ import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
 import dev.livescoreboard.gateway.board.TestFeeds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.rank.UnreachableRankReads;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -24,6 +26,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,8 @@ class TopFastPathTest {
           GatewaySettings.fromEnvironment(Map.of()),
           feed,
           store,
+          new UnreachableRankReads(),
+          new JwtVerifier(URI.create("http://127.0.0.1:9/jwks.json"), "test", "test"),
           new BlockingExecutor(blockingWork::add),
           metrics,
           () -> true);
