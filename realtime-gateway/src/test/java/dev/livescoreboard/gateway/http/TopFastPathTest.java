@@ -172,6 +172,29 @@ class TopFastPathTest {
   }
 
   @Test
+  void aRequestWaitingTwiceStillHoldsBackThePipelinedOnesBehindIt() {
+    channel = fullPipeline();
+
+    // Not in memory: a load of the board, then a read of the page, one after the other.
+    send(
+        "GET "
+            + TOP
+            + "?offset=1 HTTP/1.1\r\nHost: gw\r\n\r\n"
+            + "GET /health HTTP/1.1\r\nHost: gw\r\n\r\n");
+    blockingWork.remove(0).run(); // the load
+    channel.runPendingTasks();
+
+    assertThat(blockingWork).as("only the page read, not yet the health check").hasSize(1);
+    assertThat(responses()).isEmpty();
+
+    runBlockingWork();
+    List<FullHttpResponse> responses = responses();
+    // The page read fails (no ranking in this test): what matters is the order.
+    assertThat(responses).extracting(r -> r.status().code()).containsExactly(503, 200);
+    release(responses);
+  }
+
+  @Test
   void conditionalGetsFollowTheCurrentState() {
     channel = codecOnly();
     feed.onTopChanged(top("global", "all-time", 7, "alice", "bob"));
