@@ -8,7 +8,9 @@ import dev.livescoreboard.gateway.board.BoardSnapshots;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.redis.RedisConnections;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
+import dev.livescoreboard.gateway.redis.RedisRankReads;
 import dev.livescoreboard.gateway.redis.TopChangedSubscriber;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
@@ -61,7 +63,7 @@ public final class GatewayServer implements AutoCloseable {
 
   private GatewayServer(GatewaySettings settings) {
     blocking = BlockingExecutor.pool(settings.blockingThreads(), settings.blockingQueue());
-    redis = RedisClient.create(settings.redisUrl());
+    redis = RedisConnections.open(settings.redisUrl());
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType =
@@ -90,14 +92,25 @@ public final class GatewayServer implements AutoCloseable {
             metrics.malformedChanges());
     metrics.bindConnections(connections::size);
     Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
+    // One verifier for WebSocket admission and the HTTP /me reads.
+    JwtVerifier verifier =
+        new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience());
     GatewayInitializer initializer =
         new GatewayInitializer(
             settings,
-            new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience()),
+            verifier,
             blocking,
             new ConnectionLimiter(settings.maxConnectionsPerUser()),
             metrics,
-            new HttpFrontEnd(settings, feed, store, blocking, metrics, subscriber::isSubscribed),
+            new HttpFrontEnd(
+                settings,
+                feed,
+                store,
+                new RedisRankReads(redis, keys),
+                verifier,
+                blocking,
+                metrics,
+                subscriber::isSubscribed),
             new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
             new ClientMessageHandler(subscriptions));
     subscriber.start();

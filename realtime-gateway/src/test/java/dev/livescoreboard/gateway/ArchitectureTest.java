@@ -26,10 +26,12 @@ class ArchitectureTest {
 
   @Test
   void eventLoopCodeNeverTalksToRedisDirectly() {
-    // Handlers run on event loops; Redis calls block, so they live behind LeaderboardStore.
+    // Handlers run on event loops; Redis calls block, so they live behind LeaderboardStore and
+    // RankReads.
     noClasses()
         .that()
-        .resideInAnyPackage("..gateway.http..", "..gateway.websocket..", "..gateway.board..")
+        .resideInAnyPackage(
+            "..gateway.http..", "..gateway.websocket..", "..gateway.board..", "..gateway.rank..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("redis.clients..")

@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway;
 
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
@@ -26,13 +27,17 @@ final class RunningGateway implements AutoCloseable {
   final GatewayServer server;
 
   RunningGateway(Map<String, String> overrides) {
-    TestRedis testRedis = TestRedis.shared();
-    keys = new LeaderboardKeys(testRedis.newKeyPrefix());
-    redis = RedisClient.create(URI.create(testRedis.url()));
+    this(TestRedis.shared().url(), overrides);
+  }
+
+  /** A gateway against the Redis at {@code redisUrl} (e.g. a test's own server it stops). */
+  RunningGateway(String redisUrl, Map<String, String> overrides) {
+    keys = new LeaderboardKeys(TestRedis.shared().newKeyPrefix());
+    redis = RedisClient.create(URI.create(redisUrl));
     Map<String, String> env = new HashMap<>();
     env.put("SCOREBOARD_GATEWAY_BIND", "127.0.0.1");
     env.put("SCOREBOARD_GATEWAY_PORT", "0");
-    env.put("SCOREBOARD_REDIS_URL", testRedis.url());
+    env.put("SCOREBOARD_REDIS_URL", redisUrl);
     env.put("SCOREBOARD_REDIS_KEY_PREFIX", keys.prefix());
     env.put("SCOREBOARD_JWT_JWKS_URL", auth.jwksUrl());
     env.put("SCOREBOARD_JWT_ISSUER", auth.issuer());
@@ -58,6 +63,24 @@ final class RunningGateway implements AutoCloseable {
   void seed(TopNChanged top) {
     redis.set(keys.top(top.board(), top.season()), EventJson.toJson(top));
     redis.set(keys.currentSeason(top.board()), top.season());
+  }
+
+  /**
+   * Writes one user's score the way the projector's apply script does (see its {@code top-n.lua}):
+   * the old ranking member replaced by the new one, the members and names hashes, and the board's
+   * current season if it has none yet. Names are {@code "Name " + userId}, as in {@code Tops}.
+   */
+  void score(String board, String season, String userId, long points, long reachedAtMillis) {
+    String ranking = keys.ranking(board, season);
+    String old = redis.hget(keys.members(board, season), userId);
+    if (old != null) {
+      redis.zrem(ranking, old);
+    }
+    String member = RankingCodec.member(reachedAtMillis, userId);
+    redis.zadd(ranking, RankingCodec.sortScore(points), member);
+    redis.hset(keys.members(board, season), userId, member);
+    redis.hset(keys.names(board, season), userId, "Name " + userId);
+    redis.setnx(keys.currentSeason(board), season);
   }
 
   /** Publishes {@code top} as the projector does, without storing it. */

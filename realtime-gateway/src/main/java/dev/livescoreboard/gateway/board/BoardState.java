@@ -56,7 +56,7 @@ public final class BoardState {
    * Whether this is {@link #empty}'s stand-in for a board without data rather than a state of the
    * read model: its season is made up, so no real state may be compared with it.
    */
-  boolean isPlaceholder() {
+  public boolean isPlaceholder() {
     return placeholder;
   }
 

@@ -1,8 +1,6 @@
 package dev.livescoreboard.gateway.board;
 
-import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.TopNChanged;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,9 +14,6 @@ public interface LeaderboardStore {
 
   /** The stored top N of one board and season. */
   Optional<TopNChanged> top(String board, String season);
-
-  /** The first {@code limit} entries of one board and season, best first. */
-  List<LeaderboardEntry> ranking(String board, String season, int limit);
 
   /** The stored top N of the board's newest season. */
   default Optional<TopNChanged> currentTop(String board) {

@@ -1,9 +1,11 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.gateway.auth.BearerToken;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
  * @param keepAlive whether the client keeps the connection open
  * @param ifNoneMatch the {@code If-None-Match} header, or {@code null}
  * @param corsOrigin the request's {@code Origin} if it is allowed, else {@code null}
+ * @param bearer the token of an {@code Authorization: Bearer} header, unverified, or {@code null}
  */
 record Exchange(
     ChannelHandlerContext ctx,
@@ -26,7 +29,8 @@ record Exchange(
     Map<String, List<String>> params,
     boolean keepAlive,
     String ifNoneMatch,
-    String corsOrigin) {
+    String corsOrigin,
+    BearerToken bearer) {
 
   /** The first value of a query parameter, or {@code null}. */
   String param(String name) {
@@ -60,21 +64,33 @@ record Exchange(
 
   /**
    * Runs {@code then} once {@code work} is done, on this channel's event loop. While waiting, the
-   * channel reads no further requests, so pipelined responses keep their order.
+   * channel reads no further requests, so pipelined responses keep their order; a {@code then} that
+   * waits again (a board load, then a page read) keeps the channel held until that is done too.
    */
   <T> void await(Future<T> work, Consumer<Future<T>> then) {
     if (work.isDone()) {
       then.accept(work);
       return;
     }
+    int[] waiting = ctx.channel().attr(WAITING).setIfAbsent(new int[1]);
+    if (waiting == null) {
+      waiting = ctx.channel().attr(WAITING).get();
+    }
+    int[] count = waiting;
+    count[0]++;
     ctx.channel().config().setAutoRead(false);
     work.addListener(
         done -> {
           try {
             then.accept(work);
           } finally {
-            ctx.channel().config().setAutoRead(true);
+            if (--count[0] == 0) {
+              ctx.channel().config().setAutoRead(true);
+            }
           }
         });
   }
+
+  /** Waits in progress on a channel; touched only on its event loop. */
+  private static final AttributeKey<int[]> WAITING = AttributeKey.valueOf("http-waiting");
 }

@@ -1,10 +1,12 @@
 package dev.livescoreboard.gateway.http;
 
+import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.rank.RankReads;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -33,13 +35,17 @@ public final class HttpFrontEnd {
       GatewaySettings settings,
       BoardFeed feed,
       LeaderboardStore store,
+      RankReads ranks,
+      JwtVerifier verifier,
       BlockingExecutor blocking,
       GatewayMetrics metrics,
       BooleanSupplier subscriptionUp) {
     this.feed = feed;
     this.topN = settings.topN();
     this.cache = new TopResponseCache(topN, Clock.systemUTC());
-    this.router = new HttpRouter(settings, feed, store, blocking, metrics, subscriptionUp, cache);
+    this.router =
+        new HttpRouter(
+            settings, feed, store, ranks, verifier, blocking, metrics, subscriptionUp, cache);
   }
 
   /**

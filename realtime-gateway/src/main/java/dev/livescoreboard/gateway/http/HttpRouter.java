@@ -1,11 +1,15 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.gateway.auth.BearerToken;
+import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.rank.RankReads;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -30,7 +34,7 @@ import java.util.function.BooleanSupplier;
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final GatewaySettings settings;
-  private final LeaderboardEndpoint leaderboards;
+  private final LeaderboardRoutes leaderboards;
   private final HealthEndpoint health;
   private final MetricsEndpoint metrics;
   private final StaticPages pages = new StaticPages();
@@ -39,6 +43,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       GatewaySettings settings,
       BoardFeed feed,
       LeaderboardStore store,
+      RankReads ranks,
+      JwtVerifier verifier,
       BlockingExecutor blocking,
       GatewayMetrics gatewayMetrics,
       BooleanSupplier subscriptionUp) {
@@ -46,6 +52,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         settings,
         feed,
         store,
+        ranks,
+        verifier,
         blocking,
         gatewayMetrics,
         subscriptionUp,
@@ -57,12 +65,20 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       GatewaySettings settings,
       BoardFeed feed,
       LeaderboardStore store,
+      RankReads ranks,
+      JwtVerifier verifier,
       BlockingExecutor blocking,
       GatewayMetrics gatewayMetrics,
       BooleanSupplier subscriptionUp,
       TopResponseCache cache) {
     this.settings = settings;
-    this.leaderboards = new LeaderboardEndpoint(feed, store, blocking, settings.topN(), cache);
+    RankReadRunner runner = new RankReadRunner(feed, store, blocking, verifier);
+    this.leaderboards =
+        new LeaderboardRoutes(
+            new LeaderboardEndpoint(feed, store, ranks, blocking, settings.topN(), cache),
+            new UserRankEndpoint(runner, ranks, settings.topN()),
+            new AroundEndpoint(runner, ranks),
+            new FriendsEndpoint(runner, ranks));
     this.health = new HealthEndpoint(store, subscriptionUp, blocking);
     this.metrics = new MetricsEndpoint(gatewayMetrics, blocking);
   }
@@ -83,7 +99,11 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             uri.parameters(),
             HttpUtil.isKeepAlive(request),
             request.headers().get(HttpHeaderNames.IF_NONE_MATCH),
-            origin != null && settings.allowsOrigin(origin) ? origin : null);
+            origin != null && settings.allowsOrigin(origin) ? origin : null,
+            // Only the header: a token in a URL of a plain request ends up in logs and histories.
+            TokenExtractor.extract(request)
+                .filter(token -> token.source() == BearerToken.Source.AUTHORIZATION_HEADER)
+                .orElse(null));
     if (HttpMethod.OPTIONS.equals(request.method()) && exchange.path().startsWith("/api/")) {
       preflight(exchange);
     } else if (!HttpMethod.GET.equals(request.method())
@@ -99,7 +119,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
   private void route(Exchange exchange) {
     String path = exchange.path();
-    if (path.startsWith(LeaderboardEndpoint.PREFIX)) {
+    if (path.startsWith(LeaderboardRoutes.PREFIX)) {
       leaderboards.handle(exchange);
     } else if (path.equals("/health")) {
       health.handle(exchange);

@@ -8,22 +8,28 @@ import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
+import dev.livescoreboard.gateway.rank.RankParams;
+import dev.livescoreboard.gateway.rank.RankReads;
+import dev.livescoreboard.gateway.rank.RankedPage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/leaderboards/{board}?limit=&season=}: up to the top N of the current season
- * straight from memory as pre-serialized bytes ({@link TopResponseCache}), so a request costs no
- * serialization; other seasons and deeper pages from the read model on the blocking pool.
+ * {@code GET /api/v1/leaderboards/{board}?limit=&offset=&season=}: the first page (up to the top N)
+ * of the current season straight from memory as pre-serialized bytes ({@link TopResponseCache}), so
+ * a request costs no serialization; other seasons, later pages and pages deeper than the top N from
+ * the ranking on the blocking pool, with {@code totalUsers}. The in-memory answer has no {@code
+ * totalUsers}: the projector's top-N state does not carry the board's size.
  */
 final class LeaderboardEndpoint {
 
-  static final String PREFIX = "/api/v1/leaderboards/";
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 100;
 
@@ -31,6 +37,7 @@ final class LeaderboardEndpoint {
 
   private final BoardFeed feed;
   private final LeaderboardStore store;
+  private final RankReads ranks;
   private final BlockingExecutor blocking;
   private final int topN;
   private final TopResponseCache cache;
@@ -38,29 +45,30 @@ final class LeaderboardEndpoint {
   LeaderboardEndpoint(
       BoardFeed feed,
       LeaderboardStore store,
+      RankReads ranks,
       BlockingExecutor blocking,
       int topN,
       TopResponseCache cache) {
     this.feed = feed;
     this.store = store;
+    this.ranks = ranks;
     this.blocking = blocking;
     this.topN = topN;
     this.cache = cache;
   }
 
-  void handle(Exchange exchange) {
-    String board = exchange.path().substring(PREFIX.length());
-    if (board.contains("/")) {
-      exchange.fail(ErrorCode.NOT_FOUND, "no such resource");
-      return;
-    }
-    if (!BoardIds.isValidBoard(board)) {
-      exchange.fail(ErrorCode.VALIDATION_FAILED, "board must match " + BoardIds.BOARD_PATTERN);
-      return;
-    }
+  /** Call with a valid board id. */
+  void handle(Exchange exchange, String board) {
     Integer limit = limit(exchange.param("limit"));
     if (limit == null) {
       exchange.fail(ErrorCode.VALIDATION_FAILED, "limit must be an integer from 1 to " + MAX_LIMIT);
+      return;
+    }
+    OptionalInt offset = RankParams.offset(exchange.param("offset"));
+    if (offset.isEmpty()) {
+      exchange.fail(
+          ErrorCode.VALIDATION_FAILED,
+          "offset must be an integer from 0 to " + RankParams.MAX_OFFSET);
       return;
     }
     String season = exchange.param("season");
@@ -72,44 +80,38 @@ final class LeaderboardEndpoint {
       return;
     }
     String wanted = season;
+    int from = offset.getAsInt();
     exchange.await(
         feed.current(board, exchange.ctx().executor()),
         current -> {
           if (!current.isSuccess()) {
             unavailable(exchange, current.cause());
-          } else if (limit <= topN
+          } else if (from == 0
+              && limit <= topN
               && (wanted == null || wanted.equals(current.getNow().top().season()))) {
             respond(exchange, cache.get(current.getNow(), limit));
           } else {
             String effective = wanted != null ? wanted : current.getNow().top().season();
-            fromStore(exchange, board, effective, limit);
+            fromStore(exchange, board, effective, from, limit);
           }
         });
   }
 
-  private void fromStore(Exchange exchange, String board, String season, int limit) {
-    Future<TopNChanged> read =
+  private void fromStore(Exchange exchange, String board, String season, int offset, int limit) {
+    Future<PageResponse> read =
         blocking.submit(
             () -> {
-              TopNChanged top =
-                  store
-                      .top(board, season)
-                      .orElseGet(
-                          () -> new TopNChanged(board, season, 0, List.of(), List.of(), null));
-              if (limit <= topN) {
-                return top;
-              }
-              List<LeaderboardEntry> ranking = store.ranking(board, season, limit);
-              return new TopNChanged(board, season, top.seq(), ranking, List.of(), null);
+              long seq = store.top(board, season).map(TopNChanged::seq).orElse(0L);
+              RankedPage page = ranks.page(board, season, offset, limit);
+              return new PageResponse(
+                  board, season, seq, page.entries(), page.totalUsers(), Instant.now());
             },
             exchange.ctx().executor());
     exchange.await(
         read,
         done -> {
           if (done.isSuccess()) {
-            String contentTag =
-                limit > topN ? "-" + Integer.toHexString(done.getNow().entries().hashCode()) : "";
-            respond(exchange, done.getNow(), limit, contentTag);
+            respond(exchange, done.getNow(), offset, limit);
           } else {
             unavailable(exchange, done.cause());
           }
@@ -124,22 +126,17 @@ final class LeaderboardEndpoint {
             : cached.ok());
   }
 
-  /** Other seasons and deep pages, read from the store: serialized per request. */
-  private static void respond(Exchange exchange, TopNChanged top, int limit, String contentTag) {
-    String etag = LeaderboardResponses.etag(top, limit, contentTag);
+  /** Other seasons and pages, read from the ranking: serialized per request. */
+  private static void respond(Exchange exchange, PageResponse page, int offset, int limit) {
+    // Below the top N the ranking changes without a new seq, so the tag covers the content.
+    String contentTag =
+        "-" + offset + "-" + Integer.toHexString(Objects.hash(page.entries(), page.totalUsers()));
+    String etag = LeaderboardResponses.etag(page.season(), page.seq(), limit, contentTag);
     if (LeaderboardResponses.matches(exchange.ifNoneMatch(), etag)) {
       exchange.respond(LeaderboardResponses.notModified(etag));
       return;
     }
-    List<LeaderboardEntry> entries = top.entries();
-    LeaderboardResponse body =
-        new LeaderboardResponse(
-            top.board(),
-            top.season(),
-            top.seq(),
-            entries.subList(0, Math.min(limit, entries.size())),
-            Instant.now());
-    ByteBuf json = Unpooled.wrappedBuffer(EventJson.toBytes(body));
+    ByteBuf json = Unpooled.wrappedBuffer(EventJson.toBytes(page));
     exchange.respond(LeaderboardResponses.ok(json, etag));
   }
 
@@ -160,7 +157,16 @@ final class LeaderboardEndpoint {
     return limit >= 1 && limit <= MAX_LIMIT ? limit : null;
   }
 
-  /** The response body; field names are the public API. */
+  /** The in-memory response body; field names are the public API. */
   record LeaderboardResponse(
       String board, String season, long seq, List<LeaderboardEntry> entries, Instant generatedAt) {}
+
+  /** A page read from the ranking, with the board's size; field names are the public API. */
+  record PageResponse(
+      String board,
+      String season,
+      long seq,
+      List<LeaderboardEntry> entries,
+      long totalUsers,
+      Instant generatedAt) {}
 }

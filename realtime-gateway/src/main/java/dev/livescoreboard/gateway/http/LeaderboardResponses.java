@@ -35,7 +35,12 @@ final class LeaderboardResponses {
    * changes without a new seq, so deep pages pass a content hash as {@code contentTag}.
    */
   static String etag(TopNChanged top, int limit, String contentTag) {
-    return "\"" + top.season() + "-" + top.seq() + "-" + limit + contentTag + "\"";
+    return etag(top.season(), top.seq(), limit, contentTag);
+  }
+
+  /** The validator of the first {@code limit} entries of a season's state {@code seq}. */
+  static String etag(String season, long seq, int limit, String contentTag) {
+    return "\"" + season + "-" + seq + "-" + limit + contentTag + "\"";
   }
 
   /** Whether an {@code If-None-Match} value names {@code etag} (weak comparison, or {@code *}). */

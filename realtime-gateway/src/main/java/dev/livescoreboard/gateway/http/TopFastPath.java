@@ -87,7 +87,7 @@ final class TopFastPath extends ChannelDuplexHandler {
         || !HttpMethod.GET.equals(request.method())
         || !HttpVersion.HTTP_1_1.equals(request.protocolVersion())
         || !request.decoderResult().isSuccess()
-        || !request.uri().startsWith(LeaderboardEndpoint.PREFIX)) {
+        || !request.uri().startsWith(LeaderboardRoutes.PREFIX)) {
       return null;
     }
     HttpHeaders headers = request.headers();
@@ -97,7 +97,7 @@ final class TopFastPath extends ChannelDuplexHandler {
       return null;
     }
     // Only ids of boards in memory match, so anything with a '/', '?' or '%' falls through.
-    String board = request.uri().substring(LeaderboardEndpoint.PREFIX.length());
+    String board = request.uri().substring(LeaderboardRoutes.PREFIX.length());
     BoardState state = feed.known(board).orElse(null);
     return state == null ? null : cache.get(state, LeaderboardEndpoint.DEFAULT_LIMIT);
   }

@@ -25,6 +25,18 @@
  * overtakes a response. A client pipelining more than {@code HttpFrontEnd.MAX_PIPELINED} unanswered
  * requests is disconnected by the codec.
  *
+ * <p>Read routes under {@code /api/v1/leaderboards/{board}}: the board list ({@code ?limit=
+ * &offset=&season=}), {@code /users/{userId}}, {@code /around/{userId}?radius=} and {@code
+ * /users?ids=}, each with {@code ?season=} (default: the board's current season); their rules are
+ * in the {@code rank} package. {@code me} in place of a user id is the caller named by a valid
+ * {@code Authorization: Bearer} token, verified like a WebSocket's (only the header counts on these
+ * routes: a token in a URL ends up in logs); without one the answer is {@code 401 UNAUTHORIZED}. An
+ * unknown board is {@code 404 BOARD_NOT_FOUND} on the user, around and friends routes; the board
+ * list still answers an empty board for it, as the live page expects for a board without scores,
+ * until the board registry can tell the two apart. A rank read that cannot reach Redis answers
+ * {@code 503 UNAVAILABLE} with {@code Retry-After} within about a second (the Redis client's
+ * timeouts, see the {@code redis} package).
+ *
  * <p>Guarantees: every response carries the security headers (CSP, nosniff, no-referrer, no
  * framing); every error is an {@code application/problem+json} body with a stable {@code code} and
  * never a stack trace; the top N of a board's current season is served from memory without touching

@@ -1,8 +1,6 @@
 package dev.livescoreboard.gateway.board;
 
-import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.TopNChanged;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,13 +31,6 @@ public final class InMemoryLeaderboardStore implements LeaderboardStore {
   public Optional<TopNChanged> top(String board, String season) {
     requireReachable();
     return Optional.ofNullable(current.get(board)).filter(top -> top.season().equals(season));
-  }
-
-  @Override
-  public List<LeaderboardEntry> ranking(String board, String season, int limit) {
-    return top(board, season).map(TopNChanged::entries).orElse(List.of()).stream()
-        .limit(limit)
-        .toList();
   }
 
   @Override

@@ -4,12 +4,14 @@ import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
 import dev.livescoreboard.gateway.board.TestFeeds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.rank.UnreachableRankReads;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -18,6 +20,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,8 @@ class HttpRouterTest {
               GatewaySettings.fromEnvironment(Map.of()),
               feed,
               store,
+              new UnreachableRankReads(),
+              new JwtVerifier(URI.create("http://127.0.0.1:9/jwks.json"), "test", "test"),
               blocking,
               metrics,
               () -> true));

@@ -4,12 +4,14 @@ import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
 import dev.livescoreboard.gateway.board.TestFeeds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.rank.UnreachableRankReads;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -24,6 +26,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,8 @@ class TopFastPathTest {
           GatewaySettings.fromEnvironment(Map.of()),
           feed,
           store,
+          new UnreachableRankReads(),
+          new JwtVerifier(URI.create("http://127.0.0.1:9/jwks.json"), "test", "test"),
           new BlockingExecutor(blockingWork::add),
           metrics,
           () -> true);
@@ -164,6 +169,29 @@ class TopFastPathTest {
     List<FullHttpResponse> last = responses();
     assertThat(last).extracting(r -> r.status().code()).containsExactly(200);
     release(last);
+  }
+
+  @Test
+  void aRequestWaitingTwiceStillHoldsBackThePipelinedOnesBehindIt() {
+    channel = fullPipeline();
+
+    // Not in memory: a load of the board, then a read of the page, one after the other.
+    send(
+        "GET "
+            + TOP
+            + "?offset=1 HTTP/1.1\r\nHost: gw\r\n\r\n"
+            + "GET /health HTTP/1.1\r\nHost: gw\r\n\r\n");
+    blockingWork.remove(0).run(); // the load
+    channel.runPendingTasks();
+
+    assertThat(blockingWork).as("only the page read, not yet the health check").hasSize(1);
+    assertThat(responses()).isEmpty();
+
+    runBlockingWork();
+    List<FullHttpResponse> responses = responses();
+    // The page read fails (no ranking in this test): what matters is the order.
+    assertThat(responses).extracting(r -> r.status().code()).containsExactly(503, 200);
+    release(responses);
   }
 
   @Test

@@ -1,0 +1,63 @@
+package dev.livescoreboard.gateway.http;
+
+import dev.livescoreboard.events.BoardIds;
+import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.gateway.rank.RankParams;
+
+/**
+ * Splits {@code /api/v1/leaderboards/{board}[/users[/{id}] | /around/{id}]} into its parts, checks
+ * the board id and the user id, and hands the request to its endpoint. Event loop only.
+ */
+final class LeaderboardRoutes {
+
+  static final String PREFIX = "/api/v1/leaderboards/";
+
+  private final LeaderboardEndpoint board;
+  private final UserRankEndpoint user;
+  private final AroundEndpoint around;
+  private final FriendsEndpoint friends;
+
+  LeaderboardRoutes(
+      LeaderboardEndpoint board,
+      UserRankEndpoint user,
+      AroundEndpoint around,
+      FriendsEndpoint friends) {
+    this.board = board;
+    this.user = user;
+    this.around = around;
+    this.friends = friends;
+  }
+
+  void handle(Exchange exchange) {
+    String[] parts = exchange.path().substring(PREFIX.length()).split("/", -1);
+    if (parts.length > 3 || (parts.length > 1 && !isResource(parts))) {
+      exchange.fail(ErrorCode.NOT_FOUND, "no such resource");
+      return;
+    }
+    String id = parts[0];
+    if (!BoardIds.isValidBoard(id)) {
+      exchange.fail(ErrorCode.VALIDATION_FAILED, "board must match " + BoardIds.BOARD_PATTERN);
+      return;
+    }
+    if (parts.length == 1) {
+      board.handle(exchange, id);
+    } else if (parts.length == 2) {
+      friends.handle(exchange, id);
+    } else if (!RankParams.isValidUserId(parts[2])) {
+      exchange.fail(
+          ErrorCode.VALIDATION_FAILED,
+          "user id must be 1 to " + RankParams.MAX_USER_ID_LENGTH + " visible characters");
+    } else if (parts[1].equals("users")) {
+      user.handle(exchange, id, parts[2]);
+    } else {
+      around.handle(exchange, id, parts[2]);
+    }
+  }
+
+  /** {@code users}, {@code users/{id}} or {@code around/{id}}, with a non-empty id. */
+  private static boolean isResource(String[] parts) {
+    return parts.length == 2
+        ? parts[1].equals("users")
+        : (parts[1].equals("users") || parts[1].equals("around")) && !parts[2].isEmpty();
+  }
+}
