@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The live leaderboard page: a fixed set of files from the classpath folder {@code static/}, read
- * once at startup. Only listed paths are served, so no request can name another resource.
+ * The live leaderboard page, a fixed set of files from the classpath folder {@code static/}, and
+ * this gateway's OpenAPI document {@code /openapi.json} (the classpath resource {@code
+ * openapi.json}, written by hand: the router has no annotations to generate it from), all read once
+ * at startup. Only listed paths are served, so no request can name another resource.
  */
 final class StaticPages {
 
@@ -20,7 +22,7 @@ final class StaticPages {
   private final Map<String, Page> pages;
 
   StaticPages() {
-    Page index = load("index.html", "text/html; charset=utf-8");
+    Page index = load("static/index.html", "text/html; charset=utf-8");
     pages =
         Map.of(
             "/",
@@ -28,9 +30,11 @@ final class StaticPages {
             "/index.html",
             index,
             "/app.js",
-            load("app.js", "text/javascript; charset=utf-8"),
+            load("static/app.js", "text/javascript; charset=utf-8"),
             "/app.css",
-            load("app.css", "text/css; charset=utf-8"));
+            load("static/app.css", "text/css; charset=utf-8"),
+            "/openapi.json",
+            load("openapi.json", HttpResponses.JSON));
   }
 
   /** The response for {@code path}, if it names a page. */
@@ -46,10 +50,9 @@ final class StaticPages {
   }
 
   private static Page load(String name, String contentType) {
-    try (InputStream in =
-        StaticPages.class.getClassLoader().getResourceAsStream("static/" + name)) {
+    try (InputStream in = StaticPages.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing classpath resource static/" + name);
+        throw new IllegalStateException("missing classpath resource " + name);
       }
       return new Page(contentType, in.readAllBytes());
     } catch (IOException e) {

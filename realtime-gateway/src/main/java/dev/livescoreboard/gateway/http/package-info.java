@@ -1,6 +1,6 @@
 /**
- * The HTTP side: read API, health, metrics and the live page, plus the response helpers shared with
- * the WebSocket admission.
+ * The HTTP side: read API, health, metrics, the live page and the API's own description, plus the
+ * response helpers shared with the WebSocket admission.
  *
  * <p>Threads: handlers run on the channel's event loop and never block; Redis reads, PINGs and
  * metric scrapes go to the blocking executor and respond from the event loop when done. While a
@@ -36,6 +36,12 @@
  * until the board registry can tell the two apart. A rank read that cannot reach Redis answers
  * {@code 503 UNAVAILABLE} with {@code Retry-After} within about a second (the Redis client's
  * timeouts, see the {@code redis} package).
+ *
+ * <p>API description: {@code GET /openapi.json} serves the OpenAPI 3.1 document of every route here
+ * and of {@code /ws}, with every error {@code code} the gateway can answer, from the classpath
+ * resource {@code openapi.json} held in memory. It is written by hand (routes are code, not
+ * annotations), so {@code OpenApiDocumentIT} parses it with swagger-parser and holds its paths to
+ * the routes a running gateway answers and its {@code code} enum to the codes the sources use.
  *
  * <p>Guarantees: every response carries the security headers (CSP, nosniff, no-referrer, no
  * framing); every error is an {@code application/problem+json} body with a stable {@code code} and
