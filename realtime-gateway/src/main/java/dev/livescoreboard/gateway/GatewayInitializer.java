@@ -53,6 +53,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final ClientMessageHandler messages;
   private final WebSocketServerProtocolConfig webSocketConfig;
   private final ConnectionErrorHandler errors = new ConnectionErrorHandler();
+  private final ConnectionCap cap;
 
   GatewayInitializer(
       GatewaySettings settings,
@@ -71,6 +72,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     this.http = http;
     this.session = session;
     this.messages = messages;
+    this.cap = new ConnectionCap(settings.maxConnections(), metrics);
     this.webSocketConfig =
         WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(WebSocketPath.PATH)
@@ -90,6 +92,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast("cap", cap);
     // Closest to the socket: the flushes of the writes one read causes (pipelined requests,
     // client messages) become one syscall at the end of the read. Not outside reads (false):
     // there it would schedule a task per flushing channel, the very per-channel cost the

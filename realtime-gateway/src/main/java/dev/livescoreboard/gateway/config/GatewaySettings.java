@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * @param maxRequestBytes largest HTTP request body accepted
  * @param heartbeat how often the server pings a WebSocket
  * @param idleClose how long a WebSocket may stay silent before it is closed
+ * @param maxConnections open connections (HTTP and WebSocket) the gateway holds in all; one
+ *     accepted beyond it is closed at once
  * @param maxConnectionsPerUser open WebSockets one user may hold
  * @param maxSubscriptionsPerConnection boards one WebSocket may subscribe to
  * @param broadcastInterval least time between two broadcasts of one board: the first change after a
@@ -56,6 +58,7 @@ public record GatewaySettings(
     int maxRequestBytes,
     Duration heartbeat,
     Duration idleClose,
+    int maxConnections,
     int maxConnectionsPerUser,
     int maxSubscriptionsPerConnection,
     Duration broadcastInterval,
@@ -80,6 +83,13 @@ public record GatewaySettings(
 
   /** Two missed heartbeats: the peer is gone, so its resources are freed. */
   public static final Duration DEFAULT_IDLE_CLOSE = Duration.ofSeconds(60);
+
+  /**
+   * SPEC §8 wants 15,000 open WebSockets per gateway, and the process may hold 20,000 open files on
+   * the target machine; 18,000 leaves room above the target and below that limit for Redis
+   * connections, JARs and logs, so the gateway refuses sockets instead of failing to accept.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 18_000;
 
   /** A few tabs and devices per user; more is a script holding sockets. */
   public static final int DEFAULT_MAX_CONNECTIONS_PER_USER = 5;
@@ -119,6 +129,7 @@ public record GatewaySettings(
     requireAtLeast("topN", topN, 1);
     requireAtLeast("maxFrameBytes", maxFrameBytes, 128);
     requireAtLeast("maxRequestBytes", maxRequestBytes, 0);
+    requireAtLeast("maxConnections", maxConnections, 1);
     requireAtLeast("maxConnectionsPerUser", maxConnectionsPerUser, 1);
     requireAtLeast("maxSubscriptionsPerConnection", maxSubscriptionsPerConnection, 1);
     requireAtLeast("blockingThreads", blockingThreads, 1);
@@ -161,6 +172,7 @@ public record GatewaySettings(
         Duration.ofSeconds(
             e.integer(
                 "SCOREBOARD_GATEWAY_IDLE_CLOSE_SECONDS", (int) DEFAULT_IDLE_CLOSE.toSeconds())),
+        e.integer("SCOREBOARD_GATEWAY_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS),
         e.integer("SCOREBOARD_GATEWAY_MAX_CONNECTIONS_PER_USER", DEFAULT_MAX_CONNECTIONS_PER_USER),
         e.integer("SCOREBOARD_GATEWAY_MAX_SUBSCRIPTIONS", DEFAULT_MAX_SUBSCRIPTIONS),
         Duration.ofMillis(

@@ -22,8 +22,8 @@
  * the cached headers its aggregation, routing and per-request objects cost about 1.5× the static
  * server's CPU per request, while the fast path costs about what the static server does. While any
  * request handed to the router is unanswered, later ones follow it, so the fast path never
- * overtakes a response. A client pipelining more than {@code HttpFrontEnd.MAX_PIPELINED} unanswered
- * requests is disconnected by the codec.
+ * overtakes a response. How many requests may wait, per connection and in all, is stated once in
+ * the {@code gateway} package.
  *
  * <p>Read routes under {@code /api/v1/leaderboards/{board}}: the board list ({@code ?limit=
  * &offset=&season=}), {@code /users/{userId}}, {@code /around/{userId}?radius=} and {@code

@@ -25,6 +25,7 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
   private final Counter delivered;
   private final Counter conflated;
   private final Counter malformedChanges;
+  private final Counter refusedConnections;
 
   public GatewayMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -44,6 +45,10 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
     malformedChanges =
         Counter.builder("gateway.changes.malformed")
             .description("Messages on the top-changed channel that could not be parsed")
+            .register(registry);
+    refusedConnections =
+        Counter.builder("gateway.connections.refused")
+            .description("Connections closed on accept because the gateway held its maximum")
             .register(registry);
     // Registered up front so dashboards see zeros rather than missing series.
     for (String reason : new String[] {"missing_token", "invalid_token", "origin"}) {
@@ -96,6 +101,11 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .description("Refused WebSocket upgrades: missing, invalid or expired tokens, bad origins")
         .tag("reason", reason)
         .register(registry);
+  }
+
+  /** Counts a connection closed on accept because the gateway was full. */
+  public void refusedConnection() {
+    refusedConnections.increment();
   }
 
   /** Counts a refused connection because of a limit. */

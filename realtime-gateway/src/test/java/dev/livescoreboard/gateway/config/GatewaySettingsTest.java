@@ -23,6 +23,7 @@ class GatewaySettingsTest {
     assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.idleClose()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.maxConnectionsPerUser()).isEqualTo(5);
+    assertThat(settings.maxConnections()).isEqualTo(18_000);
     assertThat(settings.broadcastInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(settings.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
   }
@@ -72,5 +73,9 @@ class GatewaySettingsTest {
                 GatewaySettings.fromEnvironment(
                     Map.of("SCOREBOARD_GATEWAY_IDLE_CLOSE_SECONDS", "10")))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                GatewaySettings.fromEnvironment(Map.of("SCOREBOARD_GATEWAY_MAX_CONNECTIONS", "0")))
+        .hasMessageContaining("maxConnections");
   }
 }
