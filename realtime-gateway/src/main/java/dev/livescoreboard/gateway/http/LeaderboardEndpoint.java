@@ -1,6 +1,5 @@
 package dev.livescoreboard.gateway.http;
 
-import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardEntry;
@@ -71,15 +70,12 @@ final class LeaderboardEndpoint {
           "offset must be an integer from 0 to " + RankParams.MAX_OFFSET);
       return;
     }
-    String season = exchange.param("season");
-    if (season != null && season.isEmpty()) {
-      season = null;
-    }
-    if (season != null && !BoardIds.isValidSeason(season)) {
-      exchange.fail(ErrorCode.VALIDATION_FAILED, "season is not a valid season id");
+    SeasonParam season = SeasonParam.of(exchange);
+    if (!season.valid()) {
+      season.refuse(exchange);
       return;
     }
-    String wanted = season;
+    String wanted = season.season();
     int from = offset.getAsInt();
     exchange.await(
         feed.current(board, exchange.ctx().executor()),

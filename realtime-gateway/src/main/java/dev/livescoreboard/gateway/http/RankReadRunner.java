@@ -1,6 +1,5 @@
 package dev.livescoreboard.gateway.http;
 
-import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.auth.InvalidTokenException;
 import dev.livescoreboard.gateway.auth.JwtVerifier;
@@ -50,12 +49,9 @@ final class RankReadRunner {
    * @param user the user path segment ({@link #ME} for the caller), or {@code null}
    */
   void run(Exchange exchange, String board, String user, Read read) {
-    String season = exchange.param("season");
-    if (season != null && season.isEmpty()) {
-      season = null;
-    }
-    if (season != null && !BoardIds.isValidSeason(season)) {
-      exchange.fail(ErrorCode.VALIDATION_FAILED, "season is not a valid season id");
+    SeasonParam season = SeasonParam.of(exchange);
+    if (!season.valid()) {
+      season.refuse(exchange);
       return;
     }
     boolean me = ME.equals(user);
@@ -63,7 +59,7 @@ final class RankReadRunner {
       RankAnswer.unauthorized().send(exchange);
       return;
     }
-    String wanted = season;
+    String wanted = season.season();
     Future<RankAnswer> answer =
         blocking.submit(
             () -> answer(exchange, board, me, user, wanted, read), exchange.ctx().executor());
