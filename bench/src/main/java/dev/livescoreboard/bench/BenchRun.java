@@ -145,7 +145,12 @@ final class BenchRun {
           fleet = clients.results();
         }
         log("closed-loop GETs for " + o.ceilingSeconds().toSeconds() + " s");
-        ReadResults getsMax = closedLoop(io, target.gateway, path);
+        ReadResults getsMax = closedLoop(io, target.gateway, List.of(path));
+        List<String> ranked = RankPaths.rankedUsers(gateway, o.board(), TIMEOUT);
+        log("closed-loop rank GETs over " + ranked.size() + " users");
+        ReadResults rankMax = closedLoop(io, target.gateway, RankPaths.user(o.board(), ranked));
+        log("closed-loop around GETs (radius " + RankPaths.AROUND_RADIUS + ")");
+        ReadResults aroundMax = closedLoop(io, target.gateway, RankPaths.around(o.board(), ranked));
         Optional<ReadResults> staticFile = Optional.empty();
         Optional<PostgresCeiling.Result> postgres = Optional.empty();
         if (o.ceilings()) {
@@ -167,6 +172,8 @@ final class BenchRun {
             slow,
             getsOpen,
             getsMax,
+            rankMax,
+            aroundMax,
             staticFile,
             postgres,
             window.processes().processes(),
@@ -204,10 +211,10 @@ final class BenchRun {
     }
   }
 
-  private ReadResults closedLoop(EventLoopGroup io, URI base, String path)
+  private ReadResults closedLoop(EventLoopGroup io, URI base, List<String> paths)
       throws InterruptedException {
     try (HttpClientPool pool = new HttpClientPool(io, base, o.getConnections(), TIMEOUT)) {
-      ReadLoad load = new ReadLoad(pool, path);
+      ReadLoad load = new ReadLoad(pool, paths);
       // Both servers get the same warm-up, long enough for C2 to compile their request paths.
       load.closedLoop(o.getConnections(), CLOSED_LOOP_WARMUP);
       return load.closedLoop(o.getConnections(), o.ceilingSeconds());
@@ -217,7 +224,7 @@ final class BenchRun {
   private ReadResults staticCeiling(EventLoopGroup io, int bytes) throws InterruptedException {
     log("static-file ceiling (" + bytes + " B)");
     try (StaticFileServer server = new StaticFileServer(new byte[Math.max(bytes, 1)])) {
-      return closedLoop(io, server.url(), "/top.json");
+      return closedLoop(io, server.url(), List.of("/top.json"));
     }
   }
 

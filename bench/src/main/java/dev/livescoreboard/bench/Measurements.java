@@ -17,7 +17,9 @@ import org.HdrHistogram.Histogram;
  * @param fleet the WebSocket fleet
  * @param slowClients the clients that stopped reading (empty without {@code --slow-clients})
  * @param getsOpen the open-model GETs (empty when {@code gets=0})
- * @param getsMax the closed-loop GETs
+ * @param getsMax the closed-loop GETs of the top 10
+ * @param rankMax the closed-loop GETs of one user's rank, over the users of the top 100
+ * @param aroundMax the closed-loop GETs of the entries around those users
  * @param staticFile the static-file ceiling (empty when ceilings are off)
  * @param postgres the write-transaction ceiling (empty when off or no database is known)
  * @param processes memory and CPU of each process (group) over the measured window
@@ -32,6 +34,8 @@ record Measurements(
     Optional<SlowClientResults> slowClients,
     Optional<ReadResults> getsOpen,
     ReadResults getsMax,
+    ReadResults rankMax,
+    ReadResults aroundMax,
     Optional<ReadResults> staticFile,
     Optional<PostgresCeiling.Result> postgres,
     Map<String, ProcessStats.Usage> processes,

@@ -50,6 +50,10 @@ class BenchSmokeIT {
         .isPresent();
     assertThat(m.getsOpen()).hasValueSatisfying(g -> assertThat(g.errors()).isZero());
     assertThat(m.getsMax().ok()).isPositive();
+    assertThat(m.rankMax().ok()).isPositive();
+    assertThat(m.rankMax().errors()).as("every ranked user answers").isZero();
+    assertThat(m.aroundMax().ok()).isPositive();
+    assertThat(m.aroundMax().errors()).isZero();
     assertThat(m.staticFile()).hasValueSatisfying(s -> assertThat(s.ok()).isPositive());
     assertThat(m.postgres()).hasValueSatisfying(p -> assertThat(p.failures()).isZero());
     assertThat(m.processes())
@@ -88,6 +92,8 @@ class BenchSmokeIT {
             "slow WebSocket clients (not reading during the window)",
             "GET top-10, open model",
             "GET top-10, max",
+            "GET user rank, max",
+            "GET around (radius 5), max",
             "static-file ceiling",
             "outbox lag (commit → Kafka ack)",
             "realtime-gateway RSS",

@@ -1,6 +1,7 @@
 package dev.livescoreboard.bench.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,18 +9,34 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * GET load on one path: an open model at a fixed rate (latency from the intended send time), and a
- * closed loop of {@code connections} back-to-back requesters for the maximum throughput. The closed
- * loop is also what measures the static-file ceiling, so both numbers come from the same client.
+ * GET load on one path or a rotation of paths: an open model at a fixed rate (latency from the
+ * intended send time), and a closed loop of {@code connections} back-to-back requesters for the
+ * maximum throughput. The closed loop is also what measures the static-file ceiling, so both
+ * numbers come from the same client.
  */
 public final class ReadLoad {
 
   private final HttpClientPool http;
-  private final String path;
+  private final List<String> paths;
+  private final AtomicLong next = new AtomicLong();
 
   public ReadLoad(HttpClientPool http, String path) {
+    this(http, List.of(path));
+  }
+
+  /** Each request asks for the next of {@code paths}, round robin (e.g. one per user). */
+  public ReadLoad(HttpClientPool http, List<String> paths) {
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("no paths");
+    }
     this.http = http;
-    this.path = path;
+    this.paths = List.copyOf(paths);
+  }
+
+  private String nextPath() {
+    return paths.size() == 1
+        ? paths.get(0)
+        : paths.get((int) (next.getAndIncrement() % paths.size()));
   }
 
   /**
@@ -42,7 +59,7 @@ public final class ReadLoad {
               if (measured) {
                 tally.requests.increment();
               }
-              http.get(path)
+              http.get(nextPath())
                   .whenComplete(
                       (reply, failure) -> {
                         inFlight.decrementAndGet();
@@ -79,7 +96,7 @@ public final class ReadLoad {
       return;
     }
     tally.requests.increment();
-    http.get(path)
+    http.get(nextPath())
         .whenComplete(
             (reply, failure) -> {
               tally.record(reply, failure, sent);
