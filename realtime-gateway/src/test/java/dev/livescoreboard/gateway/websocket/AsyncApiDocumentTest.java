@@ -88,8 +88,7 @@ class AsyncApiDocumentTest {
       new InMemoryLeaderboardStore().put(top("global", "all-time", 7, "alice", "bob"));
   private final BoardFeed feed =
       TestFeeds.immediate(store, new BlockingExecutor(Runnable::run), new SimpleMeterRegistry());
-  private final EmbeddedChannel channel =
-      new EmbeddedChannel(new ClientMessageHandler(new Subscriptions(feed, 2)));
+  private final EmbeddedChannel channel = connection();
 
   @AfterEach
   void finish() {
@@ -162,8 +161,7 @@ class AsyncApiDocumentTest {
     channel.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1})));
     sent.add(json(channel.readOutbound()));
     store.reachable(false);
-    EmbeddedChannel second =
-        new EmbeddedChannel(new ClientMessageHandler(new Subscriptions(feed, 2)));
+    EmbeddedChannel second = connection();
     second.writeInbound(new TextWebSocketFrame("{\"type\":\"SUBSCRIBE\",\"board\":\"down\"}"));
     sent.add(json(second.readOutbound()));
     second.finishAndReleaseAll();
@@ -345,6 +343,11 @@ class AsyncApiDocumentTest {
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(9);
+  }
+
+  /** A connection's message handling on {@link #feed}, watching at most two boards. */
+  private EmbeddedChannel connection() {
+    return new EmbeddedChannel(new ClientMessageHandler(new Subscriptions(feed, 2)));
   }
 
   private JsonNode reply(String text) {
