@@ -71,7 +71,8 @@ class AsyncApiDocumentTest {
       Map.of("SCORE_CHANGED", EventKeys.scoreEvent("global", "alice"));
 
   private static final Pattern MESSAGE_TYPE_LITERAL =
-      Pattern.compile("(?:new \\w+\\(\\s*|case )\"([A-Z]+(?:_[A-Z]+)*)\"");
+      Pattern.compile(
+          "(?:new \\w+\\(\\s*|case |static final String TYPE = )\"([A-Z]+(?:_[A-Z]+)*)\"");
 
   /** The gateway's own close codes are int constants named {@code CLOSE_...}. */
   private static final Pattern OWN_CLOSE_CODE =
@@ -232,13 +233,14 @@ class AsyncApiDocumentTest {
   }
 
   /**
-   * The message types written as literals in the WebSocket and board code (a record built with its
-   * type, a {@code case} of the client message switch) are all documented on the live channel.
+   * The message types written as literals in the code that writes to clients (a record built with
+   * its type, a {@code TYPE} constant, a {@code case} of the client message switch) are all
+   * documented on the live channel.
    */
   @Test
   void everyMessageTypeInTheGatewaySourcesIsDocumented() throws IOException {
     Set<String> literals = new TreeSet<>();
-    for (String source : sources("websocket", "board", "sse")) {
+    for (String source : sources("websocket", "board", "sse", "personal")) {
       Matcher literal = MESSAGE_TYPE_LITERAL.matcher(source);
       while (literal.find()) {
         literals.add(literal.group(1));
