@@ -62,11 +62,9 @@ final class CurveBench {
                 + " steps (the last one the recovery at "
                 + o.recoveryRate()
                 + "/s)");
-        List<ProcessStats.Watched> system =
-            target.processes.stream().filter(w -> !w.name().equals(Target.BENCH_JVM)).toList();
         List<ActionResults> actions;
         List<ProcessStats.Result> cpu;
-        try (StepCpu stepCpu = StepCpu.arm(plan.steps(), system)) {
+        try (StepCpu stepCpu = StepCpu.arm(plan.steps(), target.processes)) {
           actions =
               new ActionLoad(
                       api,

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param steps the steps' rates and edges
  * @param actions the actions intended inside each step
- * @param cpu the system's processes (the bench JVM not among them) over each step
+ * @param cpu the system's processes and the bench JVM over each step
  */
 record CurveMeasurements(
     BenchOptions options,

@@ -105,6 +105,7 @@ final class CurveRows {
             + " timed out over all steps, "
             + ResultRows.verdict(timedOut == 0)
             + ".");
+    notes.add(benchCpu(m));
     for (int i = 0; i < m.steps().size(); i++) {
       Map<String, Long> errors = m.actions().get(i).errors();
       if (!errors.isEmpty()) {
@@ -206,8 +207,28 @@ final class CurveRows {
         + ".";
   }
 
+  /** The services, PostgreSQL, Redis and Kafka: every watched process but the load generator. */
   private static double systemCores(ProcessStats.Result cpu) {
-    return cpu.processes().values().stream().mapToDouble(ProcessStats.Usage::cpuShare).sum();
+    return cpu.processes().values().stream()
+        .filter(u -> !u.name().equals(Target.BENCH_JVM))
+        .mapToDouble(ProcessStats.Usage::cpuShare)
+        .sum();
+  }
+
+  /** The load generator's cores per step: on a shared machine it competes with the system. */
+  static String benchCpu(CurveMeasurements m) {
+    List<String> cores = new ArrayList<>();
+    for (int i = 0; i < m.steps().size(); i++) {
+      ProcessStats.Usage bench = m.cpu().get(i).processes().get(Target.BENCH_JVM);
+      cores.add(
+          label(m.steps().get(i))
+              + ": "
+              + (bench == null ? "–" : String.format(Locale.ROOT, "%.2f", bench.cpuShare())));
+    }
+    return "The bench JVM (the load generator, not in the system CPU column) used these cores per"
+        + " step, on the same machine: "
+        + String.join(", ", cores)
+        + ".";
   }
 
   private static String label(CurvePlan.Step step) {

@@ -59,7 +59,9 @@ class CurveRowsTest {
         new ProcessStats.Result(
             Map.of(
                 "command-api",
-                new ProcessStats.Usage("command-api", List.of(1L), 1, 1, 1, 0.5, false)),
+                new ProcessStats.Usage("command-api", List.of(1L), 1, 1, 1, 0.5, false),
+                Target.BENCH_JVM,
+                new ProcessStats.Usage(Target.BENCH_JVM, List.of(2L), 1, 1, 1, 0.25, false)),
             new ProcessStats.MachineCpu(1, 2));
     return new CurveMeasurements(o, steps, actions, List.of(cpu, cpu, cpu, cpu));
   }
@@ -80,7 +82,10 @@ class CurveRowsTest {
     assertThat(rows).allSatisfy(r -> assertThat(r).hasSameSizeAs(CurveRows.HEADER));
     assertThat(rows.get(2))
         .startsWith("3", "1,000", "380 (38 %)", "0.0", "620 (2.00)", "0", "0", "150 / 150");
-    assertThat(rows.get(0).get(9)).as("0.5 cores at 100/s").isEqualTo("0.50, 5.00");
+    assertThat(rows.get(0).get(9))
+        .as("0.5 cores at 100/s, the bench JVM not counted")
+        .isEqualTo("0.50, 5.00");
+    assertThat(CurveRows.benchCpu(m)).contains("1: 0.25", "recovery: 0.25");
     assertThat(rows.get(3).get(0)).isEqualTo("recovery");
   }
 
