@@ -175,6 +175,19 @@ public record BenchOptions(
     if (hot > users) {
       throw new IllegalArgumentException("--hot-users must not exceed --users (" + users + ")");
     }
+    // A per-user 429 would pass for admission control's refusals in the curve's rows.
+    if (!curve.isEmpty() && users < defaultUsers(highest)) {
+      throw new IllegalArgumentException(
+          "--users must be at least "
+              + defaultUsers(highest)
+              + " for a curve up to "
+              + highest
+              + "/s, so per-user rate limits never refuse");
+    }
+    Duration slo = OptionValues.duration("slo", o.getOrDefault("slo", "500ms"));
+    if (slo.isNegative() || slo.isZero() || slo.compareTo(CURVE_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("--slo must be positive and at most " + CURVE_TIMEOUT);
+    }
     Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
     return new BenchOptions(
         rate,
@@ -209,7 +222,7 @@ public record BenchOptions(
         o.containsKey("recovery-rate")
             ? OptionValues.positive("recovery-rate", Double.parseDouble(o.get("recovery-rate")))
             : curve.isEmpty() ? rate : curve.get(0),
-        OptionValues.duration("slo", o.getOrDefault("slo", "500ms")));
+        slo);
   }
 
   /** Enough users that none completes more than {@value #ACTIONS_PER_USER_PER_MINUTE}/min. */

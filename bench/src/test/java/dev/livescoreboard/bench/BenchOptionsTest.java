@@ -205,4 +205,16 @@ class BenchOptionsTest {
             () -> BenchOptions.parse(new String[] {"--curve=5", "--recovery-rate=0"}, HOME))
         .hasMessageContaining("--recovery-rate");
   }
+
+  @Test
+  void aCurveRefusesTooFewUsersAndAnSloBeyondTheTimeout() {
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--curve=100,1000", "--users=500"}, HOME))
+        .as("per-user 429s would pass for admission control's refusals")
+        .hasMessageContaining("--users must be at least 7500");
+    assertThat(BenchOptions.parse(new String[] {"--curve=100,1000", "--users=7500"}, HOME).users())
+        .isEqualTo(7500);
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--curve=100", "--slo=3s"}, HOME))
+        .hasMessageContaining("--slo");
+  }
 }
