@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code java -jar bench/target/bench.jar [--key=value …]}: runs the benchmark, prints the results
- * table and updates {@code docs/benchmarks.md}. With {@code --role=ws-client} it is instead one
- * process of the WebSocket fleet (started by the bench itself).
+ * {@code java -jar bench/target/bench.jar [--key=value …]}: runs the benchmark (or, with {@code
+ * --curve=…}, the goodput curve), prints the results table and updates {@code docs/benchmarks.md}.
+ * With {@code --role=ws-client} it is instead one process of the WebSocket fleet (started by the
+ * bench itself).
  */
 public final class BenchMain {
 
@@ -31,7 +32,11 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    run(options, args, System.getenv());
+    if (options.curve().isEmpty()) {
+      run(options, args, System.getenv());
+    } else {
+      curve(options, args, System.getenv());
+    }
     BenchRun.log("report written to " + options.report());
     System.exit(0);
   }
@@ -55,6 +60,24 @@ public final class BenchMain {
             plotted);
     System.out.println(Report.console(run));
     Report.write(options.report(), run);
+    return m;
+  }
+
+  /** Runs a goodput curve ({@code --curve=…}), prints its table and writes the report. */
+  static CurveMeasurements curve(BenchOptions options, String[] args, Map<String, String> env)
+      throws Exception {
+    CurveMeasurements m = new CurveBench(options, env).measure();
+    Report.Curve curve =
+        new Report.Curve(
+            options.label(),
+            "java -jar bench/target/bench.jar " + shellWords(args),
+            options.describeCurve(),
+            CurveRows.HEADER,
+            CurveRows.rows(m),
+            CurveRows.notes(m),
+            CurveRows.points(m));
+    System.out.println(Report.console(curve));
+    Report.write(options.report(), curve);
     return m;
   }
 

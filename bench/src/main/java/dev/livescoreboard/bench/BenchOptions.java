@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,15 @@ import java.util.Set;
  * @param serviceEnv extra environment per service of a stack the bench starts, e.g. to switch a
  *     feature off for a "before" run: {@code --service-env=realtime-gateway:KEY=V;command-api:K=V}
  * @param home the repository root (service jars under {@code <module>/target})
+ * @param curve empty (default) for the usual run; otherwise the offered rates of a goodput curve
+ *     ({@code --curve=100,250,500}, ascending): only the action load runs, one step per rate after
+ *     the warm-up ramp to the first, then a recovery step; {@code rate}, the WebSocket fleet, GETs
+ *     and ceilings are not used
+ * @param step how long each curve step lasts (default 30 s)
+ * @param recoveryRate the rate of the recovery step right after the highest (default the first
+ *     step's rate, which the curve starts from because it is sustainable)
+ * @param slo an action counts as goodput when its start and complete both answered 2xx within this
+ *     of their intended send times (default 500 ms)
  */
 public record BenchOptions(
     double rate,
@@ -73,10 +83,17 @@ public record BenchOptions(
     Path report,
     String label,
     Map<String, Map<String, String>> serviceEnv,
-    Path home) {
+    Path home,
+    List<Double> curve,
+    Duration step,
+    double recoveryRate,
+    Duration slo) {
 
   /** Per-user limits (SPEC §4): complete 10/min; the bench stays at 8/min per user. */
   static final double ACTIONS_PER_USER_PER_MINUTE = 8;
+
+  /** SPEC §10: no request waits more than 2 s for an answer; the curve's client gives up then. */
+  static final Duration CURVE_TIMEOUT = Duration.ofSeconds(2);
 
   /** Long enough for C2 to finish in cold service JVMs under the ramped load. */
   static final String DEFAULT_WARMUP = "60s";
@@ -86,6 +103,12 @@ public record BenchOptions(
    * can play every action.
    */
   static final String HOT_ACTION = "REFER_FRIEND_COMPLETED";
+
+  /**
+   * The curve's connection pool: enough that the excess of an overload reaches command-api and is
+   * refused there, instead of queueing in the bench's own pool.
+   */
+  static final int CURVE_CONNECTIONS = 256;
 
   /** Clients per child JVM: leaves headroom under the 20,000 open files of a process. */
   static final int CLIENTS_PER_PROCESS = 15_000;
@@ -111,7 +134,11 @@ public record BenchOptions(
           "label",
           "service-env",
           "slow-clients",
-          "hot-users");
+          "hot-users",
+          "curve",
+          "step",
+          "recovery-rate",
+          "slo");
 
   /** The URLs of a stack that is already running. */
   public record RunningStack(URI gateway, URI commandApi, URI auth, Optional<String> jdbcUrl) {}
@@ -139,12 +166,27 @@ public record BenchOptions(
     int ws = Integer.parseInt(o.getOrDefault("ws", "1000"));
     int slow = OptionValues.count("slow-clients", o.getOrDefault("slow-clients", "0"));
     int hot = OptionValues.count("hot-users", o.getOrDefault("hot-users", "0"));
+    List<Double> curve = OptionValues.rates("curve", o.getOrDefault("curve", ""));
+    double highest = curve.isEmpty() ? rate : curve.get(curve.size() - 1);
     int users =
         o.containsKey("users")
             ? Integer.parseInt(o.get("users"))
-            : hot > 0 ? hot : defaultUsers(rate);
+            : hot > 0 ? hot : defaultUsers(highest);
     if (hot > users) {
       throw new IllegalArgumentException("--hot-users must not exceed --users (" + users + ")");
+    }
+    // A per-user 429 would pass for admission control's refusals in the curve's rows.
+    if (!curve.isEmpty() && users < defaultUsers(highest)) {
+      throw new IllegalArgumentException(
+          "--users must be at least "
+              + defaultUsers(highest)
+              + " for a curve up to "
+              + highest
+              + "/s, so per-user rate limits never refuse");
+    }
+    Duration slo = OptionValues.duration("slo", o.getOrDefault("slo", "500ms"));
+    if (slo.isNegative() || slo.isZero() || slo.compareTo(CURVE_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("--slo must be positive and at most " + CURVE_TIMEOUT);
     }
     Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
     return new BenchOptions(
@@ -164,7 +206,8 @@ public record BenchOptions(
             .map(OptionValues::runningStack),
         Boolean.parseBoolean(o.getOrDefault("ceilings", "true")),
         OptionValues.duration("ceiling-seconds", o.getOrDefault("ceiling-seconds", "3s")),
-        Integer.parseInt(o.getOrDefault("connections", "64")),
+        Integer.parseInt(
+            o.getOrDefault("connections", curve.isEmpty() ? "64" : "" + CURVE_CONNECTIONS)),
         Integer.parseInt(o.getOrDefault("get-connections", "16")),
         OptionValues.duration("complete-delay", o.getOrDefault("complete-delay", "20ms")),
         o.getOrDefault("action", hot > 0 ? HOT_ACTION : "COMPLETE_LEVEL"),
@@ -173,12 +216,40 @@ public record BenchOptions(
         o.getOrDefault(
             "label", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
         OptionValues.serviceEnv(o.getOrDefault("service-env", "")),
-        home);
+        home,
+        curve,
+        OptionValues.duration("step", o.getOrDefault("step", "30s")),
+        o.containsKey("recovery-rate")
+            ? OptionValues.positive("recovery-rate", Double.parseDouble(o.get("recovery-rate")))
+            : curve.isEmpty() ? rate : curve.get(0),
+        slo);
   }
 
   /** Enough users that none completes more than {@value #ACTIONS_PER_USER_PER_MINUTE}/min. */
   static int defaultUsers(double rate) {
     return Math.max(1, (int) Math.ceil(rate * 60 / ACTIONS_PER_USER_PER_MINUTE));
+  }
+
+  /** The options of a curve run as its report shows them. */
+  String describeCurve() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "curve=%s/s, step=%ss, recovery-rate=%s/s (step %ss), warmup=%ss (ramp 10→100 %% of the first"
+            + " step), users=%d, slo=%dms per answer, timeout=%dms, action=%s, board=%s,"
+            + " connections=%d, complete-delay=%dms, target=%s",
+        String.join(",", curve.stream().map(BenchOptions::trim).toList()),
+        step.toMillis() / 1000.0,
+        trim(recoveryRate),
+        step.toMillis() / 1000.0,
+        warmup.toMillis() / 1000.0,
+        users,
+        slo.toMillis(),
+        CURVE_TIMEOUT.toMillis(),
+        action,
+        board,
+        connections,
+        completeDelay.toMillis(),
+        target.map(t -> t.gateway().toString()).orElse("fresh local stack"));
   }
 
   /** The options as the report shows them. */

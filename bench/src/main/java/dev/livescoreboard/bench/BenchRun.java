@@ -4,6 +4,7 @@ import dev.livescoreboard.bench.ceiling.PostgresCeiling;
 import dev.livescoreboard.bench.ceiling.StaticFileServer;
 import dev.livescoreboard.bench.http.ActionLoad;
 import dev.livescoreboard.bench.http.ActionResults;
+import dev.livescoreboard.bench.http.ActionSlo;
 import dev.livescoreboard.bench.http.CompletionMatcher;
 import dev.livescoreboard.bench.http.HttpClientPool;
 import dev.livescoreboard.bench.http.LoadPlan;
@@ -32,15 +33,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchRun {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration GRACE = Duration.ofSeconds(15);
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration GRACE = Duration.ofSeconds(15);
   private static final Duration CLOSED_LOOP_WARMUP = Duration.ofSeconds(10);
 
   /** How long resumed slow clients get to read what queued up and reach the latest update. */
   private static final Duration SLOW_CATCH_UP = Duration.ofSeconds(20);
 
   /** Lets the pacers' threads start before their first arrival is due. */
-  private static final Duration START_DELAY = Duration.ofMillis(200);
+  static final Duration START_DELAY = Duration.ofMillis(200);
 
   private final BenchOptions o;
   private final Map<String, String> env;
@@ -131,7 +132,8 @@ final class BenchRun {
                         o.action(),
                         o.board(),
                         o.completeDelay(),
-                        matcher)
+                        new ActionSlo(o.slo(), TIMEOUT),
+                        matcher::responseReceived)
                     .run(plan, o.rate(), GRACE);
             getsOpen = openGets.join();
             window = measured.await(TIMEOUT);

@@ -2,6 +2,7 @@ package dev.livescoreboard.bench;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,28 @@ final class OptionValues {
       throw new IllegalArgumentException("--" + name + " must be positive");
     }
     return value;
+  }
+
+  /** {@code 100,250,500}: positive rates in ascending order; empty for an empty value. */
+  static List<Double> rates(String name, String value) {
+    List<Double> rates = new ArrayList<>();
+    for (String item : value.split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      double rate;
+      try {
+        rate = Double.parseDouble(item.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--" + name + " takes rates like 100,250,500");
+      }
+      if (!(rate > 0) || (!rates.isEmpty() && rate <= rates.get(rates.size() - 1))) {
+        throw new IllegalArgumentException(
+            "--" + name + " rates must be positive and ascending, got " + value);
+      }
+      rates.add(rate);
+    }
+    return List.copyOf(rates);
   }
 
   /** {@code module:KEY=VALUE;module:KEY=VALUE} into module → env. */

@@ -152,4 +152,69 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> OptionValues.serviceEnv("KEY=V"))
         .hasMessageContaining("module:KEY=VALUE");
   }
+
+  @Test
+  void aCurveIsOffByDefault() {
+    BenchOptions o = BenchOptions.parse(new String[0], HOME);
+
+    assertThat(o.curve()).isEmpty();
+    assertThat(o.connections()).isEqualTo(64);
+    assertThat(o.slo()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void curveStepsAreAscendingRatesWithEnoughUsersForTheHighest() {
+    BenchOptions o =
+        BenchOptions.parse(new String[] {"--curve=100,250,500,750,1000,1500,2000"}, HOME);
+
+    assertThat(o.curve()).containsExactly(100.0, 250.0, 500.0, 750.0, 1000.0, 1500.0, 2000.0);
+    assertThat(o.step()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.users()).as("2,000/s × 60 / 8").isEqualTo(15_000);
+    assertThat(o.recoveryRate()).as("the first step's rate").isEqualTo(100);
+    assertThat(o.connections()).isEqualTo(BenchOptions.CURVE_CONNECTIONS);
+    assertThat(o.describeCurve())
+        .contains("curve=100,250,500,750,1000,1500,2000/s", "slo=500ms", "timeout=2000ms");
+  }
+
+  @Test
+  void curveStepLengthRecoveryRateSloAndConnectionsCanBeGiven() {
+    BenchOptions o =
+        BenchOptions.parse(
+            new String[] {
+              "--curve=5,10", "--step=4s", "--recovery-rate=3", "--slo=250ms", "--connections=32"
+            },
+            HOME);
+
+    assertThat(o.step()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(o.recoveryRate()).isEqualTo(3);
+    assertThat(o.slo()).isEqualTo(Duration.ofMillis(250));
+    assertThat(o.connections()).isEqualTo(32);
+    assertThat(o.users()).isEqualTo(BenchOptions.defaultUsers(10));
+  }
+
+  @Test
+  void curveRatesMustBePositiveNumbersInAscendingOrder() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--curve=100,50"}, HOME))
+        .hasMessageContaining("--curve")
+        .hasMessageContaining("ascending");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--curve=0,50"}, HOME))
+        .hasMessageContaining("--curve");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--curve=fast"}, HOME))
+        .hasMessageContaining("--curve");
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--curve=5", "--recovery-rate=0"}, HOME))
+        .hasMessageContaining("--recovery-rate");
+  }
+
+  @Test
+  void aCurveRefusesTooFewUsersAndAnSloBeyondTheTimeout() {
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--curve=100,1000", "--users=500"}, HOME))
+        .as("per-user 429s would pass for admission control's refusals")
+        .hasMessageContaining("--users must be at least 7500");
+    assertThat(BenchOptions.parse(new String[] {"--curve=100,1000", "--users=7500"}, HOME).users())
+        .isEqualTo(7500);
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--curve=100", "--slo=3s"}, HOME))
+        .hasMessageContaining("--slo");
+  }
 }

@@ -1,16 +1,15 @@
 package dev.livescoreboard.bench.http;
 
+import dev.livescoreboard.bench.http.ActionTally.Outcome;
 import io.netty.channel.EventLoopGroup;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.ConcurrentHistogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,27 +17,35 @@ import tools.jackson.databind.json.JsonMapper;
  * Open-model action load: action {@code i} starts at its intended time whatever earlier actions
  * did; its complete is intended {@code completeDelay} later and sent as soon as both that time has
  * come and the start answered. User {@code i mod users} plays action {@code i}, so at the target
- * rate every user acts exactly every {@code users / rate} seconds, and less often during the
- * warm-up ramp (per-user rate limits hold).
+ * rate every user acts exactly every {@code users / rate} seconds, and less often at lower rates
+ * (per-user rate limits hold). Every action is recorded in the {@link ActionTally} of the span its
+ * intended start falls in (the measured window, or a curve's step), or nowhere (warm-up).
  */
 public final class ActionLoad {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Told of every complete that answered 200 (e.g. to match it with a WebSocket update). */
+  public interface Completions {
+    void received(String userId, long newScore, long receivedMicros);
+
+    Completions NONE = (userId, newScore, receivedMicros) -> {};
+  }
+
+  /** The tally an action intended at a given time is recorded in; {@code null}: not recorded. */
+  private interface Spans {
+    ActionTally at(long intendedNanos);
+  }
 
   private final HttpClientPool api;
   private final EventLoopGroup timers;
   private final List<String> accessTokens;
   private final byte[] startBody;
   private final long completeDelayNanos;
-  private final CompletionMatcher matcher;
-  private final ConcurrentHistogram startLatency = Histograms.concurrent();
-  private final ConcurrentHistogram completeLatency = Histograms.concurrent();
-  private final ConcurrentHistogram completeService = Histograms.concurrent();
-  private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
-  private final LongAdder issued = new LongAdder();
-  private final LongAdder completed = new LongAdder();
+  private final Completions completions;
+  private final long goodMicros;
+  private final long timeoutMicros;
   private final AtomicLong inFlight = new AtomicLong();
-  private volatile long measureFromNanos;
 
   public ActionLoad(
       HttpClientPool api,
@@ -47,13 +54,16 @@ public final class ActionLoad {
       String actionType,
       String board,
       Duration completeDelay,
-      CompletionMatcher matcher) {
+      ActionSlo slo,
+      Completions completions) {
     this.api = api;
     this.timers = timers;
     this.accessTokens = List.copyOf(accessTokens);
     this.startBody = JSON.writeValueAsBytes(Map.of("actionType", actionType, "board", board));
     this.completeDelayNanos = completeDelay.toNanos();
-    this.matcher = matcher;
+    this.goodMicros = slo.good().toNanos() / 1_000;
+    this.timeoutMicros = slo.timeout().toNanos() / 1_000;
+    this.completions = completions;
   }
 
   /**
@@ -63,94 +73,157 @@ public final class ActionLoad {
    */
   public ActionResults run(LoadPlan plan, double rate, Duration grace) throws InterruptedException {
     OpenSchedule schedule = plan.schedule(rate);
-    measureFromNanos = plan.windowStartNanos();
-    Pacer.start("action-pacer", schedule, plan.arrivals(schedule), this::startAction).join();
+    ActionTally window = new ActionTally(plan.windowStartNanos(), plan.duration(), false);
+    long from = plan.windowStartNanos();
+    drive(schedule, plan.arrivals(schedule), t -> t >= from ? window : null, grace);
+    return window.results();
+  }
+
+  /**
+   * Runs a curve's warm-up and steps as one open-model schedule and returns each step's results (in
+   * {@link CurvePlan#steps()} order, with admitted completes per second).
+   */
+  public List<ActionResults> run(CurvePlan plan, Duration grace) throws InterruptedException {
+    List<CurvePlan.Step> steps = plan.steps();
+    List<ActionTally> tallies = new ArrayList<>();
+    for (CurvePlan.Step s : steps) {
+      tallies.add(new ActionTally(s.fromNanos(), s.length(), true));
+    }
+    drive(
+        plan,
+        plan.arrivals(),
+        t -> {
+          CurvePlan.Step s = plan.stepAt(t);
+          return s == null ? null : tallies.get(s.index());
+        },
+        grace);
+    return tallies.stream().map(ActionTally::results).toList();
+  }
+
+  private void drive(Arrivals schedule, long arrivals, Spans spans, Duration grace)
+      throws InterruptedException {
+    Pacer.start(
+            "action-pacer",
+            schedule,
+            arrivals,
+            (index, intended) -> startAction(index, intended, spans.at(intended)))
+        .join();
     long deadline = System.nanoTime() + grace.toNanos();
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(20);
     }
-    Map<String, Long> errorCounts = new TreeMap<>();
-    errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
-    if (inFlight.get() > 0) {
-      errorCounts.put("unanswered after grace", inFlight.get());
-    }
-    double seconds = plan.duration().toNanos() / 1e9;
-    return new ActionResults(
-        issued.sum(),
-        completed.sum(),
-        completed.sum() / seconds,
-        startLatency.copy(),
-        completeLatency.copy(),
-        completeService.copy(),
-        errorCounts);
   }
 
-  private void startAction(long index, long intendedNanos) {
-    boolean measured = intendedNanos >= measureFromNanos;
-    if (measured) {
-      issued.increment();
+  /** {@code tally} is {@code null} for an action that is not recorded. */
+  private void startAction(long index, long intendedNanos, ActionTally tally) {
+    if (tally != null) {
+      tally.issued();
     }
     inFlight.incrementAndGet();
     String auth = "Bearer " + accessTokens.get((int) (index % accessTokens.size()));
     api.postJson("/api/v1/actions", startBody, "Authorization", auth)
         .whenComplete(
             (reply, failure) -> {
+              long latency =
+                  failure == null ? Histograms.micros(intendedNanos, reply.receivedNanos()) : 0;
               if (failure != null || reply.status() != 201) {
-                error(measured, "start", reply, failure);
+                failed(tally, "start", reply, failure, latency, Outcome.GOOD);
                 inFlight.decrementAndGet();
                 return;
               }
-              if (measured) {
-                Histograms.record(
-                    startLatency, Histograms.micros(intendedNanos, reply.receivedNanos()));
+              if (tally != null) {
+                tally.started(latency);
               }
+              // A late start still gets its complete (the service did the work; the wait was
+              // mostly in this client's connection pool), but the action counts as timed out.
+              Outcome startVerdict =
+                  latency > timeoutMicros
+                      ? Outcome.TIMED_OUT
+                      : latency <= goodMicros ? Outcome.GOOD : Outcome.SLOW;
               String token = JSON.readTree(reply.body()).path("actionToken").asString();
               long completeAt = intendedNanos + completeDelayNanos;
               long wait = completeAt - System.nanoTime();
               if (wait <= 0) {
-                complete(auth, token, completeAt, measured);
+                complete(auth, token, completeAt, tally, startVerdict);
               } else {
                 timers.schedule(
-                    () -> complete(auth, token, completeAt, measured), wait, TimeUnit.NANOSECONDS);
+                    () -> complete(auth, token, completeAt, tally, startVerdict),
+                    wait,
+                    TimeUnit.NANOSECONDS);
               }
             });
   }
 
-  private void complete(String auth, String actionToken, long intendedNanos, boolean measured) {
+  private void complete(
+      String auth,
+      String actionToken,
+      long intendedNanos,
+      ActionTally tally,
+      Outcome startVerdict) {
     long sentNanos = System.nanoTime();
     byte[] body = JSON.writeValueAsBytes(Map.of("actionToken", actionToken));
     api.postJson("/api/v1/actions/complete", body, "Authorization", auth)
         .whenComplete(
             (reply, failure) -> {
               inFlight.decrementAndGet();
+              long latency =
+                  failure == null ? Histograms.micros(intendedNanos, reply.receivedNanos()) : 0;
               if (failure != null || reply.status() != 200) {
-                error(measured, "complete", reply, failure);
+                failed(tally, "complete", reply, failure, latency, startVerdict);
                 return;
               }
               JsonNode done = JSON.readTree(reply.body());
-              matcher.responseReceived(
+              completions.received(
                   done.path("userId").asString(),
                   done.path("newScore").asLong(),
                   reply.receivedMicros());
-              if (measured) {
-                completed.increment();
-                Histograms.record(
-                    completeLatency, Histograms.micros(intendedNanos, reply.receivedNanos()));
-                Histograms.record(
-                    completeService, Histograms.micros(sentNanos, reply.receivedNanos()));
+              if (tally != null) {
+                tally.completed(
+                    intendedNanos, latency, Histograms.micros(sentNanos, reply.receivedNanos()));
               }
+              Outcome verdict =
+                  latency > timeoutMicros
+                      ? Outcome.TIMED_OUT
+                      : latency <= goodMicros ? Outcome.GOOD : Outcome.SLOW;
+              ended(tally, worse(verdict, startVerdict));
             });
   }
 
-  private void error(boolean measured, String step, HttpReply reply, Throwable failure) {
-    if (!measured) {
+  /** A non-2xx answer or a failure: a refusal, a timeout or another error. */
+  private void failed(
+      ActionTally tally,
+      String step,
+      HttpReply reply,
+      Throwable failure,
+      long latency,
+      Outcome startVerdict) {
+    if (tally == null) {
       return;
     }
-    String key =
+    tally.error(
         failure != null
             ? step + " " + failure.getClass().getSimpleName()
-            : step + " " + reply.status() + " " + problemCode(reply.body());
-    errors.computeIfAbsent(key, k -> new LongAdder()).increment();
+            : step + " " + reply.status() + " " + problemCode(reply.body()));
+    boolean refusal = failure == null && (reply.status() == 503 || reply.status() == 429);
+    if (refusal) {
+      tally.refused(latency);
+    }
+    Outcome verdict =
+        failure instanceof TimeoutException || (failure == null && latency > timeoutMicros)
+            ? Outcome.TIMED_OUT
+            : refusal ? Outcome.REFUSED : Outcome.FAILED;
+    tally.ended(worse(verdict, startVerdict));
+  }
+
+  /** The worse of two verdicts on one action ({@link Outcome} lists them best first). */
+  static Outcome worse(Outcome a, Outcome b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static void ended(ActionTally tally, Outcome outcome) {
+    if (tally != null) {
+      tally.ended(outcome);
+    }
   }
 
   static String problemCode(byte[] body) {

@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param ramp how long the rate ramps up ({@link Duration#ZERO}: constant from the start)
  * @param rampFrom the rate at the start of the ramp as a share of {@code ratePerSecond}, in (0, 1]
  */
-public record OpenSchedule(double ratePerSecond, long startNanos, Duration ramp, double rampFrom) {
+public record OpenSchedule(double ratePerSecond, long startNanos, Duration ramp, double rampFrom)
+    implements Arrivals {
 
   public OpenSchedule {
     if (!(ratePerSecond > 0)) {
@@ -33,6 +34,7 @@ public record OpenSchedule(double ratePerSecond, long startNanos, Duration ramp,
   }
 
   /** When arrival {@code i} is due. */
+  @Override
   public long intendedNanos(long i) {
     if (ramp.isZero()) {
       return startNanos + Math.round(i * 1e9 / ratePerSecond);

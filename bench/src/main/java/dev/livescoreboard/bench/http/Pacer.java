@@ -3,9 +3,9 @@ package dev.livescoreboard.bench.http;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Issues arrivals of an {@link OpenSchedule} on one dedicated thread: waits until each is due, then
- * hands it to the (non-blocking) issuer. When the issuer falls behind, arrivals are issued at once,
- * never skipped, and keep their intended time.
+ * Issues arrivals of an {@link OpenSchedule} (or a {@link CurvePlan}) on one dedicated thread:
+ * waits until each is due, then hands it to the (non-blocking) issuer. When the issuer falls
+ * behind, arrivals are issued at once, never skipped, and keep their intended time.
  */
 final class Pacer {
 
@@ -16,7 +16,7 @@ final class Pacer {
 
   private Pacer() {}
 
-  static Thread start(String name, OpenSchedule schedule, long arrivals, Issuer issuer) {
+  static Thread start(String name, Arrivals schedule, long arrivals, Issuer issuer) {
     Thread thread =
         new Thread(
             () -> {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
 
-/** Prints a run's table and writes it into {@code docs/benchmarks.md} with its latency plot. */
+/**
+ * Prints a run's table and writes it into {@code docs/benchmarks.md} with its plot: latency by
+ * percentile for the usual run, goodput by offered rate for a curve.
+ */
 public final class Report {
 
   /**
@@ -29,6 +32,26 @@ public final class Report {
       List<Row> rows,
       List<String> notes,
       Map<String, ? extends AbstractHistogram> latencies) {}
+
+  /**
+   * One goodput curve.
+   *
+   * @param label the run's name (a section per label)
+   * @param command the exact command that produced it
+   * @param parameters the effective options
+   * @param header the table's column names
+   * @param rows one row per step, cells in header order
+   * @param notes lines under the table (definitions, recovery, verdicts)
+   * @param points the curve's steps to plot (the recovery step left out)
+   */
+  public record Curve(
+      String label,
+      String command,
+      String parameters,
+      List<String> header,
+      List<List<String>> rows,
+      List<String> notes,
+      List<CurvePlot.Point> points) {}
 
   private Report() {}
 
@@ -50,19 +73,38 @@ public final class Report {
     return dir.resolve(plotName);
   }
 
+  /** The curve's table for the console. */
+  public static String console(Curve curve) {
+    return "\n"
+        + ResultTable.text(curve.header(), curve.rows())
+        + String.join("\n", curve.notes())
+        + "\n";
+  }
+
+  /** Writes {@code bench-<label>-curve.png} next to {@code markdown} and merges the section. */
+  public static Path write(Path markdown, Curve curve) throws IOException {
+    Path dir = markdown.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    String plotName = "bench-" + fileSafe(curve.label()) + "-curve.png";
+    CurvePlot.write(dir.resolve(plotName), "Goodput curve — " + curve.label(), curve.points());
+    StringBuilder md = head(curve.label(), curve.command(), curve.parameters());
+    md.append(ResultTable.markdown(curve.header(), curve.rows())).append('\n');
+    for (String note : curve.notes()) {
+      md.append("- ").append(note).append('\n');
+    }
+    md.append("\n![Goodput curve, run ")
+        .append(curve.label())
+        .append("](")
+        .append(plotName)
+        .append(")\n");
+    String existing = Files.exists(markdown) ? Files.readString(markdown) : null;
+    Files.writeString(
+        markdown, BenchmarksFile.merge(existing, header(), curve.label(), md.toString()));
+    return dir.resolve(plotName);
+  }
+
   static String section(Run run, String plotName) {
-    StringBuilder md = new StringBuilder();
-    md.append("### Run `")
-        .append(run.label())
-        .append("` — ")
-        .append(
-            ZonedDateTime.now()
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneOffset.UTC))
-                .substring(0, 19))
-        .append(" UTC\n\n");
-    md.append("- Command: `").append(run.command()).append("`\n");
-    md.append("- Parameters: ").append(run.parameters()).append('\n');
-    md.append("- Machine: ").append(Machine.current().describe()).append("\n\n");
+    StringBuilder md = head(run.label(), run.command(), run.parameters());
     md.append(ResultTable.markdown(run.rows())).append('\n');
     for (String note : run.notes()) {
       md.append("- ").append(note).append('\n');
@@ -73,6 +115,23 @@ public final class Report {
         .append(plotName)
         .append(")\n");
     return md.toString();
+  }
+
+  /** A section's heading with the run's time, its command, parameters and machine. */
+  private static StringBuilder head(String label, String command, String parameters) {
+    StringBuilder md = new StringBuilder();
+    md.append("### Run `")
+        .append(label)
+        .append("` — ")
+        .append(
+            ZonedDateTime.now()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneOffset.UTC))
+                .substring(0, 19))
+        .append(" UTC\n\n");
+    md.append("- Command: `").append(command).append("`\n");
+    md.append("- Parameters: ").append(parameters).append('\n');
+    md.append("- Machine: ").append(Machine.current().describe()).append("\n\n");
+    return md;
   }
 
   static String fileSafe(String label) {

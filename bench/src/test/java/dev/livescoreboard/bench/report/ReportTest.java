@@ -2,9 +2,12 @@ package dev.livescoreboard.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
 
@@ -108,5 +111,46 @@ class ReportTest {
   @Test
   void labelsBecomeSafeFileNames() {
     assertThat(Report.fileSafe("After Outbox/NOTIFY #2")).isEqualTo("after-outbox-notify-2");
+  }
+
+  @Test
+  void anyTableHasOneSeparatorPerColumn() {
+    String md = ResultTable.markdown(List.of("a", "b", "c"), List.of(List.of("1", "2|3", "4")));
+
+    assertThat(md.lines().toList())
+        .containsExactly("| a | b | c |", "| --- | --- | --- |", "| 1 | 2\\|3 | 4 |");
+  }
+
+  @Test
+  void aCurveIsMergedUnderRunsWithItsTableNotesAndPlot(@TempDir Path dir) throws Exception {
+    Path markdown = dir.resolve("benchmarks.md");
+    Files.writeString(markdown, "# Benchmarks\n\nsummary\n\n## Runs\n");
+    Report.Curve curve =
+        new Report.Curve(
+            "Curve 1",
+            "java -jar bench/target/bench.jar --curve=100,200",
+            "curve=100,200/s",
+            List.of("step", "offered/s"),
+            List.of(List.of("1", "100"), List.of("2", "200")),
+            List.of("Recovery at 100/s: met."),
+            List.of(
+                new CurvePlot.Point(100, 100, 0, 20),
+                new CurvePlot.Point(200, 150, 50, Double.NaN)));
+
+    Path png = Report.write(markdown, curve);
+
+    String md = Files.readString(markdown);
+    assertThat(md).startsWith("# Benchmarks\n\nsummary");
+    assertThat(md)
+        .contains(
+            BenchmarksFile.begin("Curve 1"),
+            "### Run `Curve 1`",
+            "- Command: `java -jar bench/target/bench.jar --curve=100,200`",
+            "| step | offered/s |",
+            "| 2 | 200 |",
+            "- Recovery at 100/s: met.",
+            "![Goodput curve, run Curve 1](bench-curve-1-curve.png)");
+    assertThat(png).isEqualTo(dir.resolve("bench-curve-1-curve.png")).isNotEmptyFile();
+    assertThat(Report.console(curve)).contains("step", "Recovery at 100/s: met.");
   }
 }
