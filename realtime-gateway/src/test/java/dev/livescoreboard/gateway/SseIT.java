@@ -2,11 +2,13 @@ package dev.livescoreboard.gateway;
 
 import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.gateway.SseClient.Comment;
 import dev.livescoreboard.gateway.SseClient.Event;
 import dev.livescoreboard.gateway.SseClient.Retry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -49,8 +51,6 @@ class SseIT {
       assertThat(json.path("entries")).hasSize(2);
 
       gateway.publish(top("sse-live", "all-time", 6, "bob", "alice"));
-      gateway.publish(top("sse-live", "all-time", 4, "mallory"));
-      gateway.publish(top("sse-live", "all-time", 9, "carol"));
       Event first = stream.nextEvent();
       assertThat(first.name()).isEqualTo("update");
       assertThat(first.id()).isEqualTo("6");
@@ -58,6 +58,8 @@ class SseIT {
       assertThat(first.json().path("entries").get(0).path("userId").asString()).isEqualTo("bob");
       assertThat(first.json().path("sourceCommittedAt").asString())
           .isEqualTo("2026-11-24T10:15:30Z");
+      gateway.publish(top("sse-live", "all-time", 4, "mallory"));
+      gateway.publish(top("sse-live", "all-time", 9, "carol"));
       Event next = stream.nextEvent();
       assertThat(next.id()).isEqualTo("9");
       assertThat(next.json().path("entries").get(0).path("userId").asString()).isEqualTo("carol");
@@ -145,6 +147,33 @@ class SseIT {
         SseClient.open(
             uri("/api/v1/leaderboards/sse-auth/stream?access_token=not.a.jwt"), b -> b)) {
       assertProblem(forged, 401, "UNAUTHORIZED");
+    }
+  }
+
+  @Test
+  void theStreamClosesWhenItsTokenExpires() {
+    gateway.seed(top("sse-expiry", "all-time", 1, "alice"));
+    String shortLived =
+        gateway.auth.mint("heidi", "Heidi", java.util.List.of("player"), Duration.ofSeconds(2));
+    try (SseClient stream =
+        SseClient.open(
+            uri("/api/v1/leaderboards/sse-expiry/stream?access_token=" + shortLived), b -> b)) {
+      stream.nextEvent();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> stream.pending().stream().anyMatch(SseClient.Closed.class::isInstance));
+    }
+  }
+
+  @Test
+  void onlyGetOpensAStream() {
+    gateway.seed(top("sse-head", "all-time", 1, "alice"));
+    try (SseClient head =
+        SseClient.open(
+            uri("/api/v1/leaderboards/sse-head/stream?access_token=" + gateway.token("alice")),
+            b -> b.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()))) {
+      assertThat(head.status()).isEqualTo(405);
+      assertThat(head.headers().firstValue("Allow")).hasValue("GET");
     }
   }
 
