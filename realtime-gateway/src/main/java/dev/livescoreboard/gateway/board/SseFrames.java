@@ -19,16 +19,19 @@ public final class SseFrames {
   private SseFrames() {}
 
   /**
-   * One event: {@code event: name}, {@code id: id}, then {@code data} as one {@code data:} line per
-   * line of it (compact JSON has none, but a CR or LF in it would otherwise end the field), and the
-   * blank line that dispatches it.
+   * One event: {@code event: name}, {@code id: id} unless {@code id} is {@code null} (a client then
+   * keeps the last id it saw), then {@code data} as one {@code data:} line per line of it (compact
+   * JSON has none, but a CR or LF in it would otherwise end the field), and the blank line that
+   * dispatches it.
    */
   public static ByteBuf event(String name, String id, byte[] data) {
     requireOneLine(name);
-    requireOneLine(id);
     ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 64);
     field(out, "event", name);
-    field(out, "id", id);
+    if (id != null) {
+      requireOneLine(id);
+      field(out, "id", id);
+    }
     int start = 0;
     for (int i = 0; i <= data.length; i++) {
       if (i == data.length || data[i] == LF || data[i] == CR) {

@@ -16,17 +16,19 @@ public final class SseWriter {
   private SseWriter() {}
 
   /**
-   * Sends {@code message} as its JSON in one event named {@code event} with {@code id}. Dropped if
-   * the channel is not writable: like board updates, nothing is queued for a slow reader.
+   * Sends {@code message} as its JSON in one event named {@code event} (e.g. {@code rank-changed}
+   * for a {@code RANK_CHANGED}), without an {@code id:}: only board states carry ids, so the
+   * reader's {@code Last-Event-ID} stays the board's seq. Dropped if the channel is not writable:
+   * like board updates, nothing is queued for a slow reader.
    *
    * @return whether it was written
    */
-  public static boolean send(Channel channel, String event, String id, Object message) {
+  public static boolean send(Channel channel, String event, Object message) {
     if (!channel.isActive() || !channel.isWritable()) {
       return false;
     }
     channel.writeAndFlush(
-        SseFrames.event(event, id, EventJson.toBytes(message)), channel.voidPromise());
+        SseFrames.event(event, null, EventJson.toBytes(message)), channel.voidPromise());
     return true;
   }
 

@@ -30,6 +30,12 @@ class SseFramesTest {
   }
 
   @Test
+  void anEventWithoutAnIdHasNoIdLine() {
+    assertThat(text(SseFrames.event("rank-changed", null, "{}".getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo("event: rank-changed\ndata: {}\n\n");
+  }
+
+  @Test
   void dataWithLineBreaksBecomesOneDataLinePerLine() {
     assertThat(text(SseFrames.event("x", "1", "a\nb\r\nc\rd".getBytes(StandardCharsets.UTF_8))))
         .isEqualTo("event: x\nid: 1\ndata: a\ndata: b\ndata: c\ndata: d\n\n");
