@@ -6,6 +6,7 @@ import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.BoundedHttpObjectAggregator;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
 import dev.livescoreboard.gateway.websocket.HeartbeatHandler;
@@ -51,6 +52,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
           .setMaxChunkSize(MAX_CHUNK_BYTES);
   private final WebSocketSessionHandler session;
   private final ClientMessageHandler messages;
+  private final SseEndpoint sse;
   private final WebSocketServerProtocolConfig webSocketConfig;
   private final ConnectionErrorHandler errors = new ConnectionErrorHandler();
   private final ConnectionCap cap;
@@ -63,7 +65,8 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
       GatewayMetrics metrics,
       HttpFrontEnd http,
       WebSocketSessionHandler session,
-      ClientMessageHandler messages) {
+      ClientMessageHandler messages,
+      SseEndpoint sse) {
     this.settings = settings;
     this.verifier = verifier;
     this.blocking = blocking;
@@ -72,6 +75,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     this.http = http;
     this.session = session;
     this.messages = messages;
+    this.sse = sse;
     this.cap = new ConnectionCap(settings.maxConnections(), metrics);
     this.webSocketConfig =
         WebSocketServerProtocolConfig.newBuilder()
@@ -113,6 +117,8 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         "ws-admission",
         new WebSocketAdmissionHandler(settings, verifier, blocking, limiter, metrics));
     pipeline.addLast("ws-protocol", new WebSocketServerProtocolHandler(webSocketConfig));
+    // A stream request is admitted here; once open, its stream replaces the HTTP codec.
+    pipeline.addLast("sse", sse);
     pipeline.addLast("http-router", http.router());
     pipeline.addLast("ws-heartbeat", new HeartbeatHandler(settings.heartbeat()));
     pipeline.addLast("ws-session", session);

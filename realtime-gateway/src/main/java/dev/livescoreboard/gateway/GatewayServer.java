@@ -5,6 +5,7 @@ import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardSnapshots;
+import dev.livescoreboard.gateway.board.KnownBoards;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
@@ -12,6 +13,7 @@ import dev.livescoreboard.gateway.redis.RedisConnections;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
 import dev.livescoreboard.gateway.redis.RedisRankReads;
 import dev.livescoreboard.gateway.redis.TopChangedSubscriber;
+import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
 import dev.livescoreboard.gateway.websocket.Subscriptions;
@@ -53,6 +55,8 @@ public final class GatewayServer implements AutoCloseable {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final ChannelGroup connections =
       new DefaultChannelGroup("websockets", GlobalEventExecutor.INSTANCE);
+  private final ChannelGroup streams =
+      new DefaultChannelGroup("sse-streams", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final BlockingExecutor blocking;
   private final RedisClient redis;
@@ -91,8 +95,9 @@ public final class GatewayServer implements AutoCloseable {
             () -> blocking.execute(feed::refreshAll),
             metrics.malformedChanges());
     metrics.bindConnections(connections::size);
+    metrics.bindSseStreams(streams::size);
     Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
-    // One verifier for WebSocket admission and the HTTP /me reads.
+    // One verifier for WebSocket admission, SSE streams and the HTTP /me reads.
     JwtVerifier verifier =
         new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience());
     GatewayInitializer initializer =
@@ -112,7 +117,15 @@ public final class GatewayServer implements AutoCloseable {
                 metrics,
                 subscriber::isSubscribed),
             new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
-            new ClientMessageHandler(subscriptions));
+            new ClientMessageHandler(subscriptions),
+            new SseEndpoint(
+                settings,
+                feed,
+                new KnownBoards(feed, store),
+                verifier,
+                blocking,
+                metrics,
+                streams));
     subscriber.start();
     try {
       serverChannel =
@@ -166,6 +179,8 @@ public final class GatewayServer implements AutoCloseable {
               new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server restart"))
           .awaitUninterruptibly(1, TimeUnit.SECONDS);
       connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+      // Readers reconnect after their retry delay, as WebSocket clients do.
+      streams.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
       subscriber.close();
     } finally {
       bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

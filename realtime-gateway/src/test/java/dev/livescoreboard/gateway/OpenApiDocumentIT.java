@@ -46,6 +46,7 @@ class OpenApiDocumentIT {
           "/api/v1/leaderboards/{board}/users/{userId}",
           "/api/v1/leaderboards/{board}/around/me",
           "/api/v1/leaderboards/{board}/around/{userId}",
+          "/api/v1/leaderboards/{board}/stream",
           "/health",
           "/metrics",
           "/openapi.json",
@@ -122,6 +123,18 @@ class OpenApiDocumentIT {
               String path =
                   template.replace("{board}", "openapi-board").replace("{userId}", "bob")
                       + QUERIES.getOrDefault(template, "");
+              if (template.endsWith("/stream")) {
+                // A stream never ends by itself: its status is all that is read.
+                try (SseClient stream =
+                    SseClient.open(
+                        java.net.URI.create(gateway.http(path + "?access_token=" + token)),
+                        b -> b)) {
+                  assertThat(get.getResponses().keySet())
+                      .as("documented statuses of GET " + path)
+                      .contains(String.valueOf(stream.status()));
+                }
+                return;
+              }
               HttpResponse<String> response =
                   template.contains("/me") ? api.get(path, token) : api.get(path);
               assertThat(get.getResponses().keySet())

@@ -10,6 +10,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,6 +127,15 @@ public final class BoardFeed {
    * change or refresh) and the future fails. Call on the channel's event loop.
    */
   public Future<Void> subscribe(Channel channel, String board) {
+    return subscribe(channel, board, OptionalLong.empty());
+  }
+
+  /**
+   * Like {@link #subscribe(Channel, String)} for a client that resumes: if {@code lastSeq} is the
+   * seq of the board's current state, the client has it already, so no {@code SNAPSHOT} is sent and
+   * the channel counts as sent that state (its next message is the next newer update).
+   */
+  public Future<Void> subscribe(Channel channel, String board, OptionalLong lastSeq) {
     ChannelBoards boards = ChannelBoards.of(channel);
     // Counted at once, so a burst of SUBSCRIBEs cannot pass the limit while loads are in flight.
     boards.add(board);
@@ -144,7 +154,14 @@ public final class BoardFeed {
               }
               BoardState state = snapshots.current(board).orElseGet(loaded::getNow);
               boards.snapshotSent(board, state);
-              channel.writeAndFlush(state.snapshotWire(), channel.voidPromise());
+              boolean current =
+                  !state.isPlaceholder()
+                      && lastSeq.isPresent()
+                      && lastSeq.getAsLong() == state.top().seq();
+              if (!current) {
+                channel.writeAndFlush(
+                    state.snapshotWire(boards.transport()), channel.voidPromise());
+              }
               done.trySuccess(null);
             });
     return done;

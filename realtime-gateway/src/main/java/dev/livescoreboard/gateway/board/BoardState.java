@@ -8,13 +8,15 @@ import dev.livescoreboard.events.TopNChanged;
 import io.netty.buffer.ByteBuf;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The latest top N of one board, with its two WebSocket messages. Each message's complete frame is
- * encoded once, on first use (a state the broadcast throttle coalesces away never is), and every
- * subscriber is sent a duplicate of the same bytes: the buffers are unreleasable, so Netty's
- * per-channel release never frees them and the garbage collector reclaims them once the state is
- * replaced. Safe for any thread.
+ * The latest top N of one board, with its two messages ({@code SNAPSHOT}, {@code
+ * LEADERBOARD_UPDATE}). Each message is encoded once per {@link Transport}, on first use (a state
+ * the broadcast throttle coalesces away never is), and every subscriber of that transport is sent a
+ * duplicate of the same bytes: the buffers are unreleasable, so Netty's per-channel release never
+ * frees them and the garbage collector reclaims them once the state is replaced. Safe for any
+ * thread.
  */
 public final class BoardState {
 
@@ -22,9 +24,12 @@ public final class BoardState {
   private final boolean placeholder;
   private final SnapshotMessage snapshot;
   private final UpdateMessage update;
-  // Encoded lazily. Two threads may race to encode; both results are equal, either one is kept.
-  private volatile ByteBuf snapshotWire;
-  private volatile ByteBuf updateWire;
+  // Encoded lazily, per transport. Two threads may race to encode; both results are equal, either
+  // one is kept.
+  private final AtomicReferenceArray<ByteBuf> snapshotWires =
+      new AtomicReferenceArray<>(Transport.values().length);
+  private final AtomicReferenceArray<ByteBuf> updateWires =
+      new AtomicReferenceArray<>(Transport.values().length);
 
   private BoardState(TopNChanged top, boolean placeholder) {
     this.top = top;
@@ -73,22 +78,24 @@ public final class BoardState {
     return seasonOrder > 0 || (seasonOrder == 0 && next.seq() > top.seq());
   }
 
-  /** A duplicate of the complete {@code SNAPSHOT} frame's bytes, to write as they are. */
-  ByteBuf snapshotWire() {
-    ByteBuf wire = snapshotWire;
-    if (wire == null) {
-      wire = WireFrames.textFrame(EventJson.toBytes(snapshot));
-      snapshotWire = wire;
-    }
-    return wire.duplicate();
+  /** A duplicate of the complete {@code SNAPSHOT} message's bytes for {@code transport}. */
+  ByteBuf snapshotWire(Transport transport) {
+    return wire(snapshotWires, transport, "snapshot", snapshot);
   }
 
-  /** A duplicate of the complete {@code LEADERBOARD_UPDATE} frame's bytes, to write as they are. */
-  ByteBuf updateWire() {
-    ByteBuf wire = updateWire;
+  /**
+   * A duplicate of the complete {@code LEADERBOARD_UPDATE} message's bytes for {@code transport}.
+   */
+  ByteBuf updateWire(Transport transport) {
+    return wire(updateWires, transport, "update", update);
+  }
+
+  private ByteBuf wire(
+      AtomicReferenceArray<ByteBuf> wires, Transport transport, String event, Object message) {
+    ByteBuf wire = wires.get(transport.ordinal());
     if (wire == null) {
-      wire = WireFrames.textFrame(EventJson.toBytes(update));
-      updateWire = wire;
+      wire = transport.encode(event, top.seq(), EventJson.toBytes(message));
+      wires.set(transport.ordinal(), wire);
     }
     return wire.duplicate();
   }

@@ -19,23 +19,41 @@ public final class ChannelBoards {
 
   private static final AttributeKey<ChannelBoards> KEY = AttributeKey.valueOf("gateway.boards");
 
+  private final Transport transport;
   private final Set<String> subscribed = new LinkedHashSet<>();
   // The last state written per board; the one check that keeps a channel's seqs growing whatever
   // order a SNAPSHOT, broadcasts queued before it, and catch-ups reach its loop in.
   private final Map<String, BoardState> sent = new HashMap<>();
   private final Set<String> missed = new LinkedHashSet<>();
 
-  /** The channel's boards, created on first use. */
+  private ChannelBoards(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** The channel's boards, created on first use for a WebSocket. */
   public static ChannelBoards of(Channel channel) {
+    return of(channel, Transport.WEBSOCKET);
+  }
+
+  /**
+   * The channel's boards, created on first use for {@code transport}; a channel keeps the transport
+   * it was first seen with, so name it before anything else touches the channel's boards.
+   */
+  public static ChannelBoards of(Channel channel, Transport transport) {
     ChannelBoards boards = channel.attr(KEY).get();
     if (boards == null) {
-      ChannelBoards fresh = new ChannelBoards();
+      ChannelBoards fresh = new ChannelBoards(transport);
       boards = channel.attr(KEY).setIfAbsent(fresh);
       if (boards == null) {
         boards = fresh;
       }
     }
     return boards;
+  }
+
+  /** How this channel's messages are framed. */
+  public Transport transport() {
+    return transport;
   }
 
   public boolean isSubscribed(String board) {

@@ -6,8 +6,8 @@ import io.netty.channel.Channel;
 /**
  * Writes one broadcast to the subscribers on one event loop, in one task on that loop: no task,
  * promise or future per channel ({@code voidPromise()}), all writes first, then one flush per
- * channel written. What is written is a duplicate of the state's pre-encoded frame. Stateless;
- * shared by all loops.
+ * channel written. What is written is a duplicate of the state's message pre-encoded for the
+ * channel's transport. Stateless; shared by all loops.
  */
 final class Delivery {
 
@@ -40,7 +40,7 @@ final class Delivery {
       if (!boards.offer(board, state)) {
         continue;
       }
-      channel.write(state.updateWire(), channel.voidPromise());
+      channel.write(state.updateWire(boards.transport()), channel.voidPromise());
       written[sent++] = channel;
     }
     for (int i = 0; i < sent; i++) {
@@ -59,7 +59,7 @@ final class Delivery {
     for (String board : boards.drainMissed()) {
       BoardState state = snapshots.current(board).orElse(null);
       if (state != null && boards.offer(board, state)) {
-        channel.write(state.updateWire(), channel.voidPromise());
+        channel.write(state.updateWire(boards.transport()), channel.voidPromise());
       }
     }
     channel.flush();

@@ -1,8 +1,8 @@
 /**
  * The live boards: the newest top N of every board that has data, held in memory, and the fan-out
- * of each newer state to the board's WebSocket subscribers. This in-memory state is the gateway's
- * cache of the projector's read model, kept current by its pub/sub changes: SNAPSHOTs and the
- * current top N over HTTP are answered from it. The read model itself ({@link
+ * of each newer state to the board's subscribers, WebSocket and SSE channels alike. This in-memory
+ * state is the gateway's cache of the projector's read model, kept current by its pub/sub changes:
+ * SNAPSHOTs and the current top N over HTTP are answered from it. The read model itself ({@link
  * dev.livescoreboard.gateway.board.LeaderboardStore}) is read only for a board not in memory yet
  * (its first request, or every request for a board without data), to reload the known boards after
  * the pub/sub subscription (re)connects, and by the HTTP API for other seasons or longer lists.
@@ -31,11 +31,14 @@
  * broadcast queues one task per such loop (and runs it at once for its own loop); the task writes
  * to each of that loop's subscribers with {@code voidPromise()} (no task, promise or future per
  * channel), then flushes each channel it wrote once. What it writes is a {@code duplicate()} of the
- * state's complete WebSocket frame, header and payload, encoded once by Netty's own encoder (the
- * gateway's frames are alike for every connection: unmasked, no extensions) into unreleasable
- * direct memory; a raw buffer passes the channel's frame encoder untouched, so there is no
- * per-subscriber serializing, framing or copying. The pipeline's {@code FlushConsolidationHandler}
- * merges only the flushes of one read (outside a read it would schedule a task per channel).
+ * state's message encoded for the channel's {@link dev.livescoreboard.gateway.board.Transport},
+ * fixed per channel: a complete WebSocket frame, header and payload, encoded by Netty's own encoder
+ * (the gateway's frames are alike for every connection: unmasked, no extensions), or a complete
+ * Server-Sent Event ({@code event:}, {@code id:} seq, {@code data:} the same JSON). Either is
+ * unreleasable direct memory, and a raw buffer passes the channel's frame encoder (WebSocket) or
+ * the HTTP encoder of a close-delimited response (SSE) untouched, so there is no per-subscriber
+ * serializing, framing or copying. The pipeline's {@code FlushConsolidationHandler} merges only the
+ * flushes of one read (outside a read it would schedule a task per channel).
  *
  * <p>Guarantees:
  *
@@ -51,25 +54,31 @@
  *   <li>A subscriber joins the board's subscribers before the state is read, so no update falls
  *       between its {@code SNAPSHOT} (the latest state, even while a broadcast is pending) and its
  *       first {@code LEADERBOARD_UPDATE}; it then gets every newer state that is broadcast while it
- *       keeps up. If the first load fails it stays subscribed and gets the state with the next
- *       change or refresh.
+ *       keeps up. A subscriber that resumes with the seq of the current state (SSE's {@code
+ *       Last-Event-ID}) is sent no {@code SNAPSHOT} and counts as sent that state, so its first
+ *       message is the next newer update; any other seq gets the {@code SNAPSHOT}. If the first
+ *       load fails it stays subscribed and gets the state with the next change or refresh.
  *   <li>Conflation: while a channel is not writable, updates are not queued for it; it is marked as
  *       owed, and once writable again it receives only the latest state of each owed board.
  *   <li>After the Redis subscription (re)connects, every known board is reloaded, so a change
  *       published while it was down still reaches subscribers.
- *   <li>Each state is encoded at most once per message type (on first use; a state the throttle
- *       coalesces away never is), and every subscriber is sent the same bytes.
+ *   <li>Each state is encoded at most once per message type and transport (on first use; a state
+ *       the throttle coalesces away never is, nor for a transport no subscriber uses), and every
+ *       subscriber of one transport is sent the same bytes. Ordering, conflation and the memory
+ *       bounds below are the same for both transports: they are decided per channel and board
+ *       before the transport's bytes are picked.
  * </ul>
  *
- * <p>Memory bounds: per board that has data, one state (its current season only, with at most two
- * encoded frames) and one throttle. A replaced state, frames included, is reclaimed by the garbage
- * collector once no channel refers to it any more as the last state it was sent or in its outbound
- * buffer (channels never free the unreleasable buffers). Per connection: at most the subscription
- * limit of boards (enforced by the {@code websocket} package), and per board one reference to the
- * last state sent and one owed flag, never a queue of frames. Writability is checked before each
- * broadcast write and before a catch-up, so what this package queues in a slow channel's outbound
- * buffer stays within the write-buffer high-water mark plus one frame per board it watches, and
- * those frames are duplicates of the shared buffers. The subscriber index holds one entry per board
- * and event loop that has subscribers, dropped with the last one.
+ * <p>Memory bounds: per board that has data, one state (its current season only, with at most four
+ * encoded messages: two types in two transports) and one throttle. A replaced state, frames
+ * included, is reclaimed by the garbage collector once no channel refers to it any more as the last
+ * state it was sent or in its outbound buffer (channels never free the unreleasable buffers). Per
+ * connection: at most the subscription limit of boards (enforced by the {@code websocket} package;
+ * an SSE stream watches one), and per board one reference to the last state sent and one owed flag,
+ * never a queue of frames. Writability is checked before each broadcast write and before a
+ * catch-up, so what this package queues in a slow channel's outbound buffer stays within the
+ * write-buffer high-water mark plus one frame per board it watches, and those frames are duplicates
+ * of the shared buffers. The subscriber index holds one entry per board and event loop that has
+ * subscribers, dropped with the last one.
  */
 package dev.livescoreboard.gateway.board;

@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
  * @param blockingThreads threads for Redis reads and token verification
  * @param blockingQueue blocking tasks that may wait; beyond it requests are refused with 503
  * @param ioThreads event loops serving the connections
+ * @param sse the Server-Sent Events stream's keep-alive, retry and per-address limit
  */
 public record GatewaySettings(
     String bindAddress,
@@ -66,7 +67,8 @@ public record GatewaySettings(
     int writeBufferHighBytes,
     int blockingThreads,
     int blockingQueue,
-    int ioThreads) {
+    int ioThreads,
+    SseSettings sse) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_ALLOWED_ORIGINS =
@@ -183,7 +185,18 @@ public record GatewaySettings(
         e.integer("SCOREBOARD_GATEWAY_WRITE_BUFFER_HIGH_BYTES", DEFAULT_WRITE_BUFFER_HIGH_BYTES),
         e.integer("SCOREBOARD_GATEWAY_BLOCKING_THREADS", DEFAULT_BLOCKING_THREADS),
         e.integer("SCOREBOARD_GATEWAY_BLOCKING_QUEUE", DEFAULT_BLOCKING_QUEUE),
-        e.integer("SCOREBOARD_GATEWAY_IO_THREADS", DEFAULT_IO_THREADS));
+        e.integer("SCOREBOARD_GATEWAY_IO_THREADS", DEFAULT_IO_THREADS),
+        new SseSettings(
+            Duration.ofMillis(
+                e.integer(
+                    "SCOREBOARD_GATEWAY_SSE_KEEP_ALIVE_MS",
+                    (int) SseSettings.DEFAULT_KEEP_ALIVE.toMillis())),
+            Duration.ofMillis(
+                e.integer(
+                    "SCOREBOARD_GATEWAY_SSE_RETRY_MS", (int) SseSettings.DEFAULT_RETRY.toMillis())),
+            e.integer(
+                "SCOREBOARD_GATEWAY_SSE_MAX_PER_ADDRESS",
+                SseSettings.DEFAULT_MAX_STREAMS_PER_ADDRESS)));
   }
 
   /** Whether a browser page from {@code origin} may use the gateway. */

@@ -144,7 +144,10 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET");
     response
         .headers()
-        .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, If-None-Match");
+        .set(
+            HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+            // Last-Event-ID: a stream client that sets its own headers resumes with it.
+            "Authorization, If-None-Match, Last-Event-ID");
     response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
     exchange.respond(response);
   }

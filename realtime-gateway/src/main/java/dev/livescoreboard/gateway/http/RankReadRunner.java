@@ -5,7 +5,7 @@ import dev.livescoreboard.gateway.auth.InvalidTokenException;
 import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
-import dev.livescoreboard.gateway.board.BoardState;
+import dev.livescoreboard.gateway.board.KnownBoards;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
 import io.netty.util.concurrent.Future;
 import java.util.Optional;
@@ -25,15 +25,13 @@ final class RankReadRunner {
 
   private static final Logger log = LoggerFactory.getLogger(RankReadRunner.class);
 
-  private final BoardFeed feed;
-  private final LeaderboardStore store;
+  private final KnownBoards boards;
   private final BlockingExecutor blocking;
   private final JwtVerifier verifier;
 
   RankReadRunner(
       BoardFeed feed, LeaderboardStore store, BlockingExecutor blocking, JwtVerifier verifier) {
-    this.feed = feed;
-    this.store = store;
+    this.boards = new KnownBoards(feed, store);
     this.blocking = blocking;
     this.verifier = verifier;
   }
@@ -86,12 +84,7 @@ final class RankReadRunner {
         return RankAnswer.unauthorized();
       }
     }
-    Optional<String> current =
-        feed.known(board)
-            .filter(state -> !state.isPlaceholder())
-            .map(BoardState::top)
-            .map(top -> top.season())
-            .or(() -> store.currentSeason(board));
+    Optional<String> current = boards.currentSeason(board);
     if (current.isEmpty()) {
       return RankAnswer.problem(ErrorCode.BOARD_NOT_FOUND, "no board " + board);
     }

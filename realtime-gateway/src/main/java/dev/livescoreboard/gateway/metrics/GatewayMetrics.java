@@ -36,7 +36,7 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     delivered =
         Counter.builder("gateway.messages.broadcast")
-            .description("Leaderboard updates written to WebSocket subscribers")
+            .description("Leaderboard updates written to subscribers (WebSocket and SSE)")
             .register(registry);
     conflated =
         Counter.builder("gateway.messages.conflated")
@@ -60,6 +60,13 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
   public void bindConnections(IntSupplier openConnections) {
     Gauge.builder("gateway.websocket.connections", openConnections::getAsInt)
         .description("Open WebSocket connections")
+        .register(registry);
+  }
+
+  /** Reports the number of open Server-Sent Events streams. */
+  public void bindSseStreams(IntSupplier openStreams) {
+    Gauge.builder("gateway.sse.connections", openStreams::getAsInt)
+        .description("Open Server-Sent Events streams")
         .register(registry);
   }
 
@@ -91,7 +98,7 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .register(registry);
   }
 
-  /** Counts a refused WebSocket upgrade or token (failed auth is a security event). */
+  /** Counts a refused WebSocket upgrade, SSE stream or token (failed auth is a security event). */
   public void authFailure(String reason) {
     authFailures(reason).increment();
   }
@@ -111,7 +118,7 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
   /** Counts a refused connection because of a limit. */
   public void rejectedConnection(String limit) {
     Counter.builder("gateway.connections.rejected")
-        .description("WebSocket upgrades refused by a limit")
+        .description("WebSocket upgrades and SSE streams refused by a limit")
         .tag("limit", limit)
         .register(registry)
         .increment();

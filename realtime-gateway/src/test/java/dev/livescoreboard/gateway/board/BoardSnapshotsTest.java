@@ -69,13 +69,15 @@ class BoardSnapshotsTest {
   @Test
   void framesAreEncodedOnceAndShared() {
     BoardState state = snapshots.apply(top("global", "all-time", 3, "a")).orElseThrow();
-    ByteBuf first = state.updateWire();
-    ByteBuf second = state.updateWire();
+    ByteBuf first = state.updateWire(Transport.WEBSOCKET);
+    ByteBuf second = state.updateWire(Transport.WEBSOCKET);
     // A byte changed through one duplicate shows through the other: the same memory.
     int payloadStart = first.readerIndex() + 2;
     first.setByte(payloadStart, 'X');
     assertThat(second.getByte(payloadStart)).isEqualTo((byte) 'X');
-    assertThat(Tops.json(state.snapshotWire()).path("type").asString()).isEqualTo("SNAPSHOT");
-    assertThat(Tops.json(state.snapshotWire()).path("seq").asLong()).isEqualTo(3);
+    assertThat(Tops.json(state.snapshotWire(Transport.WEBSOCKET)).path("type").asString())
+        .isEqualTo("SNAPSHOT");
+    assertThat(Tops.json(state.snapshotWire(Transport.WEBSOCKET)).path("seq").asLong())
+        .isEqualTo(3);
   }
 }

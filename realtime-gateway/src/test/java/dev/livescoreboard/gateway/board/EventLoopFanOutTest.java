@@ -110,7 +110,8 @@ class EventLoopFanOutTest {
     feed.onTopChanged(top("global", "all-time", 2, "b", "a"));
 
     JsonNode expected =
-        Tops.json(BoardState.of(top("global", "all-time", 2, "b", "a")).updateWire());
+        Tops.json(
+            BoardState.of(top("global", "all-time", 2, "b", "a")).updateWire(Transport.WEBSOCKET));
     assertThat(first.next()).isEqualTo(expected);
     assertThat(second.next()).isEqualTo(expected);
   }

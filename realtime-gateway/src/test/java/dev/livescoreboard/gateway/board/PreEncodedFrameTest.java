@@ -37,12 +37,12 @@ class PreEncodedFrameTest {
   void preEncodedFramesCarryTheStatesMessages(int entries) {
     BoardState state = BoardState.of(top("global", "all-time", 7, users(entries)));
 
-    JsonNode update = Tops.json(state.updateWire());
+    JsonNode update = Tops.json(state.updateWire(Transport.WEBSOCKET));
     assertThat(update.path("type").asString()).isEqualTo("LEADERBOARD_UPDATE");
     assertThat(update.path("seq").asLong()).isEqualTo(7);
     assertThat(update.path("entries")).hasSize(entries);
     assertThat(update.path("changes")).hasSize(entries);
-    JsonNode snapshot = Tops.json(state.snapshotWire());
+    JsonNode snapshot = Tops.json(state.snapshotWire(Transport.WEBSOCKET));
     assertThat(snapshot.path("type").asString()).isEqualTo("SNAPSHOT");
     assertThat(snapshot.path("entries")).isEqualTo(update.path("entries"));
   }
@@ -51,17 +51,17 @@ class PreEncodedFrameTest {
   @ValueSource(ints = {1, 30, 2_000})
   void preEncodedBytesAreWhatTheChannelEncoderWritesForTheSameTextFrame(int entries) {
     BoardState state = BoardState.of(top("global", "all-time", 7, users(entries)));
-    String payload = Tops.text(state.updateWire());
+    String payload = Tops.text(state.updateWire(Transport.WEBSOCKET));
 
     byte[] perChannel = encodedByChannel(new TextWebSocketFrame(payload));
 
-    assertThat(ByteBufUtil.getBytes(state.updateWire())).isEqualTo(perChannel);
+    assertThat(ByteBufUtil.getBytes(state.updateWire(Transport.WEBSOCKET))).isEqualTo(perChannel);
   }
 
   @Test
   void rawFrameBytesPassTheFrameEncoderUntouched() {
     BoardState state = BoardState.of(top("global", "all-time", 7, "a", "b"));
-    ByteBuf wire = state.updateWire();
+    ByteBuf wire = state.updateWire(Transport.WEBSOCKET);
     EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
 
     channel.writeOutbound(wire);
@@ -77,8 +77,8 @@ class PreEncodedFrameTest {
   void framesLiveInDirectMemorySoSocketsWriteThemWithoutACopy() {
     BoardState state = BoardState.of(top("global", "all-time", 7, "a"));
 
-    assertThat(state.updateWire().isDirect()).isTrue();
-    assertThat(state.snapshotWire().isDirect()).isTrue();
+    assertThat(state.updateWire(Transport.WEBSOCKET).isDirect()).isTrue();
+    assertThat(state.snapshotWire(Transport.WEBSOCKET).isDirect()).isTrue();
   }
 
   private static String[] users(int count) {

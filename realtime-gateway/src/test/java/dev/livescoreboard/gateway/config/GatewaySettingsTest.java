@@ -26,6 +26,8 @@ class GatewaySettingsTest {
     assertThat(settings.maxConnections()).isEqualTo(18_000);
     assertThat(settings.broadcastInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(settings.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(settings.sse())
+        .isEqualTo(new SseSettings(Duration.ofSeconds(15), Duration.ofSeconds(2), 100));
   }
 
   @Test

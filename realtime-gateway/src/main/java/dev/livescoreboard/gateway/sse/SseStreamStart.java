@@ -1,0 +1,103 @@
+package dev.livescoreboard.gateway.sse;
+
+import dev.livescoreboard.gateway.auth.Principal;
+import dev.livescoreboard.gateway.board.BoardFeed;
+import dev.livescoreboard.gateway.board.ChannelBoards;
+import dev.livescoreboard.gateway.board.Transport;
+import dev.livescoreboard.gateway.http.HttpResponses;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an admitted request into an open stream: the response head, the {@code retry:} line, the
+ * HTTP codec replaced by the channel's {@link SseStream}, and the subscription to the board, whose
+ * {@code snapshot} and {@code update} events the board fan-out writes. Event loop only.
+ */
+final class SseStreamStart {
+
+  private static final Logger log = LoggerFactory.getLogger(SseStreamStart.class);
+
+  private final BoardFeed feed;
+  private final ChannelGroup streams;
+  private final ByteBuf retry;
+  private final ByteBuf keepAlive;
+  private final Duration keepAliveInterval;
+
+  SseStreamStart(
+      BoardFeed feed,
+      ChannelGroup streams,
+      ByteBuf retry,
+      ByteBuf keepAlive,
+      Duration keepAliveInterval) {
+    this.feed = feed;
+    this.streams = streams;
+    this.retry = retry;
+    this.keepAlive = keepAlive;
+    this.keepAliveInterval = keepAliveInterval;
+  }
+
+  void start(
+      ChannelHandlerContext ctx,
+      String board,
+      Principal principal,
+      String corsOrigin,
+      OptionalLong lastSeq) {
+    Channel channel = ctx.channel();
+    channel.attr(SseEndpoint.PRINCIPAL).set(principal);
+    // Close-delimited: the body ends when the connection does, so the codec frames nothing and
+    // the shared event bytes go to the socket as they are, as WebSocket frames do.
+    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
+    head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+    // Proxies that buffer responses (nginx) would hold events back.
+    head.headers().set("X-Accel-Buffering", "no");
+    if (corsOrigin != null) {
+      head.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigin);
+      head.headers().add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+    }
+    HttpResponses.secure(head.headers());
+    HttpUtil.setKeepAlive(head, false);
+    // Encoded as it is written, so the codec can go right after.
+    ctx.write(head, channel.voidPromise());
+    ctx.write(retry.duplicate(), channel.voidPromise());
+    ChannelPipeline pipeline = channel.pipeline();
+    // Readers send nothing after the request, so no read timeout applies; keep-alives find dead
+    // peers when their writes fail.
+    if (pipeline.get(IdleStateHandler.class) != null) {
+      pipeline.remove(IdleStateHandler.class);
+    }
+    pipeline.replace(
+        HttpServerCodec.class,
+        "sse-stream",
+        new SseStream(feed, keepAlive, keepAliveInterval, principal.expiresAt()));
+    streams.add(channel);
+    ChannelBoards.of(channel, Transport.SSE);
+    feed.subscribe(channel, board, lastSeq)
+        .addListener(
+            done -> {
+              if (!done.isSuccess()) {
+                // The stream stays open and gets the board's state with its next change or
+                // refresh, as a WebSocket subscriber does.
+                log.info(
+                    "Stream of {} opened without a snapshot: {}", board, done.cause().toString());
+              }
+            });
+    channel.flush();
+  }
+}
