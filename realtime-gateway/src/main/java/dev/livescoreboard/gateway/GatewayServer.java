@@ -8,6 +8,8 @@ import dev.livescoreboard.gateway.board.BoardSnapshots;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.personal.PersonalChannels;
+import dev.livescoreboard.gateway.redis.RankChangedSubscriber;
 import dev.livescoreboard.gateway.redis.RedisConnections;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
 import dev.livescoreboard.gateway.redis.RedisRankReads;
@@ -57,6 +59,7 @@ public final class GatewayServer implements AutoCloseable {
   private final BlockingExecutor blocking;
   private final RedisClient redis;
   private final TopChangedSubscriber subscriber;
+  private final RankChangedSubscriber rankSubscriber;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   private Channel serverChannel;
@@ -90,6 +93,11 @@ public final class GatewayServer implements AutoCloseable {
             feed::onTopChanged,
             () -> blocking.execute(feed::refreshAll),
             metrics.malformedChanges());
+    PersonalChannels personal =
+        new PersonalChannels(metrics.personalPushed(), metrics.personalDropped());
+    rankSubscriber =
+        new RankChangedSubscriber(
+            redis, keys.rankChangedChannel(), personal::deliver, metrics.malformedRankChanges());
     metrics.bindConnections(connections::size);
     Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
     // One verifier for WebSocket admission and the HTTP /me reads.
@@ -111,9 +119,10 @@ public final class GatewayServer implements AutoCloseable {
                 blocking,
                 metrics,
                 subscriber::isSubscribed),
-            new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
+            new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat(), personal),
             new ClientMessageHandler(subscriptions));
     subscriber.start();
+    rankSubscriber.start();
     try {
       serverChannel =
           new ServerBootstrap()
@@ -167,6 +176,7 @@ public final class GatewayServer implements AutoCloseable {
           .awaitUninterruptibly(1, TimeUnit.SECONDS);
       connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
       subscriber.close();
+      rankSubscriber.close();
     } finally {
       bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
