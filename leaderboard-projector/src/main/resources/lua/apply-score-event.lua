@@ -1,6 +1,6 @@
 -- Applies one ScoreChanged event to the read model of one board and season, atomically:
--- idempotency check, ranking update and "did the top N change?" in a single script, so no
--- reader ever sees a half-applied event and no two projectors can interleave.
+-- idempotency check, ranking update, "did the top N change?" and "whose rank changed?" in a
+-- single script, so no reader ever sees a half-applied event and no two projectors can interleave.
 -- Loaded after top-n.lua (putEntry, rankOf, readTop, sameTop, publishTop, publishRanks).
 --
 -- KEYS (all of one board, sharing the {board} hash tag):
@@ -49,6 +49,6 @@ if not sameTop(before, after) then
   seq = publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
 end
 -- the sorted-set score is -points (RankingCodec)
-publishRanks(rankChannel, board, season, userId, fromRank, rankOf(rankingKey, membersKey, userId),
-    -tonumber(sortScore), topN, before, after, seq > 0)
+publishRanks(rankChannel, board, season, userId, fromRank,
+    redis.call('ZRANK', rankingKey, member) + 1, -tonumber(sortScore), topN, before, after, seq > 0)
 return {'applied', seq}
