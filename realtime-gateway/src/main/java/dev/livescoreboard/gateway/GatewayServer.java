@@ -99,6 +99,7 @@ public final class GatewayServer implements AutoCloseable {
         new RankChangedSubscriber(
             redis, keys.rankChangedChannel(), personal::deliver, metrics.malformedRankChanges());
     metrics.bindConnections(connections::size);
+    metrics.bindPersonalUsers(personal::users);
     Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
     // One verifier for WebSocket admission and the HTTP /me reads.
     JwtVerifier verifier =

@@ -78,6 +78,13 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .register(registry);
   }
 
+  /** Reports the number of users with a connection indexed for personal pushes. */
+  public void bindPersonalUsers(IntSupplier users) {
+    Gauge.builder("gateway.personal.users", users::getAsInt)
+        .description("Authenticated users with at least one connection receiving RANK_CHANGED")
+        .register(registry);
+  }
+
   public Counter delivered() {
     return delivered;
   }

@@ -71,7 +71,7 @@ public final class PersonalChannels {
     return dropped;
   }
 
-  /** How many users have at least one channel (for tests and the gauge). */
+  /** How many users have at least one channel. */
   public int users() {
     return byUser.size();
   }
