@@ -1,7 +1,7 @@
 -- Applies one ScoreChanged event to the read model of one board and season, atomically:
--- idempotency check, ranking update and "did the top N change?" in a single script, so no
--- reader ever sees a half-applied event and no two projectors can interleave.
--- Loaded after top-n.lua (putEntry, readTop, sameTop, publishTop).
+-- idempotency check, ranking update, "did the top N change?" and "whose rank changed?" in a
+-- single script, so no reader ever sees a half-applied event and no two projectors can interleave.
+-- Loaded after top-n.lua (putEntry, rankOf, readTop, sameTop, publishTop, publishRanks).
 --
 -- KEYS (all of one board, sharing the {board} hash tag):
 --   1 ranking  2 members  3 versions  4 names  5 seq  6 top  7 current-season
@@ -10,7 +10,7 @@
 --   1 pub/sub channel   2 board   3 season   4 userId   5 userVersion
 --   6 sorted-set score (RankingCodec.sortScore)   7 sorted-set member (RankingCodec.member)
 --   8 displayName ('' keeps the known name)   9 top N   10 committedAt (ISO-8601)
---   11 season order (Seasons.order)
+--   11 season order (Seasons.order)   12 rank-changed pub/sub channel
 -- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change.
 
 local rankingKey, membersKey, versionsKey, namesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
@@ -21,6 +21,7 @@ local userVersion = tonumber(ARGV[5])
 local sortScore, member, displayName = ARGV[6], ARGV[7], ARGV[8]
 local topN = tonumber(ARGV[9])
 local committedAt, seasonOrder = ARGV[10], ARGV[11]
+local rankChannel = ARGV[12]
 
 -- Idempotency: versions grow by one per change of a user, so anything not newer was applied.
 local appliedVersion = tonumber(redis.call('HGET', versionsKey, userId))
@@ -34,6 +35,7 @@ if redis.call('EXISTS', rebuildActiveKey) == 1 then
   redis.call('SADD', rebuildDirtyKey, userId)
 end
 
+local fromRank = rankOf(rankingKey, membersKey, userId)
 local before = readTop(rankingKey, namesKey, topN)
 
 putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, sortScore, member, ARGV[5],
@@ -42,7 +44,11 @@ putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, sortScore, membe
 advanceCurrentSeason(seasonKey, seasonOrderKey, season, seasonOrder)
 
 local after = readTop(rankingKey, namesKey, topN)
-if sameTop(before, after) then
-  return {'applied', 0}
+local seq = 0
+if not sameTop(before, after) then
+  seq = publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
 end
-return {'applied', publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)}
+-- the sorted-set score is -points (RankingCodec)
+publishRanks(rankChannel, board, season, userId, fromRank,
+    redis.call('ZRANK', rankingKey, member) + 1, -tonumber(sortScore), topN, before, after, seq > 0)
+return {'applied', seq}

@@ -29,6 +29,16 @@ local function advanceCurrentSeason(seasonKey, seasonOrderKey, season, order)
   end
 end
 
+-- The 1-based rank of a user's current ranking member, or nil when the user has none: O(log N).
+local function rankOf(rankingKey, membersKey, userId)
+  local member = redis.call('HGET', membersKey, userId)
+  local rank = member and redis.call('ZRANK', rankingKey, member)
+  if not rank then
+    return nil
+  end
+  return rank + 1
+end
+
 -- The top N of a ranking as an ordered list of {userId, displayName, score}.
 local function readTop(rankingKey, namesKey, topN)
   local flat = redis.call('ZRANGE', rankingKey, 0, topN - 1, 'WITHSCORES')
@@ -125,3 +135,50 @@ local function publishTop(before, after, seqKey, topKey, channel, board, season,
   return seq
 end
 
+
+-- Publishes the RanksChanged of one applied event (RanksChanged in shared-events states the rule)
+-- when the scorer's rank changed or was new: the scorer's change, then, when the top N changed
+-- (before/after are its states), every other user inside it whose rank moved, each by one.
+-- Ranks outside the top are not scanned, so an event costs two ZRANKs and one small PUBLISH,
+-- plus O(N) only when it changed the top N, which publishTop costs anyway.
+local function publishRanks(channel, board, season, scorer, fromRank, toRank, score, topN,
+    before, after, topChanged)
+  if fromRank == toRank then
+    return
+  end
+  local head = '{"board":' .. cjson.encode(board) .. ',"season":' .. cjson.encode(season)
+  local changes = {}
+  local function change(id, from, to, points, overtakenBy)
+    local json = head .. ',"userId":' .. cjson.encode(id) .. ',"fromRank":' .. rankOrNull(from)
+        .. ',"toRank":' .. int(to) .. ',"score":' .. int(points) .. ',"inTopN":'
+        .. tostring(to <= topN)
+    if overtakenBy then
+      json = json .. ',"overtakenBy":' .. cjson.encode(overtakenBy)
+    end
+    changes[#changes + 1] = json .. '}'
+  end
+  change(scorer, fromRank, toRank, score, nil)
+  if topChanged then
+    local oldRank, newRank = {}, {}
+    for i, entry in ipairs(before) do
+      oldRank[entry.userId] = i
+    end
+    for i, entry in ipairs(after) do
+      newRank[entry.userId] = i
+    end
+    -- Only the scorer's entry moved, so anyone else entering the top N came from just below it
+    -- (the scorer fell out) and anyone leaving it went just below it (the scorer pushed them).
+    for i, entry in ipairs(after) do
+      local from = oldRank[entry.userId] or topN + 1
+      if entry.userId ~= scorer and from ~= i then
+        change(entry.userId, from, i, entry.score, from < i and scorer or nil)
+      end
+    end
+    for i, entry in ipairs(before) do
+      if entry.userId ~= scorer and not newRank[entry.userId] then
+        change(entry.userId, i, topN + 1, entry.score, scorer)
+      end
+    end
+  end
+  redis.call('PUBLISH', channel, head .. ',"changes":' .. array(changes) .. '}')
+end

@@ -9,6 +9,8 @@ import dev.livescoreboard.gateway.board.KnownBoards;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.personal.PersonalChannels;
+import dev.livescoreboard.gateway.redis.RankChangedSubscriber;
 import dev.livescoreboard.gateway.redis.RedisConnections;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
 import dev.livescoreboard.gateway.redis.RedisRankReads;
@@ -61,6 +63,7 @@ public final class GatewayServer implements AutoCloseable {
   private final BlockingExecutor blocking;
   private final RedisClient redis;
   private final TopChangedSubscriber subscriber;
+  private final RankChangedSubscriber rankSubscriber;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   private Channel serverChannel;
@@ -94,8 +97,14 @@ public final class GatewayServer implements AutoCloseable {
             feed::onTopChanged,
             () -> blocking.execute(feed::refreshAll),
             metrics.malformedChanges());
+    PersonalChannels personal =
+        new PersonalChannels(metrics.personalPushed(), metrics.personalDropped());
+    rankSubscriber =
+        new RankChangedSubscriber(
+            redis, keys.rankChangedChannel(), personal::deliver, metrics.malformedRankChanges());
     metrics.bindConnections(connections::size);
     metrics.bindSseStreams(streams::size);
+    metrics.bindPersonalUsers(personal::users);
     Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
     // One verifier for WebSocket admission, SSE streams and the HTTP /me reads.
     JwtVerifier verifier =
@@ -116,7 +125,7 @@ public final class GatewayServer implements AutoCloseable {
                 blocking,
                 metrics,
                 subscriber::isSubscribed),
-            new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
+            new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat(), personal),
             new ClientMessageHandler(subscriptions),
             new SseEndpoint(
                 settings,
@@ -127,6 +136,7 @@ public final class GatewayServer implements AutoCloseable {
                 metrics,
                 streams));
     subscriber.start();
+    rankSubscriber.start();
     try {
       serverChannel =
           new ServerBootstrap()
@@ -182,6 +192,7 @@ public final class GatewayServer implements AutoCloseable {
       // Readers reconnect after their retry delay, as WebSocket clients do.
       streams.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
       subscriber.close();
+      rankSubscriber.close();
     } finally {
       bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -3,8 +3,8 @@
  * live page from in-memory top-N snapshots that the projector's Redis pub/sub keeps current.
  *
  * <p>Threads: one acceptor thread, the worker event loops (one per channel, never blocked), a small
- * bounded blocking pool for Redis reads and token verification, and one Redis subscriber thread.
- * Which code runs where is stated in each feature package.
+ * bounded blocking pool for Redis reads and token verification, and two Redis subscriber threads
+ * (top changes, personal rank changes). Which code runs where is stated in each feature package.
  *
  * <p>Bounds on what clients can make the gateway hold, so overload turns into quick refusals
  * instead of growing memory or files: in all, at most {@code SCOREBOARD_GATEWAY_MAX_CONNECTIONS}

@@ -31,7 +31,11 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "..gateway.http..", "..gateway.websocket..", "..gateway.board..", "..gateway.rank..")
+            "..gateway.http..",
+            "..gateway.websocket..",
+            "..gateway.board..",
+            "..gateway.rank..",
+            "..gateway.personal..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("redis.clients..")

@@ -1,16 +1,22 @@
 package dev.livescoreboard.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
+import dev.livescoreboard.events.RanksChanged;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestRedis;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -88,8 +94,25 @@ final class RunningGateway implements AutoCloseable {
     redis.publish(keys.topChangedChannel(), EventJson.toJson(top));
   }
 
+  /** Publishes {@code ranks} on the rank-changed channel as the projector does. */
+  void publish(RanksChanged ranks) {
+    redis.publish(keys.rankChangedChannel(), EventJson.toJson(ranks));
+  }
+
+  /** Waits until this gateway listens on the rank-changed channel (Redis counts subscribers). */
+  void awaitRankSubscription() {
+    String channel = keys.rankChangedChannel();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              List<?> reply = (List<?>) redis.sendCommand(Command.PUBSUB, "NUMSUB", channel);
+              return ((Number) reply.get(1)).longValue() > 0;
+            });
+  }
+
   String token(String userId) {
-    return auth.mint(userId, "Name " + userId, java.util.List.of("player"));
+    return auth.mint(userId, "Name " + userId, List.of("player"));
   }
 
   @Override

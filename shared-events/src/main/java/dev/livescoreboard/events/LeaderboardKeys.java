@@ -64,6 +64,11 @@ public record LeaderboardKeys(String prefix) {
     return prefix + "lb:top-changed";
   }
 
+  /** The pub/sub channel on which every {@link RanksChanged} of every board is published. */
+  public String rankChangedChannel() {
+    return prefix + "lb:rank-changed";
+  }
+
   private String key(String board, String season, String kind) {
     return prefix + "lb:{" + board + "}:" + season + ":" + kind;
   }

@@ -14,7 +14,11 @@ class SchemaIdRulesTest {
   @Test
   void schemasUseTheBoardPattern() {
     for (String name :
-        new String[] {"score-changed.v1.schema.json", "top-n-changed.v1.schema.json"}) {
+        new String[] {
+          "score-changed.v1.schema.json",
+          "top-n-changed.v1.schema.json",
+          "ranks-changed.v1.schema.json"
+        }) {
       assertThat(pattern(name, "board")).as(name).isEqualTo("^" + BoardIds.BOARD_PATTERN + "$");
     }
   }

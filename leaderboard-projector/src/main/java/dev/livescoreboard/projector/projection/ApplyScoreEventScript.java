@@ -14,7 +14,8 @@ import redis.clients.jedis.Response;
 
 /**
  * Calls {@code lua/apply-score-event.lua}, which applies one event to one board and season
- * atomically (idempotency check, ranking update, top-N change detection and publish).
+ * atomically (idempotency check, ranking update, top-N change detection and publish, and the
+ * publish of the ranks it changed).
  *
  * <p>A batch is sent as ONE pipeline of EVALSHA calls on one connection, so Redis runs them in list
  * order and per-user order is kept. A pipeline cannot fall back to EVAL per call, so on NOSCRIPT

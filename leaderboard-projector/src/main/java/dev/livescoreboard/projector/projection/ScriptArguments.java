@@ -51,7 +51,8 @@ record ScriptArguments(List<String> keys, List<String> args) {
             event.displayName() == null ? "" : event.displayName(),
             Integer.toString(topN),
             event.committedAt().toString(),
-            Long.toString(Seasons.order(season)));
+            Long.toString(Seasons.order(season)),
+            scriptKeys.layout().rankChangedChannel());
     return new ScriptArguments(scriptKeys.apply(board, season), args);
   }
 

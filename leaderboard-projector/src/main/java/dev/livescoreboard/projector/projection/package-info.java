@@ -24,6 +24,13 @@
  *       the ordered (userId, displayName, score) list of the first N changed; {@code seq} grows by
  *       one per publish of a board and season, and is seeded from the Redis clock when missing, so
  *       it keeps growing after Redis lost its data.
+ *   <li>A {@code RanksChanged} (shared-events; its Javadoc states who is in one) is published on
+ *       the rank-changed channel in the same atomic step, for every applied event that changed its
+ *       user's board rank or was their first score; a duplicate, or an event that keeps its user's
+ *       rank, publishes none. The script finds the user's rank before and after with {@code ZRANK}
+ *       (O(log n) in the board's size) and compares only the top N it already reads, never the rest
+ *       of the board, so the added cost per event is flat: two ZRANKs and one small PUBLISH, plus
+ *       an O(N) comparison when the top N changed.
  *   <li>Every key one apply touches belongs to one board ({@code {board}} hash tag), so the script
  *       also runs on Redis Cluster.
  * </ul>

@@ -24,6 +24,8 @@
  *       its keys expire.
  *   <li>Ranked are users with {@code version > 0} and status {@code active}; a non-public user is
  *       shown as {@code Anonymous}, exactly as the events name them.
+ *   <li>A swap publishes no {@code RanksChanged}: it restores the ranks the events made, nobody
+ *       scored, so nobody is told they were overtaken; the new top N reaches viewers as usual.
  * </ul>
  *
  * <p>Must never happen: a reader seeing a partially rebuilt board, a rebuild overwriting a newer

@@ -54,7 +54,8 @@ class ScriptArgumentsTest {
             "Amy",
             "5",
             "2026-11-24T10:15:30.123Z",
-            Long.toString(Seasons.order("2026-W48")));
+            Long.toString(Seasons.order("2026-W48")),
+            LAYOUT.rankChangedChannel());
   }
 
   @Test

@@ -26,6 +26,9 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
   private final Counter conflated;
   private final Counter malformedChanges;
   private final Counter refusedConnections;
+  private final Counter malformedRankChanges;
+  private final Counter personalPushed;
+  private final Counter personalDropped;
 
   public GatewayMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -50,6 +53,18 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         Counter.builder("gateway.connections.refused")
             .description("Connections closed on accept because the gateway held its maximum")
             .register(registry);
+    malformedRankChanges =
+        Counter.builder("gateway.rank-changes.malformed")
+            .description("Messages on the rank-changed channel that could not be parsed")
+            .register(registry);
+    personalPushed =
+        Counter.builder("gateway.personal.pushed")
+            .description("RANK_CHANGED messages handed to a connection of their user")
+            .register(registry);
+    personalDropped =
+        Counter.builder("gateway.personal.dropped")
+            .description("RANK_CHANGED messages dropped because their connection was not writable")
+            .register(registry);
     // Registered up front so dashboards see zeros rather than missing series.
     for (String reason : new String[] {"missing_token", "invalid_token", "origin"}) {
       authFailures(reason);
@@ -70,6 +85,13 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .register(registry);
   }
 
+  /** Reports the number of users with a connection indexed for personal pushes. */
+  public void bindPersonalUsers(IntSupplier users) {
+    Gauge.builder("gateway.personal.users", users::getAsInt)
+        .description("Authenticated users with at least one connection receiving RANK_CHANGED")
+        .register(registry);
+  }
+
   public Counter delivered() {
     return delivered;
   }
@@ -80,6 +102,18 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
 
   public Counter malformedChanges() {
     return malformedChanges;
+  }
+
+  public Counter malformedRankChanges() {
+    return malformedRankChanges;
+  }
+
+  public Counter personalPushed() {
+    return personalPushed;
+  }
+
+  public Counter personalDropped() {
+    return personalDropped;
   }
 
   @Override

@@ -19,7 +19,7 @@ public final class RedisConnections {
    */
   static final Duration TIMEOUT = Duration.ofMillis(400);
 
-  /** Enough for the blocking pool's threads plus the subscriber's connection. */
+  /** Enough for the blocking pool's threads plus the two subscribers' connections. */
   private static final int MAX_CONNECTIONS = 16;
 
   private RedisConnections() {}

@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway.websocket;
 
 import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.gateway.auth.Principal;
+import dev.livescoreboard.gateway.personal.PersonalChannels;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -21,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The life of one WebSocket connection after the handshake: {@code CONNECTION_ACK}, the
- * subscription named by the {@code board} query parameter, closing with 4001 when the token
- * expires, catching a slow client up when it drains, and cleaning up when it closes. Stateless and
- * shared; runs on the channel's event loop.
+ * subscription named by the {@code board} query parameter, the user's personal pushes, closing with
+ * 4001 when the token expires, catching a slow client up when it drains, and cleaning up when it
+ * closes. Stateless and shared; runs on the channel's event loop.
  */
 @Sharable
 public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter {
@@ -31,15 +32,21 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
   private final Subscriptions subscriptions;
   private final ChannelGroup connections;
   private final long heartbeatSeconds;
+  private final PersonalChannels personal;
 
   /**
    * @param connections every open WebSocket (gauge and shutdown)
+   * @param personal where an authenticated connection registers for its user's personal pushes
    */
   public WebSocketSessionHandler(
-      Subscriptions subscriptions, ChannelGroup connections, Duration heartbeat) {
+      Subscriptions subscriptions,
+      ChannelGroup connections,
+      Duration heartbeat,
+      PersonalChannels personal) {
     this.subscriptions = subscriptions;
     this.connections = connections;
     this.heartbeatSeconds = heartbeat.toSeconds();
+    this.personal = personal;
   }
 
   @Override
@@ -63,6 +70,9 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     connections.add(channel);
     channel.writeAndFlush(
         ServerMessages.ack(UUID.randomUUID().toString(), principal.userId(), heartbeatSeconds));
+    if (!principal.isAnonymous()) {
+      WebSocketPersonalChannel.register(personal, principal.userId(), channel);
+    }
     String board = initialBoard(handshake.requestUri());
     if (BoardIds.isValidBoard(board)) {
       subscriptions.subscribe(channel, board);
