@@ -130,6 +130,7 @@ public final class GatewayServer implements AutoCloseable {
             new SseEndpoint(
                 settings,
                 feed,
+                personal,
                 new KnownBoards(feed, store),
                 verifier,
                 blocking,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.RankChanged;
 import dev.livescoreboard.events.RanksChanged;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +123,38 @@ class RankChangedPushIT {
 
       // Fay's push was handed out before the PING was even sent.
       anonymous.next("PONG");
+    }
+  }
+
+  @Test
+  void streamReaderGetsTheirOwnRankChangesOfTheStreamsBoardAsRankChangedEvents() {
+    gateway.seed(top("sse-rank-board", SEASON, 3, "gus"));
+    String token = gateway.token("gus");
+    try (SseClient gus =
+            SseClient.open(
+                URI.create(gateway.http("/api/v1/leaderboards/sse-rank-board/stream")),
+                b -> b.header("Authorization", "Bearer " + token));
+        SseClient anonymous =
+            SseClient.open(
+                URI.create(gateway.http("/api/v1/leaderboards/sse-rank-board/stream")), b -> b)) {
+      assertThat(gus.nextEvent().name()).isEqualTo("snapshot");
+      assertThat(anonymous.nextEvent().name()).isEqualTo("snapshot");
+
+      // Another board's change first: the stream is about its own board only.
+      gateway.publish(ranks("elsewhere", change("elsewhere", "gus", 5, 4, 30, true, null)));
+      gateway.publish(
+          ranks("sse-rank-board", change("sse-rank-board", "gus", 2, 1, 60, true, null)));
+
+      SseClient.Event pushed = gus.nextEvent();
+      assertThat(pushed.name()).isEqualTo("rank-changed");
+      // The event has no id: line, so the last event id (which a reconnect sends) stays the seq.
+      assertThat(pushed.id()).isEqualTo("3");
+      assertThat(pushed.json().path("type").asString()).isEqualTo("RANK_CHANGED");
+      assertThat(pushed.json().path("board").asString()).isEqualTo("sse-rank-board");
+      assertThat(pushed.json().path("toRank").asInt()).isEqualTo(1);
+      // Had the anonymous stream received a push, it would come before this board update.
+      gateway.publish(top("sse-rank-board", SEASON, 4, "gus"));
+      assertThat(anonymous.nextEvent().name()).isEqualTo("update");
     }
   }
 

@@ -15,6 +15,7 @@ import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.config.SseSettings;
 import dev.livescoreboard.gateway.http.HttpResponses;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.personal.PersonalChannels;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -71,6 +72,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
   public SseEndpoint(
       GatewaySettings settings,
       BoardFeed feed,
+      PersonalChannels personal,
       KnownBoards boards,
       JwtVerifier verifier,
       BlockingExecutor blocking,
@@ -85,7 +87,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
     this.perAddress = new StreamsPerAddress(sse.maxStreamsPerAddress());
     ByteBuf retry = SseFrames.retry(sse.retry().toMillis());
     ByteBuf keepAlive = SseFrames.comment("keep-alive");
-    this.start = new SseStreamStart(feed, streams, retry, keepAlive, sse.keepAlive());
+    this.start = new SseStreamStart(feed, personal, streams, retry, keepAlive, sse.keepAlive());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.ChannelBoards;
 import dev.livescoreboard.gateway.board.Transport;
 import dev.livescoreboard.gateway.http.HttpResponses;
+import dev.livescoreboard.gateway.personal.PersonalChannels;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -34,6 +35,7 @@ final class SseStreamStart {
   private static final Logger log = LoggerFactory.getLogger(SseStreamStart.class);
 
   private final BoardFeed feed;
+  private final PersonalChannels personal;
   private final ChannelGroup streams;
   private final ByteBuf retry;
   private final ByteBuf keepAlive;
@@ -41,11 +43,13 @@ final class SseStreamStart {
 
   SseStreamStart(
       BoardFeed feed,
+      PersonalChannels personal,
       ChannelGroup streams,
       ByteBuf retry,
       ByteBuf keepAlive,
       Duration keepAliveInterval) {
     this.feed = feed;
+    this.personal = personal;
     this.streams = streams;
     this.retry = retry;
     this.keepAlive = keepAlive;
@@ -87,6 +91,9 @@ final class SseStreamStart {
         "sse-stream",
         new SseStream(feed, keepAlive, keepAliveInterval, principal.expiresAt()));
     streams.add(channel);
+    if (!principal.isAnonymous()) {
+      SsePersonalChannel.register(personal, principal.userId(), board, channel);
+    }
     ChannelBoards.of(channel, Transport.SSE);
     feed.subscribe(channel, board, lastSeq)
         .addListener(

@@ -1,6 +1,5 @@
 package dev.livescoreboard.gateway.sse;
 
-import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.gateway.board.SseFrames;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -11,24 +10,23 @@ import io.netty.channel.Channel;
  * stream's {@code retry:} line, keep-alive comments, and per-connection events such as a reader's
  * own {@code RANK_CHANGED}. Call on the channel's event loop.
  */
-public final class SseWriter {
+final class SseWriter {
 
   private SseWriter() {}
 
   /**
-   * Sends {@code message} as its JSON in one event named {@code event} (e.g. {@code rank-changed}
-   * for a {@code RANK_CHANGED}), without an {@code id:}: only board states carry ids, so the
-   * reader's {@code Last-Event-ID} stays the board's seq. Dropped if the channel is not writable:
-   * like board updates, nothing is queued for a slow reader.
+   * Sends {@code json} (a message's JSON) in one event named {@code event} (e.g. {@code
+   * rank-changed} for a {@code RANK_CHANGED}), without an {@code id:}: only board states carry ids,
+   * so the reader's {@code Last-Event-ID} stays the board's seq. Dropped if the channel is not
+   * writable: like board updates, nothing is queued for a slow reader.
    *
    * @return whether it was written
    */
-  public static boolean send(Channel channel, String event, Object message) {
+  static boolean send(Channel channel, String event, byte[] json) {
     if (!channel.isActive() || !channel.isWritable()) {
       return false;
     }
-    channel.writeAndFlush(
-        SseFrames.event(event, null, EventJson.toBytes(message)), channel.voidPromise());
+    channel.writeAndFlush(SseFrames.event(event, null, json), channel.voidPromise());
     return true;
   }
 

@@ -35,10 +35,12 @@
  * <p>Guarantees (the rest are the {@code board} package's, which hold for SSE channels as for
  * WebSockets): a reader's events carry growing ids without repeats; a slow reader is conflated and
  * its pending bytes stay under the write-buffer high-water mark plus one event per board; a board
- * in memory keeps streaming while Redis is down, and open streams stay open. Messages of one
- * reader's own (such as {@code RANK_CHANGED}) go through {@link
- * dev.livescoreboard.gateway.sse.SseWriter}, and the reader's {@link
- * dev.livescoreboard.gateway.auth.Principal} is the channel's {@link
+ * in memory keeps streaming while Redis is down, and open streams stay open. An authenticated
+ * reader's stream is indexed for personal pushes (the {@code personal} package): it receives its
+ * user's {@code RANK_CHANGED} of the stream's own board as {@code event: rank-changed}, without an
+ * {@code id:} (ids stay the board's seq), written by {@link
+ * dev.livescoreboard.gateway.sse.SseWriter} and dropped while the reader is slow. The reader's
+ * {@link dev.livescoreboard.gateway.auth.Principal} is the channel's {@link
  * dev.livescoreboard.gateway.sse.SseEndpoint#PRINCIPAL} attribute.
  */
 package dev.livescoreboard.gateway.sse;

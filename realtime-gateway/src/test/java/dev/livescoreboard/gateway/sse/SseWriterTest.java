@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livescoreboard.events.EventJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,9 @@ class SseWriterTest {
   void aMessageIsOneEventWithItsJsonAndNoId() {
     EmbeddedChannel channel = new EmbeddedChannel();
 
-    assertThat(SseWriter.send(channel, "rank-changed", new Ping("RANK_CHANGED", 3))).isTrue();
+    assertThat(
+            SseWriter.send(channel, "rank-changed", EventJson.toBytes(new Ping("RANK_CHANGED", 3))))
+        .isTrue();
 
     ByteBuf sent = channel.readOutbound();
     assertThat(sent.toString(StandardCharsets.UTF_8))
@@ -30,7 +33,9 @@ class SseWriterTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     channel.unsafe().outboundBuffer().setUserDefinedWritability(SLOW, false);
 
-    assertThat(SseWriter.send(channel, "rank-changed", new Ping("RANK_CHANGED", 1))).isFalse();
+    assertThat(
+            SseWriter.send(channel, "rank-changed", EventJson.toBytes(new Ping("RANK_CHANGED", 1))))
+        .isFalse();
 
     assertThat((Object) channel.readOutbound()).isNull();
     channel.finishAndReleaseAll();
