@@ -8,10 +8,12 @@ import dev.livescoreboard.gateway.board.BoardSnapshots;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import dev.livescoreboard.gateway.redis.RedisBoardCatalog;
 import dev.livescoreboard.gateway.redis.RedisConnections;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
 import dev.livescoreboard.gateway.redis.RedisRankReads;
 import dev.livescoreboard.gateway.redis.TopChangedSubscriber;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
 import dev.livescoreboard.gateway.websocket.Subscriptions;
@@ -91,7 +93,15 @@ public final class GatewayServer implements AutoCloseable {
             () -> blocking.execute(feed::refreshAll),
             metrics.malformedChanges());
     metrics.bindConnections(connections::size);
-    Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
+    BoardRegistry registry = new BoardRegistry(new RedisBoardCatalog(redis, keys), blocking);
+    try {
+      registry.refresh();
+    } catch (RuntimeException e) {
+      log.warn("Board registry not loaded at startup, retrying: {}", e.toString());
+    }
+    registry.start(workerGroup.next());
+    Subscriptions subscriptions =
+        new Subscriptions(feed, registry, settings.maxSubscriptionsPerConnection());
     // One verifier for WebSocket admission and the HTTP /me reads.
     JwtVerifier verifier =
         new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience());
@@ -110,7 +120,8 @@ public final class GatewayServer implements AutoCloseable {
                 verifier,
                 blocking,
                 metrics,
-                subscriber::isSubscribed),
+                subscriber::isSubscribed,
+                registry),
             new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
             new ClientMessageHandler(subscriptions));
     subscriber.start();

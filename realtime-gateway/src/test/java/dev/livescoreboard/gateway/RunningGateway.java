@@ -1,16 +1,23 @@
 package dev.livescoreboard.gateway;
 
+import dev.livescoreboard.events.BoardDefaults;
+import dev.livescoreboard.events.BoardDefined;
+import dev.livescoreboard.events.BoardDefinitionHash;
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestRedis;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -44,6 +51,8 @@ final class RunningGateway implements AutoCloseable {
     env.put("SCOREBOARD_JWT_AUDIENCE", DevAuthServer.AUDIENCE);
     env.put("SCOREBOARD_GATEWAY_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
     env.putAll(overrides);
+    // As in every deployment: command-api announces global at its first start.
+    define(BoardIds.DEFAULT_BOARD);
     server = GatewayServer.start(GatewaySettings.fromEnvironment(env));
   }
 
@@ -57,6 +66,31 @@ final class RunningGateway implements AutoCloseable {
 
   URI ws(String pathAndQuery) {
     return URI.create("ws://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  /** Defines {@code board} with the defaults (top 10, never resets). */
+  BoardDefined define(String board) {
+    return define(board, BoardDefaults.TOP_N, Seasons.NEVER, 1);
+  }
+
+  /**
+   * Applies a {@code BOARD_DEFINED} as the projector does: the definition hash, then the board in
+   * the registry set.
+   */
+  BoardDefined define(String board, int topN, String resetSchedule, long version) {
+    BoardDefined event =
+        BoardDefined.of(
+            UUID.randomUUID(),
+            board,
+            "Title of " + board,
+            1_000_000,
+            topN,
+            resetSchedule,
+            version,
+            Instant.now());
+    redis.hset(keys.definition(board), BoardDefinitionHash.fields(event));
+    redis.sadd(keys.boards(), board);
+    return event;
   }
 
   /** Stores {@code top} as the projector does: the snapshot and the board's current season. */

@@ -7,6 +7,8 @@ import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardState;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
+import dev.livescoreboard.gateway.registry.BoardInfo;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import io.netty.util.concurrent.Future;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs one rank read (user, around, friends) off the event loop in one blocking task: the caller of
  * {@code /me} from their token, the board's current season unless {@code ?season=} names one, then
  * the read; the answer is sent from the event loop. Any failure to reach Redis or the key set is
- * {@code 503 UNAVAILABLE}.
+ * {@code 503 UNAVAILABLE}. The board is one the {@link BoardRegistry} knows (the routes checked);
+ * while nothing has scored on it, its current season is the one its definition names.
  */
 final class RankReadRunner {
 
@@ -29,9 +32,15 @@ final class RankReadRunner {
   private final LeaderboardStore store;
   private final BlockingExecutor blocking;
   private final JwtVerifier verifier;
+  private final BoardRegistry registry;
 
   RankReadRunner(
-      BoardFeed feed, LeaderboardStore store, BlockingExecutor blocking, JwtVerifier verifier) {
+      BoardFeed feed,
+      LeaderboardStore store,
+      BlockingExecutor blocking,
+      JwtVerifier verifier,
+      BoardRegistry registry) {
+    this.registry = registry;
     this.feed = feed;
     this.store = store;
     this.blocking = blocking;
@@ -91,7 +100,8 @@ final class RankReadRunner {
             .filter(state -> !state.isPlaceholder())
             .map(BoardState::top)
             .map(top -> top.season())
-            .or(() -> store.currentSeason(board));
+            .or(() -> store.currentSeason(board))
+            .or(() -> registry.known(board).map(BoardInfo::currentSeason));
     if (current.isEmpty()) {
       return RankAnswer.problem(ErrorCode.BOARD_NOT_FOUND, "no board " + board);
     }

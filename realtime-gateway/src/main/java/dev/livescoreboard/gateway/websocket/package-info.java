@@ -13,7 +13,9 @@
  * most {@code maxConnectionsPerUser} open connections per user (more are refused with 429 before
  * the upgrade); a connection is closed with 4001 when its token expires, with 1009 for a frame
  * above the limit, with 1001 after the idle time without any read; a bad client message gets an
- * {@code ERROR} and the connection stays open; a slow client's pending bytes stay under the
- * write-buffer high-water mark plus one frame per board (see the {@code board} package).
+ * {@code ERROR} and the connection stays open, among them {@code BOARD_NOT_FOUND} for a
+ * subscription (by {@code ?board=} or {@code SUBSCRIBE}) to a board the {@code registry} does not
+ * know; a slow client's pending bytes stay under the write-buffer high-water mark plus one frame
+ * per board (see the {@code board} package).
  */
 package dev.livescoreboard.gateway.websocket;
