@@ -20,11 +20,11 @@ final class LeaderboardRoutes {
 
   static final String PREFIX = "/api/v1/leaderboards/";
 
+  private static final Logger log = LoggerFactory.getLogger(LeaderboardRoutes.class);
+
   private final LeaderboardEndpoint board;
   private final UserRankEndpoint user;
   private final AroundEndpoint around;
-  private static final Logger log = LoggerFactory.getLogger(LeaderboardRoutes.class);
-
   private final FriendsEndpoint friends;
   private final BoardRegistry registry;
 
