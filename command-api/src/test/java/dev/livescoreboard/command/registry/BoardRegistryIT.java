@@ -152,7 +152,9 @@ class BoardRegistryIT extends RulesTestBase {
               assertThat(global.topN()).isEqualTo(10);
               assertThat(global.currentSeason()).isEqualTo("all-time");
             });
-    // Another instance starting: nothing is pending any more.
+    // Another instance starting (twice): whatever was pending is announced once, global not again.
+    registry.announcePending();
     assertThat(registry.announcePending()).isZero();
+    assertThat(definitionsOnKafka("global", 1)).hasSize(1);
   }
 }
