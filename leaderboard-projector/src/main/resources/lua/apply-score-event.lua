@@ -5,11 +5,12 @@
 --
 -- KEYS (all of one board, sharing the {board} hash tag):
 --   1 ranking  2 members  3 versions  4 names  5 seq  6 top  7 current-season
---   8 current-season-order  9 rebuild-active marker  10 rebuild-dirty set
+--   8 current-season-order  9 rebuild-active marker  10 rebuild-dirty set  11 board definition
 -- ARGV:
 --   1 pub/sub channel   2 board   3 season   4 userId   5 userVersion
 --   6 sorted-set score (RankingCodec.sortScore)   7 sorted-set member (RankingCodec.member)
---   8 displayName ('' keeps the known name)   9 top N   10 committedAt (ISO-8601)
+--   8 displayName ('' keeps the known name)   9 top N of a board without definition
+--   10 committedAt (ISO-8601)
 --   11 season order (Seasons.order)   12 rank-changed pub/sub channel
 -- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change.
 
@@ -19,7 +20,8 @@ local rebuildActiveKey, rebuildDirtyKey = KEYS[9], KEYS[10]
 local channel, board, season, userId = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local userVersion = tonumber(ARGV[5])
 local sortScore, member, displayName = ARGV[6], ARGV[7], ARGV[8]
-local topN = tonumber(ARGV[9])
+-- The board's own top-N size, once its BOARD_DEFINED has been applied.
+local topN = tonumber(redis.call('HGET', KEYS[11], 'topN')) or tonumber(ARGV[9])
 local committedAt, seasonOrder = ARGV[10], ARGV[11]
 local rankChannel = ARGV[12]
 

@@ -131,6 +131,18 @@ public abstract class CommandApiTestBase {
     return send(request.build());
   }
 
+  /** {@code PUT path} with a JSON body as the holder of {@code bearer}. */
+  protected Response put(String path, String bearer, Object body) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String s ? s : JSON.writeValueAsString(body)))
+            .build());
+  }
+
   protected Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build());
   }

@@ -5,16 +5,17 @@ import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardSnapshots;
-import dev.livescoreboard.gateway.board.KnownBoards;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.personal.PersonalChannels;
 import dev.livescoreboard.gateway.redis.RankChangedSubscriber;
+import dev.livescoreboard.gateway.redis.RedisBoardCatalog;
 import dev.livescoreboard.gateway.redis.RedisConnections;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
 import dev.livescoreboard.gateway.redis.RedisRankReads;
 import dev.livescoreboard.gateway.redis.TopChangedSubscriber;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
@@ -105,7 +106,15 @@ public final class GatewayServer implements AutoCloseable {
     metrics.bindConnections(connections::size);
     metrics.bindSseStreams(streams::size);
     metrics.bindPersonalUsers(personal::users);
-    Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
+    BoardRegistry registry = new BoardRegistry(new RedisBoardCatalog(redis, keys), blocking);
+    try {
+      registry.refresh();
+    } catch (RuntimeException e) {
+      log.warn("Board registry not loaded at startup, retrying: {}", e.toString());
+    }
+    registry.start(workerGroup.next());
+    Subscriptions subscriptions =
+        new Subscriptions(feed, registry, settings.maxSubscriptionsPerConnection());
     // One verifier for WebSocket admission, SSE streams and the HTTP /me reads.
     JwtVerifier verifier =
         new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience());
@@ -124,18 +133,12 @@ public final class GatewayServer implements AutoCloseable {
                 verifier,
                 blocking,
                 metrics,
-                subscriber::isSubscribed),
+                subscriber::isSubscribed,
+                registry),
             new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat(), personal),
             new ClientMessageHandler(subscriptions),
             new SseEndpoint(
-                settings,
-                feed,
-                personal,
-                new KnownBoards(feed, store),
-                verifier,
-                blocking,
-                metrics,
-                streams));
+                settings, feed, personal, registry, verifier, blocking, metrics, streams));
     subscriber.start();
     rankSubscriber.start();
     try {

@@ -34,6 +34,7 @@ class BroadcastThrottleIT {
         new RunningGateway(
             Map.of(
                 "SCOREBOARD_GATEWAY_BROADCAST_INTERVAL_MS", String.valueOf(INTERVAL.toMillis())));
+    gateway.define(BOARD);
   }
 
   @AfterAll

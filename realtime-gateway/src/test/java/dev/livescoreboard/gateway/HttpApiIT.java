@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.RankingCodec;
+import dev.livescoreboard.events.Seasons;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,9 @@ class HttpApiIT {
   @BeforeAll
   static void start() {
     gateway = new RunningGateway(Map.of("SCOREBOARD_TOP_N", "3"));
+    gateway.define("http-board", 3, Seasons.NEVER, 1);
+    gateway.define("deep-board", 3, Seasons.NEVER, 1);
+    gateway.define("nobody-here", 3, Seasons.NEVER, 1);
   }
 
   @AfterAll
@@ -74,7 +78,7 @@ class HttpApiIT {
   }
 
   @Test
-  void boardWithoutDataIsEmptyAllTime() {
+  void definedBoardWithoutDataIsEmptyAllTime() {
     JsonNode body = json(get("/api/v1/leaderboards/nobody-here"));
     assertThat(body.path("season").asString()).isEqualTo("all-time");
     assertThat(body.path("seq").asLong()).isZero();

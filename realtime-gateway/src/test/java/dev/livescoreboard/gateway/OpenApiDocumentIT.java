@@ -40,6 +40,7 @@ class OpenApiDocumentIT {
    */
   private static final Set<String> ROUTES =
       Set.of(
+          "/api/v1/leaderboards",
           "/api/v1/leaderboards/{board}",
           "/api/v1/leaderboards/{board}/users",
           "/api/v1/leaderboards/{board}/users/me",
@@ -69,6 +70,7 @@ class OpenApiDocumentIT {
   static void start() {
     gateway = new RunningGateway();
     api = new ReadApi(gateway);
+    gateway.define("openapi-board");
     gateway.seed(top("openapi-board", "all-time", 3, "alice", "bob", "carol"));
     gateway.score("openapi-board", "all-time", "alice", 30, 1);
     gateway.score("openapi-board", "all-time", "bob", 20, 2);

@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livescoreboard.events.Seasons;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ class RankReadsIT {
   @BeforeAll
   static void start() {
     gateway = new RunningGateway(Map.of("SCOREBOARD_TOP_N", "3"));
+    gateway.define(BOARD, 3, Seasons.NEVER, 1);
+    gateway.define(SEASONED, 3, Seasons.DAILY, 1);
     api = new ReadApi(gateway);
     // Ranking rule: score desc, then earlier reach, then smaller id. Expected order a..g.
     gateway.score(BOARD, "all-time", "u-d", 400, 2_000);

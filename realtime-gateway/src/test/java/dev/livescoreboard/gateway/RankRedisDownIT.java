@@ -42,6 +42,7 @@ class RankRedisDownIT {
             false);
     redisPid = redis.pid();
     gateway = new RunningGateway(redis.url(), Map.of());
+    gateway.define("down-board");
     api = new ReadApi(gateway);
     gateway.seed(top("down-board", "all-time", 3, "u-a", "u-b"));
     gateway.score("down-board", "all-time", "u-a", 1000, 100);

@@ -2,10 +2,15 @@ package dev.livescoreboard.gateway;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.livescoreboard.events.BoardDefaults;
+import dev.livescoreboard.events.BoardDefined;
+import dev.livescoreboard.events.BoardDefinitionHash;
+import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.RanksChanged;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
@@ -13,9 +18,11 @@ import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestRedis;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.RedisClient;
 
@@ -50,6 +57,8 @@ final class RunningGateway implements AutoCloseable {
     env.put("SCOREBOARD_JWT_AUDIENCE", DevAuthServer.AUDIENCE);
     env.put("SCOREBOARD_GATEWAY_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
     env.putAll(overrides);
+    // As in every deployment: command-api announces global at its first start.
+    define(BoardIds.DEFAULT_BOARD);
     server = GatewayServer.start(GatewaySettings.fromEnvironment(env));
   }
 
@@ -65,8 +74,39 @@ final class RunningGateway implements AutoCloseable {
     return URI.create("ws://127.0.0.1:" + server.port() + pathAndQuery);
   }
 
-  /** Stores {@code top} as the projector does: the snapshot and the board's current season. */
+  /** Defines {@code board} with the defaults (top 10, never resets). */
+  BoardDefined define(String board) {
+    return define(board, BoardDefaults.TOP_N, Seasons.NEVER, 1);
+  }
+
+  /**
+   * Applies a {@code BOARD_DEFINED} as the projector does: the definition hash, then the board in
+   * the registry set.
+   */
+  BoardDefined define(String board, int topN, String resetSchedule, long version) {
+    BoardDefined event =
+        BoardDefined.of(
+            UUID.randomUUID(),
+            board,
+            "Title of " + board,
+            1_000_000,
+            topN,
+            resetSchedule,
+            version,
+            Instant.now());
+    redis.hset(keys.definition(board), BoardDefinitionHash.fields(event));
+    redis.sadd(keys.boards(), board);
+    return event;
+  }
+
+  /**
+   * Stores {@code top} as the projector does: the snapshot and the board's current season; a board
+   * not defined yet is defined with the defaults first, since the projector scores defined boards.
+   */
   void seed(TopNChanged top) {
+    if (!redis.sismember(keys.boards(), top.board())) {
+      define(top.board());
+    }
     redis.set(keys.top(top.board(), top.season()), EventJson.toJson(top));
     redis.set(keys.currentSeason(top.board()), top.season());
   }

@@ -16,6 +16,7 @@ class SubscriptionRecoveryIT {
   @BeforeAll
   static void start() {
     gateway = new RunningGateway();
+    gateway.define("recovery-board");
   }
 
   @AfterAll

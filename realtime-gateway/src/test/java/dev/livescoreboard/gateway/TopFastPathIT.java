@@ -25,6 +25,8 @@ class TopFastPathIT {
   @BeforeAll
   static void start() {
     gateway = new RunningGateway();
+    gateway.define("cors-board");
+    gateway.define("keepalive-board");
   }
 
   @AfterAll

@@ -29,6 +29,8 @@ class WebSocketAuthIT {
   static void start() {
     gateway = new RunningGateway();
     publicGateway = new RunningGateway(Map.of("SCOREBOARD_GATEWAY_PUBLIC_READ", "true"));
+    gateway.define("auth-board");
+    publicGateway.define("auth-board");
   }
 
   @AfterAll

@@ -22,6 +22,15 @@ class WebSocketIT {
   @BeforeAll
   static void start() {
     gateway = new RunningGateway(Map.of("SCOREBOARD_GATEWAY_MAX_CONNECTIONS_PER_USER", "2"));
+    gateway.define("expiry-board");
+    gateway.define("limit-board");
+    gateway.define("proto-board");
+    gateway.define("q-board");
+    gateway.define("ack-board");
+    gateway.define("big-board");
+    gateway.define("live-board");
+    gateway.define("other-board");
+    gateway.define("season-board");
   }
 
   @AfterAll

@@ -26,6 +26,10 @@ public final class EventJson {
     return MAPPER.readValue(json, type);
   }
 
+  public static <T> T fromTree(tools.jackson.databind.JsonNode json, Class<T> type) {
+    return MAPPER.treeToValue(json, type);
+  }
+
   public static <T> T fromJson(String json, Class<T> type) {
     return MAPPER.readValue(json, type);
   }

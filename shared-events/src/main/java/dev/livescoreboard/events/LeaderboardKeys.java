@@ -15,6 +15,11 @@ package dev.livescoreboard.events;
  *   <li>{@code current-season} (per board): the newest season that has received a score
  *   <li>{@code current-season-order} (per board): {@link Seasons#order} of that season, which the
  *       projector's scripts compare a scored season with
+ *   <li>{@code definition} (per board): hash of the board's latest {@link BoardDefined}, fields as
+ *       {@link BoardDefinitionHash} writes them
+ *   <li>{@code boards} (one per deployment, no hash tag, so its own slot): set of the ids of every
+ *       defined board; written with its own idempotent {@code SADD} after the definition, never in
+ *       the same script
  * </ul>
  */
 public record LeaderboardKeys(String prefix) {
@@ -57,6 +62,16 @@ public record LeaderboardKeys(String prefix) {
   /** {@link Seasons#order} of {@link #currentSeason}'s value. */
   public String currentSeasonOrder(String board) {
     return prefix + "lb:{" + board + "}:current-season-order";
+  }
+
+  /** The hash of the board's latest definition ({@link BoardDefinitionHash}). */
+  public String definition(String board) {
+    return prefix + "lb:{" + board + "}:definition";
+  }
+
+  /** The set of every defined board's id. */
+  public String boards() {
+    return prefix + "lb:boards";
   }
 
   /** The pub/sub channel on which every {@link TopNChanged} of every board is published. */

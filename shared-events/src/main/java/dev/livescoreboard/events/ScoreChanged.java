@@ -47,7 +47,8 @@ public record ScoreChanged(
     long newScore,
     long userVersion,
     Instant reachedAt,
-    Instant committedAt) {
+    Instant committedAt)
+    implements ScoreboardEvent {
 
   public static final int SCHEMA_VERSION = 1;
   public static final String TYPE = "SCORE_CHANGED";

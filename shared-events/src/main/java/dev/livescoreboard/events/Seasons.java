@@ -2,7 +2,9 @@ package dev.livescoreboard.events;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
@@ -27,6 +29,13 @@ public final class Seasons {
   /** The one season of a board that never resets. */
   public static final String ALL_TIME = "all-time";
 
+  /** Reset schedules (SPEC §3), as events and tables write them: when a board starts a season. */
+  public static final String NEVER = "never";
+
+  public static final String DAILY = "daily";
+  public static final String WEEKLY = "weekly";
+  public static final String MONTHLY = "monthly";
+
   /** Oldest first. */
   public static final Comparator<String> BY_START = Comparator.comparingLong(Seasons::order);
 
@@ -46,6 +55,24 @@ public final class Seasons {
   private static final long DAY_OFFSET = -LocalDate.of(0, 1, 1).toEpochDay() + 1;
 
   private Seasons() {}
+
+  /**
+   * The season {@code at} belongs to on a board with {@code resetSchedule} ({@link #NEVER}, {@link
+   * #DAILY}, {@link #WEEKLY} or {@link #MONTHLY}), in UTC; a pure function, so every instance of
+   * every service computes the same season for the same instant.
+   *
+   * @throws IllegalArgumentException for an unknown schedule
+   */
+  public static String current(String resetSchedule, Instant at) {
+    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    return switch (resetSchedule) {
+      case NEVER -> ALL_TIME;
+      case DAILY -> day(day);
+      case WEEKLY -> week(day);
+      case MONTHLY -> month(day);
+      default -> throw new IllegalArgumentException("unknown reset schedule: " + resetSchedule);
+    };
+  }
 
   /** The season of the UTC day {@code day} on a daily board. */
   public static String day(LocalDate day) {

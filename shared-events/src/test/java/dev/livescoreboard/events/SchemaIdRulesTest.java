@@ -17,7 +17,8 @@ class SchemaIdRulesTest {
         new String[] {
           "score-changed.v1.schema.json",
           "top-n-changed.v1.schema.json",
-          "ranks-changed.v1.schema.json"
+          "ranks-changed.v1.schema.json",
+          "board-defined.v1.schema.json"
         }) {
       assertThat(pattern(name, "board")).as(name).isEqualTo("^" + BoardIds.BOARD_PATTERN + "$");
     }
@@ -48,10 +49,29 @@ class SchemaIdRulesTest {
     }
   }
 
+  @Test
+  void boardDefinedSchemaUsesTheSameSeasonPattern() {
+    assertThat(pattern("board-defined.v1.schema.json", "currentSeason"))
+        .isEqualTo(pattern("score-changed.v1.schema.json", "season"));
+  }
+
+  @Test
+  void boardDefinedSchemaListsTheResetSchedulesAndTopNBounds() {
+    JsonNode topN = property("board-defined.v1.schema.json", "topN");
+    assertThat(topN.path("maximum").asInt()).isEqualTo(BoardDefined.MAX_TOP_N);
+    assertThat(property("board-defined.v1.schema.json", "resetSchedule").path("enum").values())
+        .map(JsonNode::asString)
+        .containsExactlyElementsOf(BoardDefined.RESET_SCHEDULES);
+  }
+
   private static String pattern(String schema, String property) {
+    return property(schema, property).path("pattern").asString();
+  }
+
+  private static JsonNode property(String schema, String property) {
     try (InputStream in = SchemaIdRulesTest.class.getResourceAsStream("/schemas/" + schema)) {
       JsonNode root = EventJson.fromBytes(in.readAllBytes(), JsonNode.class);
-      return root.path("properties").path(property).path("pattern").asString();
+      return root.path("properties").path(property);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

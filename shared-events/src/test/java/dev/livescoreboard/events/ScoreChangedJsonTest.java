@@ -32,16 +32,16 @@ class ScoreChangedJsonTest {
 
   @Test
   void serializedEventMatchesItsJsonSchema() {
-    String json = new String(new ScoreChangedSerializer().serialize("t", event));
+    String json = new String(new ScoreboardEventSerializer().serialize("t", event));
 
     assertThat(schema("score-changed.v1.schema.json").validate(json, InputFormat.JSON)).isEmpty();
   }
 
   @Test
   void eventSurvivesSerializationRoundTrip() {
-    byte[] bytes = new ScoreChangedSerializer().serialize("t", event);
+    byte[] bytes = new ScoreboardEventSerializer().serialize("t", event);
 
-    assertThat(new ScoreChangedDeserializer().deserialize("t", bytes)).isEqualTo(event);
+    assertThat(new ScoreboardEventDeserializer().deserialize("t", bytes)).isEqualTo(event);
   }
 
   @Test

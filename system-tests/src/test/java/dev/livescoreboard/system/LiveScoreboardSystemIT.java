@@ -10,6 +10,9 @@ import dev.livescoreboard.infra.LocalStack;
 import dev.livescoreboard.infra.StackSettings;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system as a user sees it: the local stack with all three services as separate JVMs, a
@@ -97,6 +101,56 @@ class LiveScoreboardSystemIT {
         assertThat(entryOf(snapshot, alice).path("score").asLong()).isEqualTo(50);
       }
     }
+  }
+
+  @Test
+  void aBoardAnAdminDefinesIsListedAndWatchableWithinTwoSecondsAndAnUnknownOneIsNot()
+      throws Exception {
+    String board = UniqueNames.of("sys-board").toLowerCase(java.util.Locale.ROOT);
+    String admin = stack.auth().mint("sys-admin", "Admin", List.of("scoreboard:admin"));
+
+    WriteApi.Reply defined = api.defineBoard(admin, board, "System sprint", 3, "daily");
+
+    assertThat(defined.status()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () -> {
+              JsonNode listed = boardsListed().get(board);
+              assertThat(listed).as("board listed by the gateway").isNotNull();
+              assertThat(listed.path("topN").asInt()).isEqualTo(3);
+              assertThat(listed.path("title").asString()).isEqualTo("System sprint");
+              assertThat(listed.path("currentSeason").asString())
+                  .isEqualTo(defined.body().path("currentSeason").asString());
+            });
+    assertThat(boardsListed()).containsKey(BOARD);
+    try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), board, token("w3", "W"))) {
+      JsonNode snapshot = watcher.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      assertThat(snapshot.path("board").asString()).isEqualTo(board);
+    }
+    try (LiveClient lost =
+        LiveClient.connect(stack.gatewayUrl(), board + "-missing", token("w4", "W"))) {
+      JsonNode error = lost.awaitMessage("ERROR", m -> true, Duration.ofSeconds(10));
+      assertThat(error.path("code").asString()).isEqualTo("BOARD_NOT_FOUND");
+    }
+  }
+
+  private static Map<String, JsonNode> boardsListed() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/leaderboards"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, JsonNode> byId = new java.util.TreeMap<>();
+    JsonMapper.builder()
+        .build()
+        .readTree(response.body())
+        .values()
+        .forEach(b -> byId.put(b.path("board").asString(), b));
+    return byId;
   }
 
   @Test

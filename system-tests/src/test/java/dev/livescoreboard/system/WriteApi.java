@@ -41,13 +41,28 @@ final class WriteApi {
     return complete(accessToken, started.body().path("actionToken").asString());
   }
 
+  /** {@code PUT /api/v1/admin/boards/{board}} as the holder of an admin token. */
+  Reply defineBoard(String adminToken, String board, String title, int topN, String resetSchedule) {
+    Map<String, Object> body =
+        Map.of("title", title, "scoreCap", 1_000_000, "topN", topN, "resetSchedule", resetSchedule);
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/boards/" + board))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build());
+  }
+
   private Reply post(String path, String accessToken, Map<String, String> body) {
-    HttpRequest request =
+    return send(
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Authorization", "Bearer " + accessToken)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-            .build();
+            .build());
+  }
+
+  private Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), JSON.readTree(response.body()));

@@ -64,6 +64,10 @@ final class Endpoints {
           new Doc("Freeze a user", Set.of(USER_NOT_FOUND)),
           key("POST", "/api/v1/admin/users/{userId}/unfreeze"),
           new Doc("Unfreeze a user", Set.of(USER_NOT_FOUND)),
+          key("PUT", "/api/v1/admin/boards/{id}"),
+          new Doc(
+              "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
+              Set.of()),
           key("POST", "/api/v1/admin/tokens/revoke"),
           new Doc(
               "Revoke an access token by its jti: refused with 401 until it would have expired",

@@ -38,6 +38,11 @@ public class Boards {
     return board;
   }
 
+  /** Drops this instance's copy of {@code id}, so its next lookup reads the change just made. */
+  public void forget(String id) {
+    recent.invalidate(id);
+  }
+
   private Optional<Board> load(String id) {
     return jdbc.sql("SELECT id, title, score_cap, top_n, reset_schedule FROM boards WHERE id = :id")
         .param("id", id)

@@ -2,11 +2,9 @@ package dev.livescoreboard.command.board;
 
 import dev.livescoreboard.events.Seasons;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** When a board starts a new season (UTC). Stored in lower case. */
+/** When a board starts a new season (UTC). Stored in lower case, as {@link Seasons} names them. */
 public enum ResetSchedule {
   NEVER,
   DAILY,
@@ -23,12 +21,6 @@ public enum ResetSchedule {
 
   /** The season an instant belongs to under this schedule, in UTC (shapes: {@link Seasons}). */
   public String seasonAt(Instant at) {
-    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-    return switch (this) {
-      case NEVER -> Seasons.ALL_TIME;
-      case DAILY -> Seasons.day(day);
-      case WEEKLY -> Seasons.week(day);
-      case MONTHLY -> Seasons.month(day);
-    };
+    return Seasons.current(dbValue(), at);
   }
 }

@@ -1,7 +1,7 @@
 package dev.livescoreboard.projector.kafka;
 
-import dev.livescoreboard.events.ScoreChanged;
-import dev.livescoreboard.events.ScoreChangedSerializer;
+import dev.livescoreboard.events.ScoreboardEvent;
+import dev.livescoreboard.events.ScoreboardEventSerializer;
 import dev.livescoreboard.projector.projection.InvalidScoreEventException;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -49,8 +49,8 @@ class KafkaErrorHandlingConfiguration {
   }
 
   /**
-   * Producer for dead letters: raw bytes of undeserializable records, {@link ScoreChanged} for
-   * events that deserialized but cannot be projected.
+   * Producer for dead letters: raw bytes of undeserializable records, the {@link ScoreboardEvent}
+   * JSON for events that deserialized but cannot be projected.
    */
   @Bean
   ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties properties) {
@@ -58,12 +58,13 @@ class KafkaErrorHandlingConfiguration {
         Map.of(
             byte[].class,
             new ByteArraySerializer(),
-            ScoreChanged.class,
-            new ScoreChangedSerializer());
+            ScoreboardEvent.class,
+            new ScoreboardEventSerializer());
     return new DefaultKafkaProducerFactory<>(
         properties.buildProducerProperties(),
         new StringSerializer(),
-        new DelegatingByTypeSerializer(byType));
+        // Assignable: the values are the records implementing ScoreboardEvent.
+        new DelegatingByTypeSerializer(byType, true));
   }
 
   @Bean

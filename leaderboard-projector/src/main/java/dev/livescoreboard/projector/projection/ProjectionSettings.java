@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the read model is projected.
  *
- * @param topN size of the published top N ({@code SCOREBOARD_TOP_N}), by default {@link
- *     BoardDefaults#TOP_N}; the Lua script reads it twice per event, so it is capped to keep one
- *     apply cheap
+ * @param topN size of the published top N of a board whose {@code BOARD_DEFINED} has not been
+ *     applied yet ({@code SCOREBOARD_TOP_N}), by default {@link BoardDefaults#TOP_N}; a defined
+ *     board uses its own {@code topN}. The Lua script reads it twice per event, so it is capped to
+ *     keep one apply cheap
  */
 @ConfigurationProperties("scoreboard.projection")
 public record ProjectionSettings(Integer topN) {

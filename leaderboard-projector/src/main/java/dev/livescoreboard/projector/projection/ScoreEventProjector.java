@@ -1,6 +1,8 @@
 package dev.livescoreboard.projector.projection;
 
+import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.ScoreboardEvent;
 import dev.livescoreboard.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Batch Kafka listener of the score events: the records of one poll (at most {@code
- * max.poll.records}) are applied with one Redis pipeline.
+ * Batch Kafka listener of the score-events topic: the score changes of one poll (at most {@code
+ * max.poll.records}) are applied with one Redis pipeline. A board definition (rare) first applies
+ * the score changes before it, then itself, so the batch's order is kept.
  *
  * <p>Failures name the first record not applied with a {@link BatchListenerFailedException}: the
  * error handler commits the records before it, then either dead-letters it (poison: not
@@ -33,9 +36,11 @@ class ScoreEventProjector {
   private static final LogAccessor HEADER_LOG = new LogAccessor(ScoreEventProjector.class);
 
   private final LeaderboardWriter writer;
+  private final BoardDefinitionWriter definitions;
 
-  ScoreEventProjector(LeaderboardWriter writer) {
+  ScoreEventProjector(LeaderboardWriter writer, BoardDefinitionWriter definitions) {
     this.writer = writer;
+    this.definitions = definitions;
   }
 
   @KafkaListener(
@@ -44,12 +49,12 @@ class ScoreEventProjector {
       topics = "${scoreboard.kafka.topic:" + Topics.SCORE_EVENTS + "}",
       concurrency = "${scoreboard.kafka.concurrency}",
       batch = "true")
-  void onScoreChanged(List<ConsumerRecord<String, ScoreChanged>> records) {
+  void onEvents(List<ConsumerRecord<String, ScoreboardEvent>> records) {
     writer.batchConsumed(records.size());
     List<ScriptArguments> calls = new ArrayList<>(records.size());
     int firstPending = 0;
     for (int i = 0; i < records.size(); i++) {
-      ConsumerRecord<String, ScoreChanged> record = records.get(i);
+      ConsumerRecord<String, ScoreboardEvent> record = records.get(i);
       RuntimeException poison = null;
       ScriptArguments call = null;
       DeserializationException notReadable =
@@ -65,12 +70,20 @@ class ScoreEventProjector {
             record.partition(),
             record.offset());
         continue;
-      } else {
+      } else if (record.value() instanceof BoardDefined defined) {
+        apply(calls, firstPending);
+        calls.clear();
+        define(defined, i);
+        continue;
+      } else if (record.value() instanceof ScoreChanged scored) {
         try {
-          call = writer.prepare(record.value());
+          call = writer.prepare(scored);
         } catch (InvalidScoreEventException e) {
           poison = e;
         }
+      } else {
+        // A type the deserializer knows but this projector does not apply yet.
+        poison = new InvalidScoreEventException("not projected: " + record.value().type());
       }
       if (poison != null) {
         apply(calls, firstPending);
@@ -82,6 +95,15 @@ class ScoreEventProjector {
       calls.add(call);
     }
     apply(calls, firstPending);
+  }
+
+  /** Applies one definition; on failure the batch is retried from it. */
+  private void define(BoardDefined event, int index) {
+    try {
+      definitions.apply(event);
+    } catch (RuntimeException e) {
+      throw new BatchListenerFailedException("board definition failed", e, index);
+    }
   }
 
   /** Applies the pending calls; on failure the batch is retried from their first record. */

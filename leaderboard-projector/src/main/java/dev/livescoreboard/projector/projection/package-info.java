@@ -31,6 +31,16 @@
  *       (O(log n) in the board's size) and compares only the top N it already reads, never the rest
  *       of the board, so the added cost per event is flat: two ZRANKs and one small PUBLISH, plus
  *       an O(N) comparison when the top N changed.
+ *   <li>Board definitions ({@code BOARD_DEFINED}) are applied by {@code
+ *       lua/apply-board-definition.lua} in the listener's order (the score changes before one in
+ *       the batch are applied first): the definition hash is replaced only by a newer {@code
+ *       boardVersion}, so a redelivered or older definition changes nothing; then the board joins
+ *       the registry set with its own idempotent {@code SADD} (another cluster slot). When the
+ *       board's {@code topN} changed, the current season's top N is re-published at the new size
+ *       (next {@code seq}) in the same script.
+ *   <li>Each board's top N has the board's own size: the apply script reads {@code topN} from the
+ *       definition hash, and uses {@code scoreboard.projection.top-n} only for a board whose
+ *       definition has not arrived yet.
  *   <li>Every key one apply touches belongs to one board ({@code {board}} hash tag), so the script
  *       also runs on Redis Cluster.
  * </ul>

@@ -1,7 +1,7 @@
 package dev.livescoreboard.projector.rebuild;
 
 import dev.livescoreboard.events.LeaderboardKeys;
-import dev.livescoreboard.projector.projection.ProjectionSettings;
+import dev.livescoreboard.projector.projection.BoardDefinitionWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,7 +48,7 @@ class LeaderboardRebuilder {
   LeaderboardRebuilder(
       RedisClient redis,
       LeaderboardKeys layout,
-      ProjectionSettings projection,
+      BoardDefinitionWriter definitions,
       RebuildSettings settings,
       PostgresScores scores,
       MeterRegistry registry) {
@@ -56,7 +56,7 @@ class LeaderboardRebuilder {
     this.layout = layout;
     this.settings = settings;
     this.scores = scores;
-    this.swapScript = new SwapRebuiltBoardScript(redis, layout, projection.topN());
+    this.swapScript = new SwapRebuiltBoardScript(redis, layout, definitions::topN);
     this.registry = registry;
     this.usersRebuilt =
         Counter.builder("scoreboard.projector.rebuild.users")

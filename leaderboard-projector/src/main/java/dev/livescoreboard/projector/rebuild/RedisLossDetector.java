@@ -11,10 +11,12 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Notices that Redis lost boards and rebuilds them: every board+season with rows in PostgreSQL must
- * carry the {@code built} sentinel its last rebuild set. It is missing after Redis was flushed or
- * restarted without persistence, and also for boards that were never rebuilt, so a fresh deployment
- * rebuilds each board once. Runs on the scheduler thread (see {@link RebuildScheduling}).
+ * Notices that Redis lost boards and rebuilds them: the definitions of every board in PostgreSQL
+ * are applied again (a no-op for those Redis holds at their version), and every board+season with
+ * rows in PostgreSQL must carry the {@code built} sentinel its last rebuild set. It is missing
+ * after Redis was flushed or restarted without persistence, and also for boards that were never
+ * rebuilt, so a fresh deployment rebuilds each board once. Runs on the scheduler thread (see {@link
+ * RebuildScheduling}).
  */
 @Component
 class RedisLossDetector {
@@ -22,30 +24,40 @@ class RedisLossDetector {
   private static final Logger log = LoggerFactory.getLogger(RedisLossDetector.class);
 
   private final PostgresScores scores;
+  private final BoardDefinitionRestorer definitions;
   private final LeaderboardRebuilder rebuilder;
   private final RedisClient redis;
   private final ScriptKeys keys;
 
   RedisLossDetector(
       PostgresScores scores,
+      BoardDefinitionRestorer definitions,
       LeaderboardRebuilder rebuilder,
       RedisClient redis,
       LeaderboardKeys layout) {
     this.scores = scores;
+    this.definitions = definitions;
     this.rebuilder = rebuilder;
     this.redis = redis;
     this.keys = new ScriptKeys(layout);
   }
 
-  /** Rebuilds every board+season whose sentinel is missing; returns how many it rebuilt. */
+  /**
+   * Restores the board definitions (before the rankings, so a rebuilt top N has its board's size),
+   * then rebuilds every board+season whose sentinel is missing; returns how many it rebuilt.
+   */
   int rebuildLostBoards() {
     List<BoardSeason> boards;
     try {
+      definitions.restore();
       boards = scores.boardSeasons();
     } catch (DataAccessException e) {
       log.warn(
           "cannot check for lost boards, PostgreSQL unavailable: {}",
           e.getMostSpecificCause().toString());
+      return 0;
+    } catch (JedisException e) {
+      log.warn("cannot restore board definitions, Redis unavailable: {}", e.toString());
       return 0;
     }
     int rebuilt = 0;

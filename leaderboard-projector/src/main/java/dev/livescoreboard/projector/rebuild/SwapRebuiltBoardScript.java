@@ -8,6 +8,7 @@ import dev.livescoreboard.projector.script.TopNScripts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -28,10 +29,13 @@ final class SwapRebuiltBoardScript {
 
   private final RedisClient redis;
   private final ScriptKeys keys;
-  private final int topN;
+  private final ToIntFunction<String> topN;
   private final LuaScript script = TopNScripts.load(RESOURCE);
 
-  SwapRebuiltBoardScript(RedisClient redis, LeaderboardKeys layout, int topN) {
+  /**
+   * @param topN the top-N size of a board now (its definition's, or the default)
+   */
+  SwapRebuiltBoardScript(RedisClient redis, LeaderboardKeys layout, ToIntFunction<String> topN) {
     this.redis = redis;
     this.keys = new ScriptKeys(layout);
     this.topN = topN;
@@ -45,7 +49,7 @@ final class SwapRebuiltBoardScript {
             keys.layout().topChangedChannel(),
             b,
             s,
-            Integer.toString(topN),
+            Integer.toString(topN.applyAsInt(b)),
             token,
             sourceCommittedAt.toString(),
             builtAt.toString(),

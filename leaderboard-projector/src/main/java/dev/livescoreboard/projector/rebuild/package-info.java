@@ -22,6 +22,10 @@
  *   <li>One rebuild per board+season at a time, across instances: the marker is taken with SET NX
  *       and carries a TTL refreshed on every write batch, so a crashed rebuild unblocks itself and
  *       its keys expire.
+ *   <li>Board definitions are restored too: before looking for lost boards, every row of {@code
+ *       boards} is applied through the same versioned apply as a {@code BOARD_DEFINED} (a no-op for
+ *       a board Redis holds at that version), so a rebuilt top N has its board's size and the
+ *       registry set is complete again after Redis lost its data.
  *   <li>Ranked are users with {@code version > 0} and status {@code active}; a non-public user is
  *       shown as {@code Anonymous}, exactly as the events name them.
  *   <li>A swap publishes no {@code RanksChanged}: it restores the ranks the events made, nobody

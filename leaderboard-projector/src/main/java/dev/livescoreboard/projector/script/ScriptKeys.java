@@ -37,12 +37,13 @@ public record ScriptKeys(LeaderboardKeys layout) {
 
   /**
    * KEYS of {@code lua/apply-score-event.lua}: {@link #live}, then the rebuild marker and dirty
-   * set.
+   * set, then the board's definition (for its top-N size).
    */
   public List<String> apply(String board, String season) {
     List<String> keys = new ArrayList<>(live(board, season));
     keys.add(active(board, season));
     keys.add(dirty(board, season));
+    keys.add(layout.definition(board));
     return List.copyOf(keys);
   }
 

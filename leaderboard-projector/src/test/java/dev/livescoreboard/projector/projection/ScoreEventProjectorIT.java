@@ -3,11 +3,14 @@ package dev.livescoreboard.projector.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.livescoreboard.events.BoardDefined;
+import dev.livescoreboard.events.BoardDefinitionHash;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestRedis;
@@ -19,9 +22,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +109,57 @@ class ScoreEventProjectorIT {
         .containsExactly("amy", "carl", "bob");
     assertThat(redis.hget(KEYS.versions(board, SEASON), "amy")).isEqualTo("2");
     assertThat(redis.get(KEYS.currentSeason(board))).isEqualTo(SEASON);
+  }
+
+  private BoardDefined definition(int topN, long version) {
+    return BoardDefined.of(
+        UUID.randomUUID(),
+        board,
+        "Board " + version,
+        1000,
+        topN,
+        Seasons.NEVER,
+        version,
+        Instant.now());
+  }
+
+  @Test
+  void aBoardsOwnTopNSizeIsPublishedAndAChangeOfItRepublishesTheTop() {
+    kafka.send(definition(2, 1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> redis.sismember(KEYS.boards(), board));
+    for (String user : List.of("amy", "bob", "carl", "dan")) {
+      kafka.send(events.event(user, 10L * (user.length() + user.charAt(0)), 1));
+    }
+    awaitVersion("dan", "1");
+    // The projector's default is 3 (top-n above); the board says 2.
+    assertThat(top().entries()).hasSize(2);
+    long seq = top().seq();
+
+    kafka.send(definition(4, 2));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(top().entries()).hasSize(4));
+    assertThat(top().seq()).isGreaterThan(seq);
+    assertThat(top().changes()).extracting(c -> c.toRank()).containsExactlyInAnyOrder(3, 4);
+  }
+
+  @Test
+  void aDuplicateOrOlderDefinitionChangesNothing() {
+    kafka.send(definition(5, 3));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "3".equals(redis.hget(KEYS.definition(board), "boardVersion")));
+
+    kafka.send(definition(1, 2));
+    kafka.send(definition(7, 3));
+    BoardDefined newest = definition(6, 4);
+    kafka.send(newest);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "4".equals(redis.hget(KEYS.definition(board), "boardVersion")));
+    assertThat(BoardDefinitionHash.parse(redis.hgetAll(KEYS.definition(board)))).isEqualTo(newest);
   }
 
   @Test

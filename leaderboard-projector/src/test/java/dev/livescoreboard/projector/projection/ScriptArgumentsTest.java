@@ -32,7 +32,8 @@ class ScriptArgumentsTest {
             LAYOUT.currentSeason("global"),
             LAYOUT.currentSeasonOrder("global"),
             "p:lb:{global}:2026-W48:rebuild:active",
-            "p:lb:{global}:2026-W48:rebuild:dirty");
+            "p:lb:{global}:2026-W48:rebuild:dirty",
+            LAYOUT.definition("global"));
     assertThat(call.keys()).allSatisfy(key -> assertThat(key).startsWith("p:lb:{global}:"));
   }
 

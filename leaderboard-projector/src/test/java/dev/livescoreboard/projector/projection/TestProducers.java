@@ -2,9 +2,11 @@ package dev.livescoreboard.projector.projection;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
-import dev.livescoreboard.events.ScoreChangedSerializer;
+import dev.livescoreboard.events.ScoreboardEvent;
+import dev.livescoreboard.events.ScoreboardEventSerializer;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +32,7 @@ final class TestProducers implements AutoCloseable {
 
   private final String bootstrap;
   private final String topic;
-  private final KafkaProducer<String, ScoreChanged> events;
+  private final KafkaProducer<String, ScoreboardEvent> events;
   private final KafkaProducer<String, byte[]> raw;
   private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
   private KafkaConsumer<String, byte[]> deadLetterConsumer;
@@ -39,13 +41,19 @@ final class TestProducers implements AutoCloseable {
     this.bootstrap = bootstrap;
     this.topic = topic;
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    this.events = new KafkaProducer<>(config, new StringSerializer(), new ScoreChangedSerializer());
+    this.events =
+        new KafkaProducer<>(config, new StringSerializer(), new ScoreboardEventSerializer());
     this.raw = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
   /** Sends with the production key {@code board:userId}, waiting for the broker's ack. */
   void send(ScoreChanged event) {
     send(EventKeys.scoreEvent(event.board(), event.userId()), event);
+  }
+
+  /** Sends a board definition with the production key {@code board}, waiting for the ack. */
+  void send(BoardDefined event) {
+    complete(events.send(new ProducerRecord<>(topic, EventKeys.boardEvent(event.board()), event)));
   }
 
   void send(String key, ScoreChanged event) {

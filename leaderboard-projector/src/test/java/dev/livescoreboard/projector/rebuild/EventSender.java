@@ -2,7 +2,8 @@ package dev.livescoreboard.projector.rebuild;
 
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
-import dev.livescoreboard.events.ScoreChangedSerializer;
+import dev.livescoreboard.events.ScoreboardEvent;
+import dev.livescoreboard.events.ScoreboardEventSerializer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class EventSender implements AutoCloseable {
 
   private final String topic;
-  private final KafkaProducer<String, ScoreChanged> producer;
+  private final KafkaProducer<String, ScoreboardEvent> producer;
 
   EventSender(String bootstrap, String topic) {
     this.topic = topic;
@@ -24,7 +25,7 @@ final class EventSender implements AutoCloseable {
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
             new StringSerializer(),
-            new ScoreChangedSerializer());
+            new ScoreboardEventSerializer());
   }
 
   void send(

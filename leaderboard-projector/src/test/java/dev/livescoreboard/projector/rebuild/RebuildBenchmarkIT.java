@@ -3,6 +3,7 @@ package dev.livescoreboard.projector.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.projector.projection.BoardDefinitionWriter;
 import dev.livescoreboard.projector.projection.ProjectionSettings;
 import dev.livescoreboard.testsupport.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,7 +62,7 @@ class RebuildBenchmarkIT {
           new LeaderboardRebuilder(
               redis,
               keys,
-              new ProjectionSettings(10),
+              new BoardDefinitionWriter(redis, keys, new ProjectionSettings(10)),
               settings,
               new PostgresScores(dataSource, new DataSourceTransactionManager(dataSource)),
               new SimpleMeterRegistry());

@@ -3,6 +3,8 @@ package dev.livescoreboard.projector.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.livescoreboard.events.BoardDefined;
+import dev.livescoreboard.events.BoardDefinitionHash;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.projector.script.ScriptKeys;
@@ -84,6 +86,34 @@ class RedisLossDetectionIT {
     // The newest season by start, whichever order the rebuilds ran in ("all-time" is the greater
     // string, but every dated season starts after it).
     assertThat(redis.get(KEYS.currentSeason("lost-a"))).isEqualTo("2026-11");
+  }
+
+  @Test
+  void boardDefinitionsAreRestoredFromPostgresAndTheRebuiltTopHasTheBoardsSize() {
+    DB.board("lost-small", 1);
+    DB.user("cy", "Cy", "active", true);
+    DB.user("di", "Di", "active", true);
+    DB.score("lost-small", "all-time", "cy", 10, 1, T0);
+    DB.score("lost-small", "all-time", "di", 20, 1, T0);
+
+    awaitRebuilt("lost-small", "all-time", 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(redis.smembers(KEYS.boards())).contains("global", "lost-small"));
+    BoardDefined small = BoardDefinitionHash.parse(redis.hgetAll(KEYS.definition("lost-small")));
+    assertThat(small.topN()).isEqualTo(1);
+    assertThat(small.boardVersion()).isEqualTo(1);
+    // The projector's default is 2 (top-n above); the board says 1. A rebuild that ran before the
+    // definition was restored is corrected by the restore, which republishes at the new size.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(BoardState.read(redis, KEYS, "lost-small", "all-time").top())
+                    .containsExactly(new LeaderboardEntry(1, "di", "Di", 20)));
+    assertThat(BoardDefinitionHash.parse(redis.hgetAll(KEYS.definition("global"))).title())
+        .isEqualTo("Global");
   }
 
   private void awaitRebuilt(String board, String season, long users) {

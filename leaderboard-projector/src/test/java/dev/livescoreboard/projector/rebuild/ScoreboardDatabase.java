@@ -63,6 +63,15 @@ final class ScoreboardDatabase {
     jdbc.update("INSERT INTO boards (id, title) VALUES (?, ?) ON CONFLICT DO NOTHING", id, id);
   }
 
+  /** A board as command-api stores it after a {@code PUT} that set its top-N size. */
+  void board(String id, int topN) {
+    jdbc.update(
+        "INSERT INTO boards (id, title, top_n) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        id,
+        id,
+        topN);
+  }
+
   void user(String id, String displayName, String status, boolean isPublic) {
     jdbc.update(
         "INSERT INTO users (id, display_name, status, public) VALUES (?, ?, ?, ?)",

@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
  * @param publicRead whether viewers without a token may watch boards
  * @param allowedOrigins exact {@code scheme://host[:port]} values a browser may connect from; the
  *     single value {@code *} allows any
- * @param topN size of the top N the projector keeps (reads up to it come from memory), by default
- *     {@link BoardDefaults#TOP_N}
+ * @param topN size of the top N the projector keeps for a board whose definition is not in the
+ *     gateway's registry yet (a defined board's own {@code topN} wins; reads up to it come from
+ *     memory), by default {@link BoardDefaults#TOP_N}, as the projector's {@code
+ *     scoreboard.projection.top-n}
  * @param maxFrameBytes largest WebSocket frame a client may send
  * @param maxRequestBytes largest HTTP request body accepted
  * @param heartbeat how often the server pings a WebSocket

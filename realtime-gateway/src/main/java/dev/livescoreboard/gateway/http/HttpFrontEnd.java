@@ -7,6 +7,7 @@ import dev.livescoreboard.gateway.board.LeaderboardStore;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.rank.RankReads;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -28,7 +29,7 @@ public final class HttpFrontEnd {
 
   private final BoardFeed feed;
   private final TopResponseCache cache;
-  private final int topN;
+  private final BoardRegistry registry;
   private final HttpRouter router;
 
   public HttpFrontEnd(
@@ -39,13 +40,23 @@ public final class HttpFrontEnd {
       JwtVerifier verifier,
       BlockingExecutor blocking,
       GatewayMetrics metrics,
-      BooleanSupplier subscriptionUp) {
+      BooleanSupplier subscriptionUp,
+      BoardRegistry registry) {
     this.feed = feed;
-    this.topN = settings.topN();
-    this.cache = new TopResponseCache(topN, Clock.systemUTC());
+    this.registry = registry;
+    this.cache = new TopResponseCache(LeaderboardEndpoint.MAX_LIMIT, Clock.systemUTC());
     this.router =
         new HttpRouter(
-            settings, feed, store, ranks, verifier, blocking, metrics, subscriptionUp, cache);
+            settings,
+            feed,
+            store,
+            ranks,
+            verifier,
+            blocking,
+            metrics,
+            subscriptionUp,
+            registry,
+            cache);
   }
 
   /**
@@ -54,7 +65,7 @@ public final class HttpFrontEnd {
    */
   public void addCodec(ChannelPipeline pipeline, HttpDecoderConfig decoderConfig) {
     pipeline.addLast("http", new HttpServerCodec(decoderConfig, MAX_PIPELINED));
-    pipeline.addLast("http-top", new TopFastPath(feed, cache, topN));
+    pipeline.addLast("http-top", new TopFastPath(feed, registry, cache));
   }
 
   /** The router for everything the fast path does not answer; shared by all channels. */

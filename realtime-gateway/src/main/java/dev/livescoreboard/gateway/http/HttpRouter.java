@@ -10,6 +10,7 @@ import dev.livescoreboard.gateway.board.LeaderboardStore;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.rank.RankReads;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -35,6 +36,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
   private final GatewaySettings settings;
   private final LeaderboardRoutes leaderboards;
+  private final BoardListEndpoint boardList;
   private final HealthEndpoint health;
   private final MetricsEndpoint metrics;
   private final StaticPages pages = new StaticPages();
@@ -47,7 +49,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       JwtVerifier verifier,
       BlockingExecutor blocking,
       GatewayMetrics gatewayMetrics,
-      BooleanSupplier subscriptionUp) {
+      BooleanSupplier subscriptionUp,
+      BoardRegistry registry) {
     this(
         settings,
         feed,
@@ -57,7 +60,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         blocking,
         gatewayMetrics,
         subscriptionUp,
-        new TopResponseCache(settings.topN(), Clock.systemUTC()));
+        registry,
+        new TopResponseCache(LeaderboardEndpoint.MAX_LIMIT, Clock.systemUTC()));
   }
 
   /** A router that shares {@code cache} with the fast path in front of it. */
@@ -70,13 +74,16 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       BlockingExecutor blocking,
       GatewayMetrics gatewayMetrics,
       BooleanSupplier subscriptionUp,
+      BoardRegistry registry,
       TopResponseCache cache) {
     this.settings = settings;
-    RankReadRunner runner = new RankReadRunner(feed, store, blocking, verifier);
+    this.boardList = new BoardListEndpoint(registry);
+    RankReadRunner runner = new RankReadRunner(feed, store, blocking, verifier, registry);
     this.leaderboards =
         new LeaderboardRoutes(
-            new LeaderboardEndpoint(feed, store, ranks, blocking, settings.topN(), cache),
-            new UserRankEndpoint(runner, ranks, settings.topN()),
+            registry,
+            new LeaderboardEndpoint(feed, store, ranks, blocking, registry, settings.topN(), cache),
+            new UserRankEndpoint(runner, ranks, registry, settings.topN()),
             new AroundEndpoint(runner, ranks),
             new FriendsEndpoint(runner, ranks));
     this.health = new HealthEndpoint(store, subscriptionUp, blocking);
@@ -119,7 +126,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
   private void route(Exchange exchange) {
     String path = exchange.path();
-    if (path.startsWith(LeaderboardRoutes.PREFIX)) {
+    if (path.equals(BoardListEndpoint.PATH)) {
+      boardList.handle(exchange);
+    } else if (path.startsWith(LeaderboardRoutes.PREFIX)) {
       leaderboards.handle(exchange);
     } else if (path.equals("/health")) {
       health.handle(exchange);

@@ -6,10 +6,13 @@ import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
+import dev.livescoreboard.gateway.board.BoardState;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
 import dev.livescoreboard.gateway.rank.RankParams;
 import dev.livescoreboard.gateway.rank.RankReads;
 import dev.livescoreboard.gateway.rank.RankedPage;
+import dev.livescoreboard.gateway.registry.BoardInfo;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.Future;
@@ -38,16 +41,22 @@ final class LeaderboardEndpoint {
   private final LeaderboardStore store;
   private final RankReads ranks;
   private final BlockingExecutor blocking;
+  private final BoardRegistry registry;
   private final int topN;
   private final TopResponseCache cache;
 
+  /**
+   * @param topN top-N size of a board whose definition is not in memory (the projector's default)
+   */
   LeaderboardEndpoint(
       BoardFeed feed,
       LeaderboardStore store,
       RankReads ranks,
       BlockingExecutor blocking,
+      BoardRegistry registry,
       int topN,
       TopResponseCache cache) {
+    this.registry = registry;
     this.feed = feed;
     this.store = store;
     this.ranks = ranks;
@@ -77,20 +86,40 @@ final class LeaderboardEndpoint {
     }
     String wanted = season.season();
     int from = offset.getAsInt();
+    // The board's own size: the projector keeps that many entries in its top-N state.
+    BoardInfo info = registry.known(board).orElse(null);
+    int inMemory = info != null ? info.topN() : topN;
     exchange.await(
         feed.current(board, exchange.ctx().executor()),
         current -> {
           if (!current.isSuccess()) {
             unavailable(exchange, current.cause());
           } else if (from == 0
-              && limit <= topN
+              && limit <= inMemory
+              && !defaultsToDefinedSeason(current.getNow(), info, wanted)
               && (wanted == null || wanted.equals(current.getNow().top().season()))) {
             respond(exchange, cache.get(current.getNow(), limit));
           } else {
-            String effective = wanted != null ? wanted : current.getNow().top().season();
+            String effective =
+                wanted != null
+                    ? wanted
+                    : defaultsToDefinedSeason(current.getNow(), info, null)
+                        ? info.currentSeason()
+                        : current.getNow().top().season();
             fromStore(exchange, board, effective, from, limit);
           }
         });
+  }
+
+  /**
+   * Whether nothing has scored on the board yet and its definition names a season other than the
+   * placeholder's: the answer is then that season, empty, read like any other season.
+   */
+  private static boolean defaultsToDefinedSeason(BoardState state, BoardInfo info, String wanted) {
+    return wanted == null
+        && state.isPlaceholder()
+        && info != null
+        && !info.currentSeason().equals(state.top().season());
   }
 
   private void fromStore(Exchange exchange, String board, String season, int offset, int limit) {

@@ -3,21 +3,33 @@ package dev.livescoreboard.gateway.http;
 import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.rank.RankParams;
+import dev.livescoreboard.gateway.registry.BoardInfo;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
+import io.netty.util.concurrent.Future;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Splits {@code /api/v1/leaderboards/{board}[/users[/{id}] | /around/{id}]} into its parts, checks
- * the board id and the user id, and hands the request to its endpoint. Event loop only.
+ * the board id and the user id, asks the {@link BoardRegistry} whether the board exists ({@code 404
+ * BOARD_NOT_FOUND} if not, {@code 503} if that cannot be told), and hands the request to its
+ * endpoint. Event loop only.
  */
 final class LeaderboardRoutes {
 
   static final String PREFIX = "/api/v1/leaderboards/";
 
+  private static final Logger log = LoggerFactory.getLogger(LeaderboardRoutes.class);
+
   private final LeaderboardEndpoint board;
   private final UserRankEndpoint user;
   private final AroundEndpoint around;
   private final FriendsEndpoint friends;
+  private final BoardRegistry registry;
 
   LeaderboardRoutes(
+      BoardRegistry registry,
       LeaderboardEndpoint board,
       UserRankEndpoint user,
       AroundEndpoint around,
@@ -26,6 +38,7 @@ final class LeaderboardRoutes {
     this.user = user;
     this.around = around;
     this.friends = friends;
+    this.registry = registry;
   }
 
   void handle(Exchange exchange) {
@@ -39,14 +52,32 @@ final class LeaderboardRoutes {
       exchange.fail(ErrorCode.VALIDATION_FAILED, "board must match " + BoardIds.BOARD_PATTERN);
       return;
     }
+    if (parts.length == 3 && !RankParams.isValidUserId(parts[2])) {
+      exchange.fail(
+          ErrorCode.VALIDATION_FAILED,
+          "user id must be 1 to " + RankParams.MAX_USER_ID_LENGTH + " visible characters");
+      return;
+    }
+    Future<Optional<BoardInfo>> known = registry.find(id, exchange.ctx().executor());
+    exchange.await(
+        known,
+        done -> {
+          if (!done.isSuccess()) {
+            log.warn("Board lookup failed: {}", done.cause().toString());
+            exchange.fail(ErrorCode.UNAVAILABLE, "boards are temporarily unavailable");
+          } else if (done.getNow().isEmpty()) {
+            exchange.fail(ErrorCode.BOARD_NOT_FOUND, "no board " + id);
+          } else {
+            dispatch(exchange, id, parts);
+          }
+        });
+  }
+
+  private void dispatch(Exchange exchange, String id, String[] parts) {
     if (parts.length == 1) {
       board.handle(exchange, id);
     } else if (parts.length == 2) {
       friends.handle(exchange, id);
-    } else if (!RankParams.isValidUserId(parts[2])) {
-      exchange.fail(
-          ErrorCode.VALIDATION_FAILED,
-          "user id must be 1 to " + RankParams.MAX_USER_ID_LENGTH + " visible characters");
     } else if (parts[1].equals("users")) {
       user.handle(exchange, id, parts[2]);
     } else {

@@ -5,8 +5,10 @@ import dev.livescoreboard.gateway.auth.InvalidTokenException;
 import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
-import dev.livescoreboard.gateway.board.KnownBoards;
+import dev.livescoreboard.gateway.board.BoardState;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
+import dev.livescoreboard.gateway.registry.BoardInfo;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import io.netty.util.concurrent.Future;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs one rank read (user, around, friends) off the event loop in one blocking task: the caller of
  * {@code /me} from their token, the board's current season unless {@code ?season=} names one, then
  * the read; the answer is sent from the event loop. Any failure to reach Redis or the key set is
- * {@code 503 UNAVAILABLE}.
+ * {@code 503 UNAVAILABLE}. The board is one the {@link BoardRegistry} knows (the routes checked);
+ * while nothing has scored on it, its current season is the one its definition names.
  */
 final class RankReadRunner {
 
@@ -25,13 +28,21 @@ final class RankReadRunner {
 
   private static final Logger log = LoggerFactory.getLogger(RankReadRunner.class);
 
-  private final KnownBoards boards;
+  private final BoardFeed feed;
+  private final LeaderboardStore store;
   private final BlockingExecutor blocking;
   private final JwtVerifier verifier;
+  private final BoardRegistry registry;
 
   RankReadRunner(
-      BoardFeed feed, LeaderboardStore store, BlockingExecutor blocking, JwtVerifier verifier) {
-    this.boards = new KnownBoards(feed, store);
+      BoardFeed feed,
+      LeaderboardStore store,
+      BlockingExecutor blocking,
+      JwtVerifier verifier,
+      BoardRegistry registry) {
+    this.registry = registry;
+    this.feed = feed;
+    this.store = store;
     this.blocking = blocking;
     this.verifier = verifier;
   }
@@ -84,7 +95,13 @@ final class RankReadRunner {
         return RankAnswer.unauthorized();
       }
     }
-    Optional<String> current = boards.currentSeason(board);
+    Optional<String> current =
+        feed.known(board)
+            .filter(state -> !state.isPlaceholder())
+            .map(BoardState::top)
+            .map(top -> top.season())
+            .or(() -> store.currentSeason(board))
+            .or(() -> registry.known(board).map(BoardInfo::currentSeason));
     if (current.isEmpty()) {
       return RankAnswer.problem(ErrorCode.BOARD_NOT_FOUND, "no board " + board);
     }

@@ -2,6 +2,8 @@ package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardState;
+import dev.livescoreboard.gateway.registry.BoardInfo;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -22,16 +24,17 @@ import io.netty.util.ReferenceCountUtil;
  * memory, right behind {@code HttpServerCodec}: it writes the response built once for the board's
  * state ({@link TopResponseCache}), so such a request costs no aggregation, routing or header
  * building. Everything else — other paths and methods, query parameters, CORS, {@code Connection:
- * close}, HTTP/1.0, request bodies, boards not loaded yet — goes on to the router unchanged. While
- * any request handed on is unanswered, later ones follow it, so responses keep request order (the
- * codec disconnects a client that pipelines more than {@link HttpFrontEnd#MAX_PIPELINED}). One per
- * channel, on its event loop.
+ * close}, HTTP/1.0, request bodies, boards not loaded yet, boards the {@link BoardRegistry} does
+ * not know or whose top N is shorter than the default limit — goes on to the router unchanged.
+ * While any request handed on is unanswered, later ones follow it, so responses keep request order
+ * (the codec disconnects a client that pipelines more than {@link HttpFrontEnd#MAX_PIPELINED}). One
+ * per channel, on its event loop.
  */
 final class TopFastPath extends ChannelDuplexHandler {
 
   private final BoardFeed feed;
+  private final BoardRegistry registry;
   private final TopResponseCache cache;
-  private final boolean defaultLimitInMemory;
 
   /** Requests handed on whose final response has not been written yet. */
   private int pending;
@@ -39,10 +42,10 @@ final class TopFastPath extends ChannelDuplexHandler {
   /** Whether the rest of an answered request (its empty last content) is still to be dropped. */
   private boolean dropContent;
 
-  TopFastPath(BoardFeed feed, TopResponseCache cache, int topN) {
+  TopFastPath(BoardFeed feed, BoardRegistry registry, TopResponseCache cache) {
     this.feed = feed;
+    this.registry = registry;
     this.cache = cache;
-    this.defaultLimitInMemory = LeaderboardEndpoint.DEFAULT_LIMIT <= topN;
   }
 
   @Override
@@ -83,8 +86,7 @@ final class TopFastPath extends ChannelDuplexHandler {
 
   /** The cached top N that answers {@code request}, or {@code null} if the router must. */
   private TopResponseCache.CachedTop answerable(HttpRequest request) {
-    if (!defaultLimitInMemory
-        || !HttpMethod.GET.equals(request.method())
+    if (!HttpMethod.GET.equals(request.method())
         || !HttpVersion.HTTP_1_1.equals(request.protocolVersion())
         || !request.decoderResult().isSuccess()
         || !request.uri().startsWith(LeaderboardRoutes.PREFIX)) {
@@ -98,6 +100,10 @@ final class TopFastPath extends ChannelDuplexHandler {
     }
     // Only ids of boards in memory match, so anything with a '/', '?' or '%' falls through.
     String board = request.uri().substring(LeaderboardRoutes.PREFIX.length());
+    BoardInfo info = registry.known(board).orElse(null);
+    if (info == null || info.topN() < LeaderboardEndpoint.DEFAULT_LIMIT) {
+      return null;
+    }
     BoardState state = feed.known(board).orElse(null);
     return state == null ? null : cache.get(state, LeaderboardEndpoint.DEFAULT_LIMIT);
   }

@@ -30,12 +30,14 @@
  * /users?ids=}, each with {@code ?season=} (default: the board's current season); their rules are
  * in the {@code rank} package. {@code me} in place of a user id is the caller named by a valid
  * {@code Authorization: Bearer} token, verified like a WebSocket's (only the header counts on these
- * routes: a token in a URL ends up in logs); without one the answer is {@code 401 UNAUTHORIZED}. An
- * unknown board is {@code 404 BOARD_NOT_FOUND} on the user, around and friends routes; the board
- * list still answers an empty board for it, as the live page expects for a board without scores,
- * until the board registry can tell the two apart. A rank read that cannot reach Redis answers
- * {@code 503 UNAVAILABLE} with {@code Retry-After} within about a second (the Redis client's
- * timeouts, see the {@code redis} package).
+ * routes: a token in a URL ends up in logs); without one the answer is {@code 401 UNAUTHORIZED}. A
+ * board the {@code registry} does not know is {@code 404 BOARD_NOT_FOUND} on every one of these
+ * routes (one check, in {@code LeaderboardRoutes}, before any endpoint runs; the fast path answers
+ * only boards the registry knows); a defined board without scores answers an empty board in the
+ * season its definition names. {@code GET /api/v1/leaderboards} lists the defined boards from the
+ * registry in memory. The top N served from memory is as long as the board's own {@code topN}. A
+ * rank read that cannot reach Redis answers {@code 503 UNAVAILABLE} with {@code Retry-After} within
+ * about a second (the Redis client's timeouts, see the {@code redis} package).
  *
  * <p>API description: {@code GET /openapi.json} serves the OpenAPI 3.1 document of every route here
  * and of {@code /ws}, with every error {@code code} the gateway can answer, from the classpath

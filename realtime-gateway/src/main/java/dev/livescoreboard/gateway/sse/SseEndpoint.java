@@ -9,13 +9,13 @@ import dev.livescoreboard.gateway.auth.Principal;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
-import dev.livescoreboard.gateway.board.KnownBoards;
 import dev.livescoreboard.gateway.board.SseFrames;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.config.SseSettings;
 import dev.livescoreboard.gateway.http.HttpResponses;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.personal.PersonalChannels;
+import dev.livescoreboard.gateway.registry.BoardRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -61,7 +61,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
   private final GatewaySettings settings;
   private final JwtVerifier verifier;
   private final BlockingExecutor blocking;
-  private final KnownBoards boards;
+  private final BoardRegistry registry;
   private final GatewayMetrics metrics;
   private final StreamsPerAddress perAddress;
   private final SseStreamStart start;
@@ -73,7 +73,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
       GatewaySettings settings,
       BoardFeed feed,
       PersonalChannels personal,
-      KnownBoards boards,
+      BoardRegistry registry,
       JwtVerifier verifier,
       BlockingExecutor blocking,
       GatewayMetrics metrics,
@@ -82,7 +82,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
     this.settings = settings;
     this.verifier = verifier;
     this.blocking = blocking;
-    this.boards = boards;
+    this.registry = registry;
     this.metrics = metrics;
     this.perAddress = new StreamsPerAddress(sse.maxStreamsPerAddress());
     ByteBuf retry = SseFrames.retry(sse.retry().toMillis());
@@ -179,7 +179,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
         return new Admission(null, false, e.getMessage());
       }
     }
-    return new Admission(principal, boards.currentSeason(board).isPresent(), null);
+    return new Admission(principal, registry.lookup(board).isPresent(), null);
   }
 
   private void checked(

@@ -20,9 +20,10 @@
  * gateway.public-read} ({@code 401 UNAUTHORIZED}); at most {@code
  * SCOREBOARD_GATEWAY_SSE_MAX_PER_ADDRESS} open streams per client address (default 100, {@code 429
  * RATE_LIMITED} with {@code Retry-After}), within the gateway's cap on all connections; an unknown
- * board is {@code 404 BOARD_NOT_FOUND} ({@code KnownBoards}, the rank reads' check); a board that
- * is not in memory while Redis is down or hung is {@code 503 UNAVAILABLE} with {@code Retry-After}
- * within about a second (the Redis client's timeouts). A stream closes when its token expires.
+ * board is {@code 404 BOARD_NOT_FOUND} (the {@code registry}'s check, as on every read route); a
+ * board that is not in memory while Redis is down or hung is {@code 503 UNAVAILABLE} with {@code
+ * Retry-After} within about a second (the Redis client's timeouts). A stream closes when its token
+ * expires.
  *
  * <p>Resume: a {@code Last-Event-ID} (sent by {@code EventSource} when it reconnects) equal to the
  * seq of the board's current state means the reader has it: no {@code snapshot} is sent, the next

@@ -10,6 +10,8 @@ enum MessageError {
    * A missing board or one not matching {@link dev.livescoreboard.events.BoardIds#BOARD_PATTERN}.
    */
   INVALID_BOARD,
+  /** A valid board id that no board has (the {@code BoardRegistry} does not know it). */
+  BOARD_NOT_FOUND,
   /** More boards than one connection may watch. */
   SUBSCRIPTION_LIMIT,
   /** A binary or fragmented frame; messages are single JSON text frames. */

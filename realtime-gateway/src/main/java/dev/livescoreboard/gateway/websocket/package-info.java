@@ -13,9 +13,11 @@
  * most {@code maxConnectionsPerUser} open connections per user (more are refused with 429 before
  * the upgrade); a connection is closed with 4001 when its token expires, with 1009 for a frame
  * above the limit, with 1001 after the idle time without any read; a bad client message gets an
- * {@code ERROR} and the connection stays open; a slow client's pending bytes stay under the
- * write-buffer high-water mark plus one frame per board (see the {@code board} package) and one
- * personal push; an authenticated connection receives its user's {@code RANK_CHANGED} pushes for
- * every board while it is open, an anonymous one never (see the {@code personal} package).
+ * {@code ERROR} and the connection stays open, among them {@code BOARD_NOT_FOUND} for a
+ * subscription (by {@code ?board=} or {@code SUBSCRIBE}) to a board the {@code registry} does not
+ * know; a slow client's pending bytes stay under the write-buffer high-water mark plus one frame
+ * per board (see the {@code board} package) and one personal push; an authenticated connection
+ * receives its user's {@code RANK_CHANGED} pushes for every board while it is open, an anonymous
+ * one never (see the {@code personal} package).
  */
 package dev.livescoreboard.gateway.websocket;

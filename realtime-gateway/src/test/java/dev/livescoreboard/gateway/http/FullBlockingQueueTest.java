@@ -14,6 +14,7 @@ import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.rank.RankReads;
 import dev.livescoreboard.gateway.rank.RankedPage;
 import dev.livescoreboard.gateway.rank.Standing;
+import dev.livescoreboard.gateway.registry.TestBoards;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -58,7 +59,8 @@ class FullBlockingQueueTest {
               new JwtVerifier(URI.create("http://127.0.0.1:9/jwks.json"), "test", "test"),
               pool,
               metrics,
-              () -> true));
+              () -> true,
+              TestBoards.of("global")));
 
   @AfterEach
   void finish() {

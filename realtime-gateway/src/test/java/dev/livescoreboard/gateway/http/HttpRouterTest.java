@@ -12,6 +12,7 @@ import dev.livescoreboard.gateway.board.TestFeeds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.rank.UnreachableRankReads;
+import dev.livescoreboard.gateway.registry.TestBoards;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -47,7 +48,8 @@ class HttpRouterTest {
               new JwtVerifier(URI.create("http://127.0.0.1:9/jwks.json"), "test", "test"),
               blocking,
               metrics,
-              () -> true));
+              () -> true,
+              TestBoards.of("global")));
 
   @AfterEach
   void finish() {

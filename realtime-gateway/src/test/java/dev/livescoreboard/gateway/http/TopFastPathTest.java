@@ -12,6 +12,7 @@ import dev.livescoreboard.gateway.board.TestFeeds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.rank.UnreachableRankReads;
+import dev.livescoreboard.gateway.registry.TestBoards;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -66,7 +67,8 @@ class TopFastPathTest {
           new JwtVerifier(URI.create("http://127.0.0.1:9/jwks.json"), "test", "test"),
           new BlockingExecutor(blockingWork::add),
           metrics,
-          () -> true);
+          () -> true,
+          TestBoards.of("global"));
 
   /** Requests that went past the fast path, in pipelines that end there. */
   private final List<Object> passedOn = new ArrayList<>();

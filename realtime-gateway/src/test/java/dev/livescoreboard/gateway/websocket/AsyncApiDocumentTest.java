@@ -5,6 +5,7 @@ import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
+import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
@@ -13,6 +14,7 @@ import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
 import dev.livescoreboard.gateway.board.TestFeeds;
+import dev.livescoreboard.gateway.registry.TestBoards;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -69,7 +71,11 @@ class AsyncApiDocumentTest {
 
   /** A sample record key per Kafka message, made by the code that makes the real keys. */
   private static final Map<String, String> SAMPLE_KEYS =
-      Map.of(ScoreChanged.TYPE, EventKeys.scoreEvent("global", "alice"));
+      Map.of(
+          ScoreChanged.TYPE,
+          EventKeys.scoreEvent("global", "alice"),
+          BoardDefined.TYPE,
+          EventKeys.boardEvent("global"));
 
   private static final Pattern MESSAGE_TYPE_LITERAL =
       Pattern.compile(
@@ -160,6 +166,7 @@ class AsyncApiDocumentTest {
     sent.add(reply("{not json"));
     sent.add(reply("{\"type\":\"DELETE_ALL\"}"));
     sent.add(reply("{\"type\":\"SUBSCRIBE\",\"board\":\"Global\"}"));
+    sent.add(reply("{\"type\":\"SUBSCRIBE\",\"board\":\"nobody-defined-it\"}"));
     channel.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1})));
     sent.add(json(channel.readOutbound()));
     store.reachable(false);
@@ -192,6 +199,7 @@ class AsyncApiDocumentTest {
             "MALFORMED_MESSAGE",
             "UNKNOWN_MESSAGE_TYPE",
             "INVALID_BOARD",
+            "BOARD_NOT_FOUND",
             "SUBSCRIPTION_LIMIT",
             "UNSUPPORTED_FRAME",
             "UNAVAILABLE");
@@ -353,7 +361,9 @@ class AsyncApiDocumentTest {
 
   /** A connection's message handling on {@link #feed}, watching at most two boards. */
   private EmbeddedChannel connection() {
-    return new EmbeddedChannel(new ClientMessageHandler(new Subscriptions(feed, 2)));
+    return new EmbeddedChannel(
+        new ClientMessageHandler(
+            new Subscriptions(feed, TestBoards.of("global", "weekly", "three", "down"), 2)));
   }
 
   private JsonNode reply(String text) {

@@ -9,6 +9,7 @@ import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.ChannelBoards;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
 import dev.livescoreboard.gateway.board.TestFeeds;
+import dev.livescoreboard.gateway.registry.TestBoards;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -28,7 +29,12 @@ class ClientMessageHandlerTest {
   private final BoardFeed feed =
       TestFeeds.immediate(store, new BlockingExecutor(Runnable::run), registry);
   private final EmbeddedChannel channel =
-      new EmbeddedChannel(new ClientMessageHandler(new Subscriptions(feed, MAX_SUBSCRIPTIONS)));
+      new EmbeddedChannel(
+          new ClientMessageHandler(
+              new Subscriptions(
+                  feed,
+                  TestBoards.of("global", "weekly", "one", "two", "three"),
+                  MAX_SUBSCRIPTIONS)));
 
   @AfterEach
   void finish() {
@@ -94,6 +100,15 @@ class ClientMessageHandlerTest {
     assertThat(snapshot.path("season").asString()).isEqualTo("all-time");
     assertThat(snapshot.path("seq").asLong()).isZero();
     assertThat(snapshot.path("entries").isEmpty()).isTrue();
+  }
+
+  @Test
+  void subscribingToABoardNobodyDefinedIsAnError() {
+    JsonNode reply = send("{\"type\":\"SUBSCRIBE\",\"board\":\"undefined-board\"}");
+
+    assertThat(reply.path("type").asString()).isEqualTo("ERROR");
+    assertThat(reply.path("code").asString()).isEqualTo("BOARD_NOT_FOUND");
+    assertThat(ChannelBoards.of(channel).subscribed()).isEmpty();
   }
 
   @Test
