@@ -1,7 +1,15 @@
 package dev.livescoreboard.gateway;
 
+import dev.livescoreboard.auth.AccessTokenVerifier;
+import dev.livescoreboard.auth.revocation.LocalDenylist;
+import dev.livescoreboard.auth.revocation.RevocationFeed;
+import dev.livescoreboard.auth.revocation.RevocationKeys;
+import dev.livescoreboard.auth.revocation.RevocationList;
+import dev.livescoreboard.auth.revocation.RevocationStore;
 import dev.livescoreboard.events.LeaderboardKeys;
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.FailOpenRevocations;
+import dev.livescoreboard.gateway.auth.LiveConnections;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardSnapshots;
@@ -35,6 +43,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -57,6 +66,8 @@ public final class GatewayServer implements AutoCloseable {
   private final BlockingExecutor blocking;
   private final RedisClient redis;
   private final TopChangedSubscriber subscriber;
+  private final AccessTokenVerifier tokens;
+  private final RevocationFeed revocationFeed;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   private Channel serverChannel;
@@ -92,9 +103,21 @@ public final class GatewayServer implements AutoCloseable {
             metrics.malformedChanges());
     metrics.bindConnections(connections::size);
     Subscriptions subscriptions = new Subscriptions(feed, settings.maxSubscriptionsPerConnection());
-    // One verifier for WebSocket admission and the HTTP /me reads.
-    JwtVerifier verifier =
-        new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience());
+    // One authenticator (shared-auth's verifier and revocation list) for WebSocket admission and
+    // the HTTP /me reads; the feed closes the open connections of each token it learns is revoked.
+    Clock clock = Clock.systemUTC();
+    tokens = new AccessTokenVerifier(settings.accessTokens());
+    RevocationKeys revocationKeys = new RevocationKeys(settings.redisKeyPrefix());
+    LocalDenylist denylist = new LocalDenylist(clock);
+    LiveConnections live = new LiveConnections(denylist);
+    revocationFeed = new RevocationFeed(redis, revocationKeys, denylist, clock, live::revoked);
+    TokenAuthenticator verifier =
+        new TokenAuthenticator(
+            tokens,
+            new FailOpenRevocations(
+                new RevocationList(
+                    denylist, revocationFeed, new RevocationStore(redis, revocationKeys)),
+                metrics));
     GatewayInitializer initializer =
         new GatewayInitializer(
             settings,
@@ -111,9 +134,10 @@ public final class GatewayServer implements AutoCloseable {
                 blocking,
                 metrics,
                 subscriber::isSubscribed),
-            new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat()),
+            new WebSocketSessionHandler(subscriptions, connections, live, settings.heartbeat()),
             new ClientMessageHandler(subscriptions));
     subscriber.start();
+    revocationFeed.start();
     try {
       serverChannel =
           new ServerBootstrap()
@@ -167,10 +191,12 @@ public final class GatewayServer implements AutoCloseable {
           .awaitUninterruptibly(1, TimeUnit.SECONDS);
       connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
       subscriber.close();
+      revocationFeed.close();
     } finally {
       bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       blocking.close();
+      tokens.close();
       redis.close();
       metrics.close();
       log.info("Gateway stopped");

@@ -26,6 +26,10 @@ class GatewaySettingsTest {
     assertThat(settings.maxConnections()).isEqualTo(18_000);
     assertThat(settings.broadcastInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(settings.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(settings.messagesPerSecond()).isEqualTo(10);
+    assertThat(settings.messageBurst()).isEqualTo(20);
+    // The same skew as command-api's scoreboard.jwt.clock-skew.
+    assertThat(settings.accessTokens().clockSkew()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
