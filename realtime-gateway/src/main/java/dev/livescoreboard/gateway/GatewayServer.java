@@ -117,7 +117,8 @@ public final class GatewayServer implements AutoCloseable {
             new FailOpenRevocations(
                 new RevocationList(
                     denylist, revocationFeed, new RevocationStore(redis, revocationKeys)),
-                metrics));
+                metrics,
+                clock));
     GatewayInitializer initializer =
         new GatewayInitializer(
             settings,

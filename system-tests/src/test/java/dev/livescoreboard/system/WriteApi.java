@@ -41,6 +41,11 @@ final class WriteApi {
     return complete(accessToken, started.body().path("actionToken").asString());
   }
 
+  /** The admin's revoke of an access token, by its {@code jti}. */
+  Reply revoke(String adminToken, String jti) {
+    return post("/api/v1/admin/tokens/revoke", adminToken, Map.of("jti", jti));
+  }
+
   private Reply post(String path, String accessToken, Map<String, String> body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
