@@ -91,7 +91,12 @@ public final class RevocationFeed implements AutoCloseable {
     }
     Subscription current = subscription;
     if (current != null && current.isSubscribed()) {
-      current.unsubscribe();
+      try {
+        current.unsubscribe();
+      } catch (JedisException e) {
+        // Redis is gone: the subscription is dead already, and the interrupt ends the loop.
+        log.debug("unsubscribe failed while closing", e);
+      }
     }
     thread.interrupt();
     try {

@@ -3,12 +3,15 @@ package dev.livescoreboard.auth.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
 import dev.livescoreboard.testsupport.TestRedis;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,29 @@ class RevocationFeedIT {
       late.close();
     }
     assertThat(late.inStep()).isFalse();
+  }
+
+  @Test
+  void aFeedClosesQuietlyAfterItsRedisIsGone() {
+    EmbeddedRedisServer own =
+        EmbeddedRedisServer.start(
+            Path.of(System.getProperty("java.io.tmpdir"), "feed-redis-" + UUID.randomUUID()),
+            0,
+            false);
+    RedisClient ownClient = RedisClient.create(URI.create(own.url()));
+    RevocationFeed feed = new RevocationFeed(ownClient, keys, new LocalDenylist(clock), clock);
+    try {
+      feed.start();
+      await().until(feed::inStep);
+      own.close();
+      await().until(() -> !feed.inStep());
+
+      feed.close();
+
+      assertThat(feed.isRunning()).isFalse();
+    } finally {
+      ownClient.close();
+    }
   }
 
   @Test
