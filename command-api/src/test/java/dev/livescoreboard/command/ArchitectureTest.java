@@ -76,4 +76,17 @@ class ArchitectureTest {
         .resideInAPackage("..command.outbox..")
         .check(CLASSES);
   }
+
+  @Test
+  void accessTokensAreVerifiedOnlyBySharedAuth() {
+    // One access-token verification for every service (shared-auth), not copies that drift; the
+    // action package signs and checks command-api's own action tokens with nimbus.
+    noClasses()
+        .that()
+        .resideInAPackage("..command.auth..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.nimbusds..")
+        .check(CLASSES);
+  }
 }

@@ -72,4 +72,10 @@ class ProjectorArchitectureTest {
         .resideInAnyPackage("..projector.kafka..", "..projector.redis..")
         .check(CLASSES);
   }
+
+  @Test
+  void tokensAreVerifiedOnlyBySharedAuth() {
+    // One JWT verification implementation for every service (shared-auth), not copies that drift.
+    noClasses().should().dependOnClassesThat().resideInAPackage("com.nimbusds..").check(CLASSES);
+  }
 }

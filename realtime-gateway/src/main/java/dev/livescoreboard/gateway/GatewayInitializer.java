@@ -1,6 +1,6 @@
 package dev.livescoreboard.gateway;
 
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.BoundedHttpObjectAggregator;
@@ -10,6 +10,7 @@ import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
 import dev.livescoreboard.gateway.websocket.HeartbeatHandler;
+import dev.livescoreboard.gateway.websocket.MessageRateLimiter;
 import dev.livescoreboard.gateway.websocket.WebSocketAdmissionHandler;
 import dev.livescoreboard.gateway.websocket.WebSocketPath;
 import dev.livescoreboard.gateway.websocket.WebSocketSessionHandler;
@@ -40,7 +41,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
   private final GatewaySettings settings;
-  private final JwtVerifier verifier;
+  private final TokenAuthenticator verifier;
   private final BlockingExecutor blocking;
   private final ConnectionLimiter limiter;
   private final GatewayMetrics metrics;
@@ -59,7 +60,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
 
   GatewayInitializer(
       GatewaySettings settings,
-      JwtVerifier verifier,
+      TokenAuthenticator verifier,
       BlockingExecutor blocking,
       ConnectionLimiter limiter,
       GatewayMetrics metrics,
@@ -122,6 +123,9 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast("http-router", http.router());
     pipeline.addLast("ws-heartbeat", new HeartbeatHandler(settings.heartbeat()));
     pipeline.addLast("ws-session", session);
+    pipeline.addLast(
+        "ws-rate-limit",
+        new MessageRateLimiter(settings.messagesPerSecond(), settings.messageBurst(), metrics));
     pipeline.addLast("ws-messages", messages);
     pipeline.addLast("errors", errors);
   }

@@ -1,7 +1,15 @@
 package dev.livescoreboard.gateway;
 
+import dev.livescoreboard.auth.AccessTokenVerifier;
+import dev.livescoreboard.auth.revocation.LocalDenylist;
+import dev.livescoreboard.auth.revocation.RevocationFeed;
+import dev.livescoreboard.auth.revocation.RevocationKeys;
+import dev.livescoreboard.auth.revocation.RevocationList;
+import dev.livescoreboard.auth.revocation.RevocationStore;
 import dev.livescoreboard.events.LeaderboardKeys;
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.FailOpenRevocations;
+import dev.livescoreboard.gateway.auth.LiveConnections;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardSnapshots;
@@ -40,6 +48,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -65,6 +74,8 @@ public final class GatewayServer implements AutoCloseable {
   private final RedisClient redis;
   private final TopChangedSubscriber subscriber;
   private final RankChangedSubscriber rankSubscriber;
+  private final AccessTokenVerifier tokens;
+  private final RevocationFeed revocationFeed;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   private Channel serverChannel;
@@ -115,9 +126,23 @@ public final class GatewayServer implements AutoCloseable {
     registry.start(workerGroup.next());
     Subscriptions subscriptions =
         new Subscriptions(feed, registry, settings.maxSubscriptionsPerConnection());
-    // One verifier for WebSocket admission, SSE streams and the HTTP /me reads.
-    JwtVerifier verifier =
-        new JwtVerifier(settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience());
+    // One authenticator (shared-auth's verifier and revocation list) for WebSocket admission, SSE
+    // streams and the HTTP /me reads; the feed closes the open connections of each token it
+    // learns is revoked.
+    Clock clock = Clock.systemUTC();
+    tokens = new AccessTokenVerifier(settings.accessTokens());
+    RevocationKeys revocationKeys = new RevocationKeys(settings.redisKeyPrefix());
+    LocalDenylist denylist = new LocalDenylist(clock);
+    LiveConnections live = new LiveConnections(denylist);
+    revocationFeed = new RevocationFeed(redis, revocationKeys, denylist, clock, live::revoked);
+    TokenAuthenticator verifier =
+        new TokenAuthenticator(
+            tokens,
+            new FailOpenRevocations(
+                new RevocationList(
+                    denylist, revocationFeed, new RevocationStore(redis, revocationKeys)),
+                metrics,
+                clock));
     GatewayInitializer initializer =
         new GatewayInitializer(
             settings,
@@ -135,12 +160,14 @@ public final class GatewayServer implements AutoCloseable {
                 metrics,
                 subscriber::isSubscribed,
                 registry),
-            new WebSocketSessionHandler(subscriptions, connections, settings.heartbeat(), personal),
+            new WebSocketSessionHandler(
+                subscriptions, connections, live, settings.heartbeat(), personal),
             new ClientMessageHandler(subscriptions),
             new SseEndpoint(
-                settings, feed, personal, registry, verifier, blocking, metrics, streams));
+                settings, feed, personal, registry, live, verifier, blocking, metrics, streams));
     subscriber.start();
     rankSubscriber.start();
+    revocationFeed.start();
     try {
       serverChannel =
           new ServerBootstrap()
@@ -197,10 +224,12 @@ public final class GatewayServer implements AutoCloseable {
       streams.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
       subscriber.close();
       rankSubscriber.close();
+      revocationFeed.close();
     } finally {
       bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       blocking.close();
+      tokens.close();
       redis.close();
       metrics.close();
       log.info("Gateway stopped");

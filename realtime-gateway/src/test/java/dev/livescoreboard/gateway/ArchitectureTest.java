@@ -46,4 +46,10 @@ class ArchitectureTest {
   void featurePackagesHaveNoCycles() {
     slices().matching("dev.livescoreboard.gateway.(*)..").should().beFreeOfCycles().check(classes);
   }
+
+  @Test
+  void tokensAreVerifiedOnlyBySharedAuth() {
+    // One JWT verification implementation for every service (shared-auth), not copies that drift.
+    noClasses().should().dependOnClassesThat().resideInAPackage("com.nimbusds..").check(classes);
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -77,6 +78,25 @@ class WebSocketAuthIT {
         base64(
             "{\"sub\":\"alice\",\"aud\":\"scoreboard\",\"iss\":\"" + gateway.auth.issuer() + "\"}");
     assertRefused(header + "." + payload + ".");
+  }
+
+  @Test
+  void es256TokenIsAccepted() {
+    String token = gateway.auth.mintEs256("ecdsa-user", "EC User", List.of("player"));
+    try (WsClient client =
+        WsClient.connect(board(gateway), b -> b.header("Authorization", "Bearer " + token))) {
+      assertThat(client.next("CONNECTION_ACK").path("userId").asString()).isEqualTo("ecdsa-user");
+    }
+  }
+
+  @Test
+  void hs256TokenIsRefusedWith401() throws Exception {
+    SignedJWT hmac =
+        new SignedJWT(
+            new JWSHeader(JWSAlgorithm.HS256),
+            claims("alice", gateway.auth.issuer(), "scoreboard", Duration.ofHours(1)));
+    hmac.sign(new MACSigner(new byte[32]));
+    assertRefused(hmac.serialize());
   }
 
   @Test

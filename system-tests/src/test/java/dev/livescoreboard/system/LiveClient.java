@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -18,6 +19,10 @@ final class LiveClient implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+  /** The close code the server sent. */
+  final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
   private final WebSocket socket;
 
   private LiveClient(String wsUrl) {
@@ -73,6 +78,12 @@ final class LiveClient implements AutoCloseable {
         partial.setLength(0);
       }
       webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closeCode.complete(statusCode);
       return null;
     }
   }

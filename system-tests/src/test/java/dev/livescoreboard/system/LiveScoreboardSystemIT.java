@@ -3,6 +3,7 @@ package dev.livescoreboard.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
@@ -151,6 +152,23 @@ class LiveScoreboardSystemIT {
         .values()
         .forEach(b -> byId.put(b.path("board").asString(), b));
     return byId;
+  }
+
+  @Test
+  void anAdminsRevokeClosesTheTokensLiveConnectionWith4001WithinTwoSeconds() throws Exception {
+    String erin = UniqueNames.of("erin");
+    String erinToken = token(erin, "Erin");
+    String admin = stack.auth().mint("ops-admin", "Ops", List.of("scoreboard:admin"));
+    try (LiveClient live = LiveClient.connect(stack.gatewayUrl(), BOARD, erinToken)) {
+      live.awaitMessage("CONNECTION_ACK", m -> true, Duration.ofSeconds(10));
+
+      WriteApi.Reply revoked =
+          api.revoke(admin, SignedJWT.parse(erinToken).getJWTClaimsSet().getJWTID());
+
+      assertThat(revoked.status()).isEqualTo(200);
+      assertThat(live.closeCode).succeedsWithin(Duration.ofSeconds(2)).isEqualTo(4001);
+    }
+    assertThat(api.start(erinToken, "COMPLETE_LEVEL").status()).isEqualTo(401);
   }
 
   @Test

@@ -53,6 +53,11 @@ final class WriteApi {
             .build());
   }
 
+  /** The admin's revoke of an access token, by its {@code jti}. */
+  Reply revoke(String adminToken, String jti) {
+    return post("/api/v1/admin/tokens/revoke", adminToken, Map.of("jti", jti));
+  }
+
   private Reply post(String path, String accessToken, Map<String, String> body) {
     return send(
         HttpRequest.newBuilder(URI.create(baseUrl + path))

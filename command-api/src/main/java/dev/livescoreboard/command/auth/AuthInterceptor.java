@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.auth;
 
+import dev.livescoreboard.auth.VerifiedAccessToken;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.security.SecurityEvent;
 import dev.livescoreboard.command.security.SecurityEvents;
@@ -20,13 +21,13 @@ class AuthInterceptor implements HandlerInterceptor {
   static final String CALLER = AuthenticatedUser.class.getName();
   private static final String BEARER = "Bearer ";
 
-  private final AccessTokenVerifier verifier;
+  private final AccessTokens verifier;
   private final TokenRevocations revocations;
   private final SecurityEvents events;
   private final String requiredRole;
 
   AuthInterceptor(
-      AccessTokenVerifier verifier,
+      AccessTokens verifier,
       TokenRevocations revocations,
       SecurityEvents events,
       String requiredRole) {
@@ -66,10 +67,10 @@ class AuthInterceptor implements HandlerInterceptor {
       throw e;
     }
     if (revocations.isRevoked(token.tokenId())) {
-      events.record(SecurityEvent.TOKEN_REVOKED, token.caller().userId(), "jti " + token.tokenId());
+      events.record(SecurityEvent.TOKEN_REVOKED, token.userId(), "jti " + token.tokenId());
       throw new ApiException(ErrorCode.UNAUTHORIZED, "the access token has been revoked");
     }
-    return token.caller();
+    return new AuthenticatedUser(token.userId(), token.name(), token.roles());
   }
 
   private static String bearerToken(HttpServletRequest request) {

@@ -11,11 +11,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class AuthWebConfig implements WebMvcConfigurer {
 
-  private final AccessTokenVerifier verifier;
+  private final AccessTokens verifier;
   private final TokenRevocations revocations;
   private final SecurityEvents events;
 
-  AuthWebConfig(AccessTokenVerifier verifier, TokenRevocations revocations, SecurityEvents events) {
+  AuthWebConfig(AccessTokens verifier, TokenRevocations revocations, SecurityEvents events) {
     this.verifier = verifier;
     this.revocations = revocations;
     this.events = events;

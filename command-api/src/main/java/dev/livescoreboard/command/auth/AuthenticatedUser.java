@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.auth;
 
+import dev.livescoreboard.auth.VerifiedAccessToken;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
 public record AuthenticatedUser(String userId, String name, List<String> roles) {
 
   /** The role that opens the admin endpoints. */
-  public static final String ADMIN_ROLE = "scoreboard:admin";
+  public static final String ADMIN_ROLE = VerifiedAccessToken.ADMIN_ROLE;
 
   public AuthenticatedUser {
     roles = List.copyOf(roles);

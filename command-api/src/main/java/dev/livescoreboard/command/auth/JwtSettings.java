@@ -1,11 +1,13 @@
 package dev.livescoreboard.command.auth;
 
+import dev.livescoreboard.auth.AccessTokenSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How access tokens are verified ({@code scoreboard.jwt.*}).
+ * How access tokens are verified ({@code scoreboard.jwt.*}): the fields shared with every service
+ * ({@link AccessTokenSettings}, which also holds their defaults and limits) and command-api's own.
  *
  * @param jwksUrl where the auth service publishes its public keys
  * @param issuer the exact {@code iss} required
@@ -36,20 +38,24 @@ record JwtSettings(
     Duration verifiedCacheTtl) {
 
   JwtSettings {
-    if (jwksUrl == null
-        || issuer == null
-        || issuer.isBlank()
-        || audience == null
-        || audience.isBlank()) {
-      throw new IllegalArgumentException(
-          "scoreboard.jwt.jwks-url, issuer and audience are required");
+    AccessTokenSettings shared;
+    try {
+      shared =
+          new AccessTokenSettings(
+              jwksUrl,
+              issuer,
+              audience,
+              clockSkew,
+              jwksTimeout,
+              jwksCacheTtl,
+              jwksRefetchMinInterval);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("scoreboard.jwt: " + e.getMessage(), e);
     }
-    if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(60)) > 0) {
-      throw new IllegalArgumentException("scoreboard.jwt.clock-skew must be between 0 and 60 s");
-    }
-    jwksCacheTtl = jwksCacheTtl == null ? Duration.ofMinutes(5) : jwksCacheTtl;
-    jwksRefetchMinInterval =
-        jwksRefetchMinInterval == null ? Duration.ofSeconds(30) : jwksRefetchMinInterval;
+    clockSkew = shared.clockSkew();
+    jwksTimeout = shared.jwksTimeout();
+    jwksCacheTtl = shared.jwksCacheTtl();
+    jwksRefetchMinInterval = shared.jwksRefetchMinInterval();
     maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(12) : maxTokenLifetime;
     verifiedCacheSize = verifiedCacheSize == null ? 10_000L : verifiedCacheSize;
     verifiedCacheTtl = verifiedCacheTtl == null ? Duration.ofSeconds(60) : verifiedCacheTtl;
@@ -57,14 +63,14 @@ record JwtSettings(
       throw new IllegalArgumentException(
           "scoreboard.jwt.verified-cache-size and verified-cache-ttl must not be negative");
     }
-    if (jwksCacheTtl.compareTo(Duration.ofSeconds(10)) < 0
-        || jwksRefetchMinInterval.isNegative()
-        || jwksRefetchMinInterval.compareTo(jwksCacheTtl) >= 0
-        || maxTokenLifetime.isNegative()
-        || maxTokenLifetime.isZero()) {
-      throw new IllegalArgumentException(
-          "scoreboard.jwt: jwks-cache-ttl must be at least 10 s and longer than"
-              + " jwks-refetch-min-interval, max-token-lifetime positive");
+    if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
+      throw new IllegalArgumentException("scoreboard.jwt.max-token-lifetime must be positive");
     }
+  }
+
+  /** The part every service shares (shared-auth's verifier reads it). */
+  AccessTokenSettings accessTokens() {
+    return new AccessTokenSettings(
+        jwksUrl, issuer, audience, clockSkew, jwksTimeout, jwksCacheTtl, jwksRefetchMinInterval);
   }
 }

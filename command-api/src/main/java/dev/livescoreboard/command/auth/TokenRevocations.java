@@ -1,27 +1,28 @@
 package dev.livescoreboard.command.auth;
 
+import dev.livescoreboard.auth.revocation.LocalDenylist;
+import dev.livescoreboard.auth.revocation.RevocationList;
+import dev.livescoreboard.auth.revocation.RevocationStore;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.redis.RedisAvailability;
-import dev.livescoreboard.command.redis.RedisSettings;
 import dev.livescoreboard.events.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The denylist of revoked access tokens ({@code jti}), shared by all instances through Redis (see
- * {@link RevocationKeys}) and mirrored in each instance's {@link LocalDenylist} by the {@link
- * RevocationFeed}. While the feed is in step a check is a local lookup; otherwise it asks Redis,
- * and while Redis is unreachable too it fails open for tokens revoked through other instances (see
- * the package documentation), counting each unchecked token in {@code
+ * The denylist of revoked access tokens ({@code jti}), shared by all instances of every service
+ * through Redis and mirrored in each instance's local denylist by its revocation feed
+ * (shared-auth's {@code revocation} package). While the feed is in step a check is a local lookup;
+ * otherwise it asks Redis, and while Redis is unreachable too it fails open for tokens revoked
+ * through other instances (see the package documentation), counting each unchecked token in {@code
  * scoreboard.auth.revocation.unchecked}. A revocation made here holds here at once, whatever Redis
  * does. Thread-safe.
  */
@@ -30,28 +31,25 @@ class TokenRevocations {
 
   private static final Logger security = LoggerFactory.getLogger("security");
 
-  private final RedisClient redis;
-  private final RevocationKeys keys;
+  private final RevocationStore store;
+  private final RevocationList list;
   private final RedisAvailability availability;
   private final LocalDenylist denylist;
-  private final RevocationFeed feed;
   private final Clock clock;
   private final Counter unchecked;
   private final AtomicBoolean warned = new AtomicBoolean();
 
   TokenRevocations(
-      RedisClient redis,
-      RedisSettings redisSettings,
+      RevocationStore store,
+      RevocationList list,
       RedisAvailability availability,
       LocalDenylist denylist,
-      RevocationFeed feed,
       Clock clock,
       MeterRegistry meters) {
-    this.redis = redis;
-    this.keys = new RevocationKeys(redisSettings);
+    this.store = store;
+    this.list = list;
     this.availability = availability;
     this.denylist = denylist;
-    this.feed = feed;
     this.clock = clock;
     this.unchecked =
         Counter.builder("scoreboard.auth.revocation.unchecked")
@@ -72,9 +70,7 @@ class TokenRevocations {
     }
     denylist.add(jti, until);
     try {
-      // The key first: an instance that (re)loads the keys after missing the message still sees it.
-      redis.psetex(keys.key(jti), Duration.between(now, until).toMillis(), "1");
-      redis.publish(keys.channel(), RevocationKeys.message(jti, until));
+      store.revoke(jti, until, now);
       availability.succeeded();
     } catch (JedisException e) {
       availability.failed("token revocation", e);
@@ -86,18 +82,13 @@ class TokenRevocations {
 
   /** Whether {@code jti} is revoked; {@code false} for a token without {@code jti}. */
   boolean isRevoked(String jti) {
-    if (jti == null) {
-      return false;
-    }
-    if (denylist.contains(jti)) {
-      return true;
-    }
-    if (feed.inStep()) {
-      return false;
+    Optional<Boolean> local = list.localAnswer(jti);
+    if (local.isPresent()) {
+      return local.get();
     }
     if (availability.shouldTry()) {
       try {
-        boolean revoked = redis.exists(keys.key(jti));
+        boolean revoked = list.isRevokedInRedis(jti);
         availability.succeeded();
         warned.set(false);
         return revoked;

@@ -3,6 +3,7 @@ package dev.livescoreboard.command.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.livescoreboard.auth.VerifiedAccessToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,22 +1,18 @@
 package dev.livescoreboard.command.user;
 
-import java.util.regex.Pattern;
-
 /**
- * What a user id (the access token's {@code sub}) may be: 1–255 characters, none of them a control
- * character. Ids come from the auth service and are otherwise opaque; control characters (NUL above
- * all, which PostgreSQL text cannot hold) would only ever be an attack.
+ * What a user id (the access token's {@code sub}) may be, for command-api's inputs; the rule's one
+ * home is {@link dev.livescoreboard.auth.UserIds} in shared-auth, which every service's token
+ * verification applies.
  */
 public final class UserIds {
 
   /** The rule as a regular expression, for bean validation. */
-  public static final String REGEX = "[^\\p{Cntrl}]{1,255}";
-
-  private static final Pattern VALID = Pattern.compile(REGEX);
+  public static final String REGEX = dev.livescoreboard.auth.UserIds.REGEX;
 
   private UserIds() {}
 
   public static boolean isValid(String userId) {
-    return userId != null && VALID.matcher(userId).matches();
+    return dev.livescoreboard.auth.UserIds.isValid(userId);
   }
 }

@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.livescoreboard.command.CommandApiTestBase;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.testsupport.TestAuth;
+import dev.livescoreboard.testsupport.TestJwks;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;

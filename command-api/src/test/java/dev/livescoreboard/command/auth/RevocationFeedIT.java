@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.livescoreboard.auth.revocation.LocalDenylist;
+import dev.livescoreboard.auth.revocation.RevocationFeed;
+import dev.livescoreboard.auth.revocation.RevocationKeys;
+import dev.livescoreboard.auth.revocation.RevocationList;
+import dev.livescoreboard.auth.revocation.RevocationStore;
 import dev.livescoreboard.command.CommandApiTestBase;
 import dev.livescoreboard.command.redis.RedisAvailability;
 import dev.livescoreboard.command.redis.RedisSettings;
@@ -53,13 +58,15 @@ class RevocationFeedIT extends CommandApiTestBase {
   private void revokeOnAnotherInstance(String jti) {
     Clock clock = Clock.systemUTC();
     LocalDenylist itsDenylist = new LocalDenylist(clock);
+    RevocationKeys keys = new RevocationKeys(redisPrefix);
+    RevocationStore store = new RevocationStore(otherRedis, keys);
     TokenRevocations other =
         new TokenRevocations(
-            otherRedis,
-            settings,
+            store,
+            new RevocationList(
+                itsDenylist, new RevocationFeed(otherRedis, keys, itsDenylist, clock), store),
             new RedisAvailability(settings, clock),
             itsDenylist,
-            new RevocationFeed(otherRedis, settings, itsDenylist, clock),
             clock,
             new SimpleMeterRegistry());
     other.revoke(jti, Instant.now().plus(Duration.ofMinutes(10)));
@@ -86,7 +93,8 @@ class RevocationFeedIT extends CommandApiTestBase {
     String jti = jti(tokenFor(newUserId()));
     revokeOnAnotherInstance(jti);
     LocalDenylist fresh = new LocalDenylist(Clock.systemUTC());
-    RevocationFeed late = new RevocationFeed(otherRedis, settings, fresh, Clock.systemUTC());
+    RevocationFeed late =
+        new RevocationFeed(otherRedis, new RevocationKeys(redisPrefix), fresh, Clock.systemUTC());
 
     late.start();
     try {
@@ -94,7 +102,7 @@ class RevocationFeedIT extends CommandApiTestBase {
       assertThat(fresh.contains(jti)).isTrue();
       assertThat(fresh.contains("never-revoked")).isFalse();
     } finally {
-      late.stop();
+      late.close();
     }
     assertThat(late.inStep()).isFalse();
   }

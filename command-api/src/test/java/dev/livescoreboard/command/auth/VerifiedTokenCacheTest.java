@@ -2,6 +2,7 @@ package dev.livescoreboard.command.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livescoreboard.auth.VerifiedAccessToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class VerifiedTokenCacheTest {
   private final SettableClock clock = new SettableClock(T0);
 
   private static VerifiedAccessToken expiringAt(Instant exp) {
-    return new VerifiedAccessToken(new AuthenticatedUser("u1", "U", List.of()), "jti-1", exp);
+    return new VerifiedAccessToken("u1", "U", List.of(), "jti-1", exp);
   }
 
   @Test

@@ -4,10 +4,16 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -30,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for the separate auth service in the local stack and in tests: serves a JWKS at {@code
- * /.well-known/jwks.json} and mints RS256 user tokens at {@code POST /dev/token
- * {"sub","name","roles"}}. Never part of a production deployment.
+ * /.well-known/jwks.json} (an RSA and a P-256 key) and mints RS256 user tokens at {@code POST
+ * /dev/token {"sub","name","roles"}}; tests may also mint ES256 ones. Never part of a production
+ * deployment.
  */
 public final class DevAuthServer implements AutoCloseable {
 
@@ -40,16 +47,18 @@ public final class DevAuthServer implements AutoCloseable {
 
   private final HttpServer http;
   private final RSAKey signingKey;
+  private final ECKey ecKey;
   private final String issuer;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  private DevAuthServer(HttpServer http, RSAKey signingKey, String issuer) {
+  private DevAuthServer(HttpServer http, RSAKey signingKey, ECKey ecKey, String issuer) {
     this.http = http;
     this.signingKey = signingKey;
+    this.ecKey = ecKey;
     this.issuer = issuer;
   }
 
-  /** Starts the server on {@code port} (0 for any free port) with a fresh RSA key. */
+  /** Starts the server on {@code port} (0 for any free port) with fresh RSA and EC keys. */
   public static DevAuthServer start(int port) {
     try {
       RSAKey key =
@@ -58,10 +67,16 @@ public final class DevAuthServer implements AutoCloseable {
               .algorithm(JWSAlgorithm.RS256)
               .keyID(UUID.randomUUID().toString())
               .generate();
+      ECKey ec =
+          new ECKeyGenerator(Curve.P_256)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.ES256)
+              .keyID(UUID.randomUUID().toString())
+              .generate();
       HttpServer http =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
       String issuer = "http://127.0.0.1:" + http.getAddress().getPort();
-      DevAuthServer server = new DevAuthServer(http, key, issuer);
+      DevAuthServer server = new DevAuthServer(http, key, ec, issuer);
       http.createContext("/.well-known/jwks.json", server::serveJwks);
       http.createContext("/dev/token", server::serveToken);
       http.setExecutor(Executors.newFixedThreadPool(2));
@@ -93,6 +108,15 @@ public final class DevAuthServer implements AutoCloseable {
 
   /** Mints an access token for {@code sub}, valid for {@code ttl} (negative: already expired). */
   public String mint(String sub, String name, List<String> roles, Duration ttl) {
+    return sign(claims(sub, name, roles, ttl));
+  }
+
+  /** Mints a 12-hour access token for {@code sub} signed with ES256 (the server's P-256 key). */
+  public String mintEs256(String sub, String name, List<String> roles) {
+    return sign(claims(sub, name, roles, DEFAULT_TTL), ecKey, JWSAlgorithm.ES256);
+  }
+
+  private JWTClaimsSet claims(String sub, String name, List<String> roles, Duration ttl) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -105,20 +129,23 @@ public final class DevAuthServer implements AutoCloseable {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(ttl)))
             .build();
-    return sign(claims);
+    return claims;
   }
 
   /** Signs arbitrary claims with the server's key, for tests that need unusual tokens. */
   public String sign(JWTClaimsSet claims) {
+    return sign(claims, signingKey, JWSAlgorithm.RS256);
+  }
+
+  private static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm alg) {
     try {
+      JWSSigner signer =
+          key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256)
-                  .keyID(signingKey.getKeyID())
-                  .type(JOSEObjectType.JWT)
-                  .build(),
+              new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
               claims);
-      jwt.sign(new RSASSASigner(signingKey));
+      jwt.sign(signer);
       return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
@@ -126,7 +153,10 @@ public final class DevAuthServer implements AutoCloseable {
   }
 
   private void serveJwks(HttpExchange exchange) throws IOException {
-    respond(exchange, 200, new JWKSet(signingKey.toPublicJWK()).toString());
+    respond(
+        exchange,
+        200,
+        new JWKSet(List.of(signingKey.toPublicJWK(), ecKey.toPublicJWK())).toString());
   }
 
   private void serveToken(HttpExchange exchange) throws IOException {

@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /admin/rebuild?board=&season=}: rebuilds one board+season from PostgreSQL and answers
- * with counts and duration. Served on the projector's internal port only (like actuator), so it
- * carries no authentication of its own; never expose that port publicly.
+ * with counts and duration. Requires the admin JWT (the {@code auth} package's interceptor), and is
+ * served on the projector's internal port only (like actuator); never expose that port publicly.
  */
 @RestController
 class RebuildController {

@@ -3,9 +3,15 @@ package dev.livescoreboard.projector.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jwt.SignedJWT;
+import dev.livescoreboard.auth.VerifiedAccessToken;
+import dev.livescoreboard.auth.revocation.RevocationKeys;
+import dev.livescoreboard.auth.revocation.RevocationStore;
 import dev.livescoreboard.events.LeaderboardEntry;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
+import dev.livescoreboard.infra.devauth.DevAuthServer;
+import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
@@ -16,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +55,9 @@ class LeaderboardRebuildIT {
   private static final String SEASON = "all-time";
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00.123456Z");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final DevAuthServer AUTH = TestAuth.shared();
+  private static final String ADMIN =
+      AUTH.mint("rebuild-admin", "Admin", List.of(VerifiedAccessToken.ADMIN_ROLE));
 
   private static RedisClient redis;
   private static EventSender kafka;
@@ -69,6 +79,9 @@ class LeaderboardRebuildIT {
     registry.add("scoreboard.kafka.group", () -> UniqueNames.of("projector-rebuild"));
     registry.add("scoreboard.redis.url", TestRedis.shared()::url);
     registry.add("scoreboard.redis.key-prefix", () -> PREFIX);
+    registry.add("scoreboard.jwt.jwks-url", AUTH::jwksUrl);
+    registry.add("scoreboard.jwt.issuer", AUTH::issuer);
+    registry.add("scoreboard.jwt.audience", () -> DevAuthServer.AUDIENCE);
   }
 
   @BeforeAll
@@ -218,6 +231,39 @@ class LeaderboardRebuildIT {
     assertThat(afterwards.body()).contains("\"users\":0");
   }
 
+  @Test
+  void rebuildRequiresAnUnrevokedAdminToken() throws Exception {
+    DB.board(board);
+    String path = "/admin/rebuild?board=" + board + "&season=" + SEASON;
+    String player = AUTH.mint("rebuild-player", "Player", List.of("player"));
+    String revokedAdmin = AUTH.mint("revoked-admin", "Ex", List.of(VerifiedAccessToken.ADMIN_ROLE));
+    Instant now = Instant.now();
+    new RevocationStore(redis, new RevocationKeys(PREFIX))
+        .revoke(
+            SignedJWT.parse(revokedAdmin).getJWTClaimsSet().getJWTID(),
+            now.plus(Duration.ofHours(1)),
+            now);
+
+    HttpResponse<String> none = post(path, null);
+    HttpResponse<String> garbage = post(path, "not.a.jwt");
+    HttpResponse<String> forbidden = post(path, player);
+    HttpResponse<String> revoked = post(path, revokedAdmin);
+    HttpResponse<String> es256Admin =
+        post(path, AUTH.mintEs256("ec-admin", "EC", List.of(VerifiedAccessToken.ADMIN_ROLE)));
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(none.body()).contains("\"code\":\"UNAUTHORIZED\"").contains("\"requestId\"");
+    assertThat(garbage.statusCode()).isEqualTo(401);
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(forbidden.body()).contains("\"code\":\"FORBIDDEN\"");
+    assertThat(revoked.statusCode()).isEqualTo(401);
+    assertThat(revoked.body()).contains("revoked");
+    assertThat(es256Admin.statusCode()).isEqualTo(200);
+    assertThat(es256Admin.body()).contains("\"trigger\":\"manual\"");
+  }
+
   private void send(
       String user, String name, long previous, long score, long version, Instant reachedAt) {
     kafka.send(board, SEASON, user, name, previous, score, version, reachedAt);
@@ -230,10 +276,16 @@ class LeaderboardRebuildIT {
   }
 
   private HttpResponse<String> post(String path) throws Exception {
-    return HTTP.send(
+    return post(path, ADMIN);
+  }
+
+  private HttpResponse<String> post(String path, String token) throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.config;
 
+import dev.livescoreboard.auth.AccessTokenSettings;
 import dev.livescoreboard.events.BoardDefaults;
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
  *     accepted beyond it is closed at once
  * @param maxConnectionsPerUser open WebSockets one user may hold
  * @param maxSubscriptionsPerConnection boards one WebSocket may subscribe to
+ * @param messagesPerSecond client messages one WebSocket may send per second, sustained
+ * @param messageBurst client messages one WebSocket may send at once above that rate
  * @param broadcastInterval least time between two broadcasts of one board: the first change after a
  *     quiet interval goes out at once, later ones within it are coalesced into the latest state;
  *     zero broadcasts every change
@@ -64,6 +67,8 @@ public record GatewaySettings(
     int maxConnections,
     int maxConnectionsPerUser,
     int maxSubscriptionsPerConnection,
+    int messagesPerSecond,
+    int messageBurst,
     Duration broadcastInterval,
     int writeBufferLowBytes,
     int writeBufferHighBytes,
@@ -102,6 +107,15 @@ public record GatewaySettings(
   public static final int DEFAULT_MAX_SUBSCRIPTIONS = 10;
 
   /**
+   * A page subscribes to a few boards and pings every 30 s; ten messages a second sustained is far
+   * above any real client and far below what it costs to parse and answer a flood.
+   */
+  public static final int DEFAULT_MESSAGES_PER_SECOND = 10;
+
+  /** Room for a page that subscribes to all its boards at once after (re)connecting. */
+  public static final int DEFAULT_MESSAGE_BURST = 20;
+
+  /**
    * Under heavy write load the top N changes hundreds of times a second; nobody reads that fast,
    * while every broadcast costs a write per subscriber. 20 updates a second still looks live.
    */
@@ -136,6 +150,8 @@ public record GatewaySettings(
     requireAtLeast("maxConnections", maxConnections, 1);
     requireAtLeast("maxConnectionsPerUser", maxConnectionsPerUser, 1);
     requireAtLeast("maxSubscriptionsPerConnection", maxSubscriptionsPerConnection, 1);
+    requireAtLeast("messagesPerSecond", messagesPerSecond, 1);
+    requireAtLeast("messageBurst", messageBurst, 1);
     requireAtLeast("blockingThreads", blockingThreads, 1);
     requireAtLeast("blockingQueue", blockingQueue, 1);
     requireAtLeast("ioThreads", ioThreads, 1);
@@ -179,6 +195,8 @@ public record GatewaySettings(
         e.integer("SCOREBOARD_GATEWAY_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS),
         e.integer("SCOREBOARD_GATEWAY_MAX_CONNECTIONS_PER_USER", DEFAULT_MAX_CONNECTIONS_PER_USER),
         e.integer("SCOREBOARD_GATEWAY_MAX_SUBSCRIPTIONS", DEFAULT_MAX_SUBSCRIPTIONS),
+        e.integer("SCOREBOARD_GATEWAY_MESSAGES_PER_SECOND", DEFAULT_MESSAGES_PER_SECOND),
+        e.integer("SCOREBOARD_GATEWAY_MESSAGE_BURST", DEFAULT_MESSAGE_BURST),
         Duration.ofMillis(
             e.integer(
                 "SCOREBOARD_GATEWAY_BROADCAST_INTERVAL_MS",
@@ -199,6 +217,14 @@ public record GatewaySettings(
             e.integer(
                 "SCOREBOARD_GATEWAY_SSE_MAX_PER_ADDRESS",
                 SseSettings.DEFAULT_MAX_STREAMS_PER_ADDRESS)));
+  }
+
+  /**
+   * How access tokens are verified: the shared rules (shared-auth) with the shared defaults, so the
+   * skew, JWKS caching and refetch guard are command-api's.
+   */
+  public AccessTokenSettings accessTokens() {
+    return AccessTokenSettings.of(jwksUrl, jwtIssuer, jwtAudience);
   }
 
   /** Whether a browser page from {@code origin} may use the gateway. */

@@ -1,6 +1,6 @@
 package dev.livescoreboard.gateway.http;
 
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.LeaderboardStore;
@@ -37,7 +37,7 @@ public final class HttpFrontEnd {
       BoardFeed feed,
       LeaderboardStore store,
       RankReads ranks,
-      JwtVerifier verifier,
+      TokenAuthenticator verifier,
       BlockingExecutor blocking,
       GatewayMetrics metrics,
       BooleanSupplier subscriptionUp,

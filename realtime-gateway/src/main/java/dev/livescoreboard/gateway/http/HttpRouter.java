@@ -2,7 +2,7 @@ package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.auth.BearerToken;
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
@@ -46,7 +46,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       BoardFeed feed,
       LeaderboardStore store,
       RankReads ranks,
-      JwtVerifier verifier,
+      TokenAuthenticator verifier,
       BlockingExecutor blocking,
       GatewayMetrics gatewayMetrics,
       BooleanSupplier subscriptionUp,
@@ -70,7 +70,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       BoardFeed feed,
       LeaderboardStore store,
       RankReads ranks,
-      JwtVerifier verifier,
+      TokenAuthenticator verifier,
       BlockingExecutor blocking,
       GatewayMetrics gatewayMetrics,
       BooleanSupplier subscriptionUp,

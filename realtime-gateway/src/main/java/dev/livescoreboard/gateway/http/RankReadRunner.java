@@ -2,7 +2,7 @@ package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.auth.InvalidTokenException;
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.BoardState;
@@ -31,14 +31,14 @@ final class RankReadRunner {
   private final BoardFeed feed;
   private final LeaderboardStore store;
   private final BlockingExecutor blocking;
-  private final JwtVerifier verifier;
+  private final TokenAuthenticator verifier;
   private final BoardRegistry registry;
 
   RankReadRunner(
       BoardFeed feed,
       LeaderboardStore store,
       BlockingExecutor blocking,
-      JwtVerifier verifier,
+      TokenAuthenticator verifier,
       BoardRegistry registry) {
     this.registry = registry;
     this.feed = feed;
@@ -90,7 +90,7 @@ final class RankReadRunner {
     String who = user;
     if (me) {
       try {
-        who = verifier.verify(exchange.bearer().value()).userId();
+        who = verifier.authenticate(exchange.bearer().value()).userId();
       } catch (InvalidTokenException e) {
         return RankAnswer.unauthorized();
       }

@@ -158,6 +158,35 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .increment();
   }
 
+  /**
+   * Counts a token accepted without a revocation check (the denylist was out of step, Redis down).
+   */
+  public void revocationUnchecked() {
+    Counter.builder("gateway.auth.revocation.unchecked")
+        .description("Access tokens accepted without a revocation check (Redis unavailable)")
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts a connection closed because of what its token became ({@code revoked}, {@code expired}).
+   */
+  public void closedForToken(String reason) {
+    Counter.builder("gateway.connections.closed.token")
+        .description("Open connections closed because their token was revoked or expired")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts a WebSocket closed for sending client messages faster than its rate limit. */
+  public void rateLimitedConnection() {
+    Counter.builder("gateway.messages.rate_limited")
+        .description("WebSockets closed for flooding client messages")
+        .register(registry)
+        .increment();
+  }
+
   /** The Prometheus text exposition of all meters. */
   public String scrape() {
     return registry.scrape();

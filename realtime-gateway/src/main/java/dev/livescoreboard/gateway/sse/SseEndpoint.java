@@ -4,8 +4,9 @@ import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.auth.BearerToken;
 import dev.livescoreboard.gateway.auth.InvalidTokenException;
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.LiveConnections;
 import dev.livescoreboard.gateway.auth.Principal;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
@@ -59,7 +60,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SseEndpoint.class);
 
   private final GatewaySettings settings;
-  private final JwtVerifier verifier;
+  private final TokenAuthenticator verifier;
   private final BlockingExecutor blocking;
   private final BoardRegistry registry;
   private final GatewayMetrics metrics;
@@ -74,7 +75,8 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
       BoardFeed feed,
       PersonalChannels personal,
       BoardRegistry registry,
-      JwtVerifier verifier,
+      LiveConnections live,
+      TokenAuthenticator verifier,
       BlockingExecutor blocking,
       GatewayMetrics metrics,
       ChannelGroup streams) {
@@ -87,7 +89,8 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
     this.perAddress = new StreamsPerAddress(sse.maxStreamsPerAddress());
     ByteBuf retry = SseFrames.retry(sse.retry().toMillis());
     ByteBuf keepAlive = SseFrames.comment("keep-alive");
-    this.start = new SseStreamStart(feed, personal, streams, retry, keepAlive, sse.keepAlive());
+    this.start =
+        new SseStreamStart(feed, personal, live, streams, retry, keepAlive, sse.keepAlive());
   }
 
   @Override
@@ -174,7 +177,7 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
       principal = Principal.anonymous();
     } else {
       try {
-        principal = verifier.verify(token.value());
+        principal = verifier.authenticate(token.value());
       } catch (InvalidTokenException e) {
         return new Admission(null, false, e.getMessage());
       }

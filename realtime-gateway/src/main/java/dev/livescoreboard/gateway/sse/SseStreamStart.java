@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.sse;
 
+import dev.livescoreboard.gateway.auth.LiveConnections;
 import dev.livescoreboard.gateway.auth.Principal;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.ChannelBoards;
@@ -36,6 +37,7 @@ final class SseStreamStart {
 
   private final BoardFeed feed;
   private final PersonalChannels personal;
+  private final LiveConnections live;
   private final ChannelGroup streams;
   private final ByteBuf retry;
   private final ByteBuf keepAlive;
@@ -44,12 +46,14 @@ final class SseStreamStart {
   SseStreamStart(
       BoardFeed feed,
       PersonalChannels personal,
+      LiveConnections live,
       ChannelGroup streams,
       ByteBuf retry,
       ByteBuf keepAlive,
       Duration keepAliveInterval) {
     this.feed = feed;
     this.personal = personal;
+    this.live = live;
     this.streams = streams;
     this.retry = retry;
     this.keepAlive = keepAlive;
@@ -93,6 +97,9 @@ final class SseStreamStart {
     streams.add(channel);
     if (!principal.isAnonymous()) {
       SsePersonalChannel.register(personal, principal.userId(), board, channel);
+      // A stream has no close code: it just ends, and the reader's reconnect with the revoked
+      // token is refused with 401.
+      live.register(channel, principal, channel::close);
     }
     ChannelBoards.of(channel, Transport.SSE);
     feed.subscribe(channel, board, lastSeq)

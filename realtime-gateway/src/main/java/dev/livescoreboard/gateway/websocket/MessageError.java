@@ -1,6 +1,9 @@
 package dev.livescoreboard.gateway.websocket;
 
-/** The {@code code} of an {@code ERROR} message; the connection stays open after each. */
+/**
+ * The {@code code} of an {@code ERROR} message; the connection stays open after each but {@link
+ * #RATE_LIMITED}.
+ */
 enum MessageError {
   /** Not a JSON object, or no string {@code type}. */
   MALFORMED_MESSAGE,
@@ -17,5 +20,7 @@ enum MessageError {
   /** A binary or fragmented frame; messages are single JSON text frames. */
   UNSUPPORTED_FRAME,
   /** The board's state could not be loaded; updates follow once it can. */
-  UNAVAILABLE
+  UNAVAILABLE,
+  /** Messages faster than the connection's rate limit; the server closes with 1008 next. */
+  RATE_LIMITED
 }

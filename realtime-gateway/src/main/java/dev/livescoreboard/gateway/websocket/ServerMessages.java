@@ -13,6 +13,9 @@ final class ServerMessages {
   /** Close code when the connection's token expires (4000-4999: application codes). */
   static final int CLOSE_TOKEN_EXPIRED = 4001;
 
+  /** Close code when the connection's token is revoked: the same 4001, the token is unusable. */
+  static final int CLOSE_TOKEN_REVOKED = 4001;
+
   private static final byte[] PONG = EventJson.toBytes(new Pong("PONG"));
 
   private ServerMessages() {}

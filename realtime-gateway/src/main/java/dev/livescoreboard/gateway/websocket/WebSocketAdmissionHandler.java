@@ -3,8 +3,8 @@ package dev.livescoreboard.gateway.websocket;
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.auth.BearerToken;
 import dev.livescoreboard.gateway.auth.InvalidTokenException;
-import dev.livescoreboard.gateway.auth.JwtVerifier;
 import dev.livescoreboard.gateway.auth.Principal;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.config.GatewaySettings;
@@ -36,14 +36,14 @@ public final class WebSocketAdmissionHandler extends ChannelInboundHandlerAdapte
   private static final Logger log = LoggerFactory.getLogger(WebSocketAdmissionHandler.class);
 
   private final GatewaySettings settings;
-  private final JwtVerifier verifier;
+  private final TokenAuthenticator verifier;
   private final BlockingExecutor blocking;
   private final ConnectionLimiter limiter;
   private final GatewayMetrics metrics;
 
   public WebSocketAdmissionHandler(
       GatewaySettings settings,
-      JwtVerifier verifier,
+      TokenAuthenticator verifier,
       BlockingExecutor blocking,
       ConnectionLimiter limiter,
       GatewayMetrics metrics) {
@@ -80,7 +80,7 @@ public final class WebSocketAdmissionHandler extends ChannelInboundHandlerAdapte
     }
     ctx.channel().config().setAutoRead(false);
     Future<Principal> verified =
-        blocking.submit(() -> verifier.verify(token.get().value()), ctx.executor());
+        blocking.submit(() -> verifier.authenticate(token.get().value()), ctx.executor());
     verified.addListener(
         done -> {
           ctx.channel().config().setAutoRead(true);
@@ -98,7 +98,12 @@ public final class WebSocketAdmissionHandler extends ChannelInboundHandlerAdapte
           "Refused WebSocket from {}: invalid token ({})",
           ctx.channel().remoteAddress(),
           invalid.getMessage());
-      refuse(ctx, request, ErrorCode.UNAUTHORIZED, "invalid_token", "the token is not valid");
+      refuse(
+          ctx,
+          request,
+          ErrorCode.UNAUTHORIZED,
+          invalid.revoked() ? "revoked_token" : "invalid_token",
+          "the token is not valid");
     } else {
       log.warn("Could not verify a token: {}", f.cause().toString());
       request.release();

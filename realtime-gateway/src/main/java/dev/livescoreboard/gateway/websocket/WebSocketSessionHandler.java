@@ -1,6 +1,7 @@
 package dev.livescoreboard.gateway.websocket;
 
 import dev.livescoreboard.events.BoardIds;
+import dev.livescoreboard.gateway.auth.LiveConnections;
 import dev.livescoreboard.gateway.auth.Principal;
 import dev.livescoreboard.gateway.personal.PersonalChannels;
 import io.netty.channel.Channel;
@@ -23,28 +24,33 @@ import java.util.concurrent.TimeUnit;
 /**
  * The life of one WebSocket connection after the handshake: {@code CONNECTION_ACK}, the
  * subscription named by the {@code board} query parameter, the user's personal pushes, closing with
- * 4001 when the token expires, catching a slow client up when it drains, and cleaning up when it
- * closes. Stateless and shared; runs on the channel's event loop.
+ * 4001 when the token expires or is revoked (registered with {@link LiveConnections}), catching a
+ * slow client up when it drains, and cleaning up when it closes. Stateless and shared; runs on the
+ * channel's event loop.
  */
 @Sharable
 public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter {
 
   private final Subscriptions subscriptions;
   private final ChannelGroup connections;
+  private final LiveConnections live;
   private final long heartbeatSeconds;
   private final PersonalChannels personal;
 
   /**
    * @param connections every open WebSocket (gauge and shutdown)
+   * @param live the authenticated connections a revocation closes
    * @param personal where an authenticated connection registers for its user's personal pushes
    */
   public WebSocketSessionHandler(
       Subscriptions subscriptions,
       ChannelGroup connections,
+      LiveConnections live,
       Duration heartbeat,
       PersonalChannels personal) {
     this.subscriptions = subscriptions;
     this.connections = connections;
+    this.live = live;
     this.heartbeatSeconds = heartbeat.toSeconds();
     this.personal = personal;
   }
@@ -84,6 +90,13 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     if (principal.expiresAt() != null) {
       closeWhenExpired(channel, principal.expiresAt());
     }
+    live.register(channel, principal, () -> closeRevoked(channel));
+  }
+
+  private static void closeRevoked(Channel channel) {
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(ServerMessages.CLOSE_TOKEN_REVOKED, "token revoked"))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   private static String initialBoard(String requestUri) {

@@ -28,6 +28,10 @@ class GatewaySettingsTest {
     assertThat(settings.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(settings.sse())
         .isEqualTo(new SseSettings(Duration.ofSeconds(15), Duration.ofSeconds(2), 100));
+    assertThat(settings.messagesPerSecond()).isEqualTo(10);
+    assertThat(settings.messageBurst()).isEqualTo(20);
+    // The same skew as command-api's scoreboard.jwt.clock-skew.
+    assertThat(settings.accessTokens().clockSkew()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

@@ -3,8 +3,11 @@ package dev.livescoreboard.gateway.http;
 import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livescoreboard.auth.AccessTokenSettings;
+import dev.livescoreboard.auth.AccessTokenVerifier;
 import dev.livescoreboard.events.EventJson;
-import dev.livescoreboard.gateway.auth.JwtVerifier;
+import dev.livescoreboard.gateway.auth.RevocationCheck;
+import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.InMemoryLeaderboardStore;
@@ -45,7 +48,11 @@ class HttpRouterTest {
               feed,
               store,
               new UnreachableRankReads(),
-              new JwtVerifier(URI.create("http://127.0.0.1:9/jwks.json"), "test", "test"),
+              new TokenAuthenticator(
+                  new AccessTokenVerifier(
+                      AccessTokenSettings.of(
+                          URI.create("http://127.0.0.1:9/jwks.json"), "test", "test")),
+                  RevocationCheck.NONE),
               blocking,
               metrics,
               () -> true,

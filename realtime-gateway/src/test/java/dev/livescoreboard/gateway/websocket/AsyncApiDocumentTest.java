@@ -54,14 +54,6 @@ class AsyncApiDocumentTest {
   private static final String STREAM = "stream";
   private static final String KAFKA = "scoreEvents";
 
-  /**
-   * {@code ERROR} codes the document lists for work merged in parallel (the registry's unknown
-   * board, the per-connection rate limit) that {@link MessageError} may not have yet; once it has
-   * them this set can go, and the codes then match exactly.
-   */
-  private static final Set<String> CODES_OF_PARALLEL_WORK =
-      Set.of("BOARD_NOT_FOUND", "RATE_LIMITED");
-
   /** Close codes Netty's WebSocket decoder sends by itself, as configured by the initializer. */
   private static final Set<Integer> NETTY_DECODER_CLOSE_CODES =
       Set.of(
@@ -216,12 +208,7 @@ class AsyncApiDocumentTest {
         .forEach(code -> documented.add(code.asString()));
     Set<String> sendable = names(MessageError.values());
 
-    assertThat(documented).containsAll(sendable);
-    Set<String> extra = new TreeSet<>(documented);
-    extra.removeAll(sendable);
-    assertThat(CODES_OF_PARALLEL_WORK)
-        .as("documented codes the gateway never sends")
-        .containsAll(extra);
+    assertThat(documented).as("documented ERROR codes").isEqualTo(sendable);
   }
 
   /** Each documented client message, sent as its example, is acted on, not refused as unknown. */

@@ -1,4 +1,4 @@
-package dev.livescoreboard.command.auth;
+package dev.livescoreboard.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -15,49 +15,37 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.livescoreboard.command.problem.ApiException;
-import dev.livescoreboard.command.user.UserIds;
-import dev.livescoreboard.events.ErrorCode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.text.ParseException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 
 /**
  * Verifies access tokens signed with RS256 or ES256 (every other algorithm, {@code none} and HMAC
  * included, is refused) against the auth service's JWKS, and checks {@code iss}, {@code aud},
- * {@code exp}, {@code nbf} (with the configured skew, at most 60 s) and {@code sub}.
+ * {@code exp}, {@code nbf} (with the configured skew, at most 60 s) and {@code sub} ({@link
+ * UserIds}). The {@code typ} header, when present, is {@code JWT} or {@code at+jwt}.
  *
- * <p>The JWKS is nimbus's cache: keys are kept for {@code jwks-cache-ttl} and refreshed ahead of
- * expiry by the request that notices it; a token with an unknown {@code kid} triggers an immediate
- * refetch (key rotation), at most once per {@code jwks-refetch-min-interval}. A token that passed
- * is remembered in a {@link VerifiedTokenCache} until it expires (at most {@code
- * verified-cache-ttl}): signature verification was the largest CPU cost of a request. Thread-safe.
+ * <p>The JWKS is nimbus's cache: keys are kept for {@code jwksCacheTtl} and refreshed ahead of
+ * expiry by the call that notices it; a token with an unknown {@code kid} triggers an immediate
+ * refetch (key rotation), at most once per {@code jwksRefetchMinInterval}. A call may therefore
+ * block for up to two JWKS timeouts: never call it on an event loop. Thread-safe.
  */
-@Component
-class AccessTokenVerifier implements DisposableBean {
+public final class AccessTokenVerifier implements AutoCloseable {
 
-  static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+  /** The only signature algorithms accepted. */
+  public static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
-  private static final Logger log = LoggerFactory.getLogger(AccessTokenVerifier.class);
+  /** A key set is a few KB; anything much larger is not one. */
   private static final int JWKS_SIZE_LIMIT = 256 * 1024;
-  private static final String INVALID = "the access token is invalid or expired";
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
   private final JWKSource<SecurityContext> keys;
-  private final VerifiedTokenCache verified;
 
-  AccessTokenVerifier(JwtSettings settings, Clock clock) {
+  public AccessTokenVerifier(AccessTokenSettings settings) {
     this.keys = keySource(settings);
-    this.verified =
-        new VerifiedTokenCache(clock, settings.verifiedCacheSize(), settings.verifiedCacheTtl());
     processor.setJWSTypeVerifier(
         new DefaultJOSEObjectTypeVerifier<>(
             JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
@@ -72,7 +60,7 @@ class AccessTokenVerifier implements DisposableBean {
     processor.setJWTClaimsSetVerifier(claims);
   }
 
-  private static JWKSource<SecurityContext> keySource(JwtSettings settings) {
+  private static JWKSource<SecurityContext> keySource(AccessTokenSettings settings) {
     int timeout = (int) settings.jwksTimeout().toMillis();
     long ttl = settings.jwksCacheTtl().toMillis();
     long minInterval = settings.jwksRefetchMinInterval().toMillis();
@@ -86,64 +74,57 @@ class AccessTokenVerifier implements DisposableBean {
               .retrying(true);
       return (minInterval > 0 ? builder.rateLimited(minInterval) : builder.rateLimited(false))
           .build();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException("scoreboard.jwt.jwks-url is not a URL", e);
-    }
-  }
-
-  /** Stops the cache's refresh-ahead executor. */
-  @Override
-  public void destroy() throws IOException {
-    if (keys instanceof Closeable closeable) {
-      closeable.close();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("the JWKS URL is not a URL: " + settings.jwksUrl(), e);
     }
   }
 
   /**
-   * The caller named by {@code token}.
+   * What {@code token} says, once its signature and claims check out. Blocks while the JWKS is
+   * fetched.
    *
-   * @throws ApiException {@code UNAUTHORIZED} ({@link RejectedAccessTokenException}) for a bad
-   *     token, {@code UNAVAILABLE} when the keys cannot be fetched
+   * @throws RejectedTokenException the token is not acceptable (401)
+   * @throws KeysUnavailableException the keys cannot be fetched (503)
    */
-  VerifiedAccessToken verify(String token) {
-    VerifiedAccessToken known = verified.get(token);
-    if (known != null) {
-      return known;
-    }
-    VerifiedAccessToken checked = check(token);
-    verified.put(token, checked);
-    return checked;
-  }
-
-  private VerifiedAccessToken check(String token) {
+  public VerifiedAccessToken verify(String token) {
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
     } catch (RateLimitReachedException e) {
       // An unknown kid while the JWKS was just fetched: no key matches, the token is bad.
-      throw new RejectedAccessTokenException(INVALID, "unknown kid (JWKS refetch rate-limited)");
+      throw new RejectedTokenException("unknown kid (JWKS refetch rate-limited)");
     } catch (KeySourceException e) {
-      log.warn("cannot fetch the JWKS: {}", e.getMessage());
-      throw new ApiException(ErrorCode.UNAVAILABLE, "the auth keys are unavailable, retry later");
+      throw new KeysUnavailableException("cannot fetch the JWKS: " + e.getMessage(), e);
     } catch (ParseException | BadJOSEException | JOSEException e) {
       // nimbus's messages name the failed check, never the token itself.
-      throw new RejectedAccessTokenException(INVALID, e.getMessage());
+      throw new RejectedTokenException(String.valueOf(e.getMessage()));
     }
     String sub = claims.getSubject();
-    if (sub.isBlank() || !UserIds.isValid(sub)) {
-      throw new RejectedAccessTokenException(
-          "the access token has an unusable subject", "unusable sub");
+    if (!UserIds.isValid(sub) || sub.isBlank()) {
+      throw new RejectedTokenException("unusable sub");
     }
     try {
       List<String> roles = claims.getStringListClaim("roles");
-      AuthenticatedUser caller =
-          new AuthenticatedUser(
-              sub, claims.getStringClaim("name"), roles == null ? List.of() : roles);
       return new VerifiedAccessToken(
-          caller, claims.getJWTID(), claims.getExpirationTime().toInstant());
+          sub,
+          claims.getStringClaim("name"),
+          roles == null ? List.of() : roles,
+          claims.getJWTID(),
+          claims.getExpirationTime().toInstant());
     } catch (ParseException e) {
-      throw new RejectedAccessTokenException(
-          "the access token has malformed claims", "malformed name or roles claim");
+      throw new RejectedTokenException("malformed name or roles claim");
+    }
+  }
+
+  /** Stops the key cache's refresh-ahead executor. */
+  @Override
+  public void close() {
+    if (keys instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        // Nothing is left to release that a process exit would not.
+      }
     }
   }
 }

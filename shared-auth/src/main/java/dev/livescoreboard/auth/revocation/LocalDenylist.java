@@ -1,23 +1,21 @@
-package dev.livescoreboard.command.auth;
+package dev.livescoreboard.auth.revocation;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
 
 /** This instance's copy of the revoked token ids, each until its token expires. Thread-safe. */
-@Component
-class LocalDenylist {
+public final class LocalDenylist {
 
   private final Clock clock;
   private final Map<String, Instant> revokedUntil = new ConcurrentHashMap<>();
 
-  LocalDenylist(Clock clock) {
+  public LocalDenylist(Clock clock) {
     this.clock = clock;
   }
 
-  void add(String jti, Instant until) {
+  public void add(String jti, Instant until) {
     Instant now = clock.instant();
     // Revocations are rare: sweeping the expired ones here keeps the map small without a timer.
     revokedUntil.values().removeIf(expiry -> !expiry.isAfter(now));
@@ -26,8 +24,8 @@ class LocalDenylist {
     }
   }
 
-  boolean contains(String jti) {
-    Instant until = revokedUntil.get(jti);
+  public boolean contains(String jti) {
+    Instant until = jti == null ? null : revokedUntil.get(jti);
     return until != null && until.isAfter(clock.instant());
   }
 }

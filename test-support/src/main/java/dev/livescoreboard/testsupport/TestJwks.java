@@ -1,4 +1,4 @@
-package dev.livescoreboard.command.auth;
+package dev.livescoreboard.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -30,15 +30,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A JWKS endpoint the test controls (a JDK {@code HttpServer} on loopback): publish any set of
- * keys, count fetches, and sign tokens with those keys.
+ * keys, count fetches, and sign tokens with those keys. For tests of algorithms and key rotation;
+ * {@link TestAuth} is the ordinary auth server.
  */
-final class TestJwks implements AutoCloseable {
+public final class TestJwks implements AutoCloseable {
 
   private final HttpServer http;
   private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet());
   private final AtomicInteger fetches = new AtomicInteger();
 
-  TestJwks() {
+  public TestJwks() {
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
     } catch (IOException e) {
@@ -58,20 +59,20 @@ final class TestJwks implements AutoCloseable {
     http.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + http.getAddress().getPort() + "/jwks.json";
   }
 
   /** Serves exactly the public parts of {@code keys} from now on. */
-  void publish(JWK... keys) {
+  public void publish(JWK... keys) {
     published.set(new JWKSet(List.of(keys)).toPublicJWKSet());
   }
 
-  int fetches() {
+  public int fetches() {
     return fetches.get();
   }
 
-  static RSAKey newRsaKey() {
+  public static RSAKey newRsaKey() {
     try {
       return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
     } catch (JOSEException e) {
@@ -79,7 +80,7 @@ final class TestJwks implements AutoCloseable {
     }
   }
 
-  static ECKey newEcKey() {
+  public static ECKey newEcKey() {
     try {
       return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
     } catch (JOSEException e) {
@@ -88,7 +89,7 @@ final class TestJwks implements AutoCloseable {
   }
 
   /** Signs {@code claims} with {@code key} using {@code alg}, naming the key's {@code kid}. */
-  static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {
+  public static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {
     try {
       JWSSigner signer =
           key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);

@@ -1,8 +1,7 @@
-package dev.livescoreboard.command.auth;
+package dev.livescoreboard.auth.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livescoreboard.command.redis.RedisSettings;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +25,16 @@ class RevocationKeysTest {
   }
 
   @Test
+  void keysAndChannelCarryThePrefix() {
+    RevocationKeys keys = new RevocationKeys("dep1:");
+
+    assertThat(keys.key("abc")).isEqualTo("dep1:revoked-jti:abc");
+    assertThat(keys.channel()).isEqualTo("dep1:revocations");
+  }
+
+  @Test
   void theScanPatternEscapesGlobCharactersOfThePrefix() {
-    RevocationKeys keys =
-        new RevocationKeys(new RedisSettings("redis://h:1", "t[1]*:", null, null));
+    RevocationKeys keys = new RevocationKeys("t[1]*:");
 
     assertThat(keys.pattern()).isEqualTo("t\\[1\\]\\*:revoked-jti:*");
     assertThat(keys.jtiOf(keys.key("abc"))).isEqualTo("abc");

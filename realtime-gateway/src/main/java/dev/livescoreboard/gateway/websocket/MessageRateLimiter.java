@@ -1,0 +1,85 @@
+package dev.livescoreboard.gateway.websocket;
+
+import dev.livescoreboard.gateway.metrics.GatewayMetrics;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import java.util.function.LongSupplier;
+
+/**
+ * Limits the client messages of one WebSocket with a token bucket: {@code burst} messages at once,
+ * refilled at {@code perSecond}. The first message over the limit gets {@code ERROR RATE_LIMITED}
+ * and the connection is closed with 1008 (policy violation); frames that still arrive meanwhile are
+ * dropped. A client that floods costs one comparison per frame, never a parse. One instance per
+ * connection, confined to its event loop.
+ */
+public final class MessageRateLimiter extends ChannelInboundHandlerAdapter {
+
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private final long nanosPerToken;
+  private final long burstNanos;
+  private final GatewayMetrics metrics;
+  private final LongSupplier nanoTime;
+
+  /**
+   * The bucket as a time: it holds {@code (now - emptyAt) / nanosPerToken} tokens, at most burst.
+   */
+  private long emptyAt;
+
+  private boolean closing;
+
+  public MessageRateLimiter(int perSecond, int burst, GatewayMetrics metrics) {
+    this(perSecond, burst, metrics, System::nanoTime);
+  }
+
+  MessageRateLimiter(int perSecond, int burst, GatewayMetrics metrics, LongSupplier nanoTime) {
+    this.nanosPerToken = NANOS_PER_SECOND / perSecond;
+    this.burstNanos = nanosPerToken * burst;
+    this.metrics = metrics;
+    this.nanoTime = nanoTime;
+    // Starts full.
+    this.emptyAt = nanoTime.getAsLong() - burstNanos;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    if (closing) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (tryTake()) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    ReferenceCountUtil.release(msg);
+    closing = true;
+    metrics.rateLimitedConnection();
+    ctx.write(
+        ServerMessages.error(
+            MessageError.RATE_LIMITED, "too many messages: the connection is closed"));
+    ctx.writeAndFlush(
+            new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "rate limited"))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private boolean tryTake() {
+    long now = nanoTime.getAsLong();
+    // A bucket fuller than burst is capped at burst.
+    long start = Math.max(emptyAt, now - burstNanos);
+    long next = start + nanosPerToken;
+    if (next > now) {
+      return false;
+    }
+    emptyAt = next;
+    return true;
+  }
+}
