@@ -79,18 +79,25 @@ class LiveScoreboardSystemIT {
       watcher.awaitMessage("CONNECTION_ACK", m -> true, Duration.ofSeconds(10));
       JsonNode before = watcher.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
 
-      WriteApi.Reply completed = api.play(aliceToken, "REFER_FRIEND_COMPLETED");
-      assertThat(completed.status()).isEqualTo(200);
-      assertThat(completed.body().path("newScore").asLong()).isEqualTo(50);
-      int expectedRank = 1 + countRankedAbove(before.path("entries"), 50);
+      // Other tests share the board: Alice plays until she is above whoever leads it now, so her
+      // completion changes the top 10 whatever ran before.
+      long leading = before.path("entries").path(0).path("score").asLong(0);
+      WriteApi.Reply completed;
+      do {
+        completed = api.play(aliceToken, "REFER_FRIEND_COMPLETED");
+        assertThat(completed.status()).isEqualTo(200);
+      } while (completed.body().path("newScore").asLong() <= leading);
+      long score = completed.body().path("newScore").asLong();
+      int expectedRank = 1 + countRankedAbove(before.path("entries"), score);
 
       // SPEC: every watcher sees the change "within milliseconds"; 2 s is the bound.
       JsonNode update =
           watcher.awaitMessage(
-              "LEADERBOARD_UPDATE", m -> entryOf(m, alice) != null, Duration.ofSeconds(2));
+              "LEADERBOARD_UPDATE",
+              m -> entryOf(m, alice) != null && entryOf(m, alice).path("score").asLong() == score,
+              Duration.ofSeconds(2));
       JsonNode entry = entryOf(update, alice);
-      assertThat(entry.path("score").asLong()).isEqualTo(50);
-      assertThat(entry.path("rank").asInt()).isEqualTo(expectedRank);
+      assertThat(entry.path("rank").asInt()).isEqualTo(expectedRank).isEqualTo(1);
       assertThat(entry.path("displayName").asString()).isEqualTo("Alice");
       assertThat(update.path("sourceCommittedAt").asString()).isNotBlank();
 
@@ -99,7 +106,7 @@ class LiveScoreboardSystemIT {
         JsonNode snapshot = lateJoiner.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
         assertThat(snapshot.path("seq").asLong())
             .isGreaterThanOrEqualTo(update.path("seq").asLong());
-        assertThat(entryOf(snapshot, alice).path("score").asLong()).isEqualTo(50);
+        assertThat(entryOf(snapshot, alice).path("score").asLong()).isEqualTo(score);
       }
     }
   }
@@ -169,6 +176,64 @@ class LiveScoreboardSystemIT {
       assertThat(live.closeCode).succeedsWithin(Duration.ofSeconds(2)).isEqualTo(4001);
     }
     assertThat(api.start(erinToken, "COMPLETE_LEVEL").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aPlayerEnteringTheTopTenIsToldOnWebSocketAndSseAndThePlayerTheyPassedIsToldToo() {
+    // Ten leaders at 100 points (two referrals each), in order: the first reached 100 first.
+    List<String> leaders = new ArrayList<>();
+    List<String> leaderTokens = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String leader = UniqueNames.of("lead" + i);
+      String leaderToken = token(leader, "Leader " + i);
+      api.play(leaderToken, "REFER_FRIEND_COMPLETED");
+      assertThat(api.play(leaderToken, "REFER_FRIEND_COMPLETED").status()).isEqualTo(200);
+      leaders.add(leader);
+      leaderTokens.add(leaderToken);
+    }
+    String first = leaders.get(0);
+    String climber = UniqueNames.of("climber");
+    String climberToken = token(climber, "Climber");
+    try (LiveClient leaderLive =
+            LiveClient.connect(stack.gatewayUrl(), BOARD, leaderTokens.get(0));
+        LiveClient climberLive = LiveClient.connect(stack.gatewayUrl(), BOARD, climberToken);
+        LiveStream climberStream = LiveStream.open(stack.gatewayUrl(), BOARD, climberToken)) {
+      JsonNode before = leaderLive.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      climberLive.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      climberStream.awaitEvent("snapshot", m -> true, Duration.ofSeconds(10));
+      JsonNode firstEntry = entryOf(before, first);
+      assertThat(firstEntry).as("the first leader is in the top 10 before the climb").isNotNull();
+      int firstRank = firstEntry.path("rank").asInt();
+
+      // 50, then 100 (reached after all ten leaders, so below them), then 150: past all of them.
+      api.play(climberToken, "REFER_FRIEND_COMPLETED");
+      api.play(climberToken, "REFER_FRIEND_COMPLETED");
+      WriteApi.Reply climbed = api.play(climberToken, "REFER_FRIEND_COMPLETED");
+      assertThat(climbed.body().path("newScore").asLong()).isEqualTo(150);
+
+      JsonNode entered =
+          climberLive.awaitMessage(
+              "RANK_CHANGED", m -> m.path("inTopN").asBoolean(), Duration.ofSeconds(2));
+      assertThat(entered.path("userId").asString()).isEqualTo(climber);
+      assertThat(entered.path("score").asLong()).isEqualTo(150);
+      assertThat(entered.path("toRank").asInt()).isLessThanOrEqualTo(firstRank);
+      assertThat(entered.path("fromRank").asInt()).isGreaterThan(10);
+      JsonNode streamed =
+          climberStream.awaitEvent(
+              "rank-changed", m -> m.path("inTopN").asBoolean(), Duration.ofSeconds(2));
+      assertThat(streamed).isEqualTo(entered);
+      JsonNode overtaken =
+          leaderLive.awaitMessage(
+              "RANK_CHANGED",
+              m -> climber.equals(m.path("overtakenBy").asString()),
+              Duration.ofSeconds(2));
+      assertThat(overtaken.path("userId").asString()).isEqualTo(first);
+      assertThat(overtaken.path("fromRank").asInt()).isEqualTo(firstRank);
+      assertThat(overtaken.path("toRank").asInt()).isEqualTo(firstRank + 1);
+      assertThat(leaderLive.received("RANK_CHANGED"))
+          .as("a player only hears about themselves")
+          .allSatisfy(m -> assertThat(m.path("userId").asString()).isEqualTo(first));
+    }
   }
 
   @Test

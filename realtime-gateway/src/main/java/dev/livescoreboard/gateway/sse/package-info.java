@@ -22,8 +22,9 @@
  * RATE_LIMITED} with {@code Retry-After}), within the gateway's cap on all connections; an unknown
  * board is {@code 404 BOARD_NOT_FOUND} (the {@code registry}'s check, as on every read route); a
  * board that is not in memory while Redis is down or hung is {@code 503 UNAVAILABLE} with {@code
- * Retry-After} within about a second (the Redis client's timeouts). A stream closes when its token
- * expires.
+ * Retry-After} within about a second (the Redis client's timeouts). A stream ends when its token
+ * expires, and when the token is revoked (as soon as the {@code auth} package's revocation feed
+ * delivers it).
  *
  * <p>Resume: a {@code Last-Event-ID} (sent by {@code EventSource} when it reconnects) equal to the
  * seq of the board's current state means the reader has it: no {@code snapshot} is sent, the next
