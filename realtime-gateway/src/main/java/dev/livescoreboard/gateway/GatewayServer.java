@@ -7,6 +7,8 @@ import dev.livescoreboard.auth.revocation.RevocationKeys;
 import dev.livescoreboard.auth.revocation.RevocationList;
 import dev.livescoreboard.auth.revocation.RevocationStore;
 import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.events.RanksChanged;
+import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.auth.FailOpenRevocations;
 import dev.livescoreboard.gateway.auth.LiveConnections;
 import dev.livescoreboard.gateway.auth.TokenAuthenticator;
@@ -17,12 +19,11 @@ import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.personal.PersonalChannels;
-import dev.livescoreboard.gateway.redis.RankChangedSubscriber;
+import dev.livescoreboard.gateway.redis.BoardMessageSubscriber;
 import dev.livescoreboard.gateway.redis.RedisBoardCatalog;
 import dev.livescoreboard.gateway.redis.RedisConnections;
 import dev.livescoreboard.gateway.redis.RedisLeaderboardStore;
 import dev.livescoreboard.gateway.redis.RedisRankReads;
-import dev.livescoreboard.gateway.redis.TopChangedSubscriber;
 import dev.livescoreboard.gateway.registry.BoardRegistry;
 import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
@@ -72,8 +73,8 @@ public final class GatewayServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final BlockingExecutor blocking;
   private final RedisClient redis;
-  private final TopChangedSubscriber subscriber;
-  private final RankChangedSubscriber rankSubscriber;
+  private final BoardMessageSubscriber<TopNChanged> subscriber;
+  private final BoardMessageSubscriber<RanksChanged> rankSubscriber;
   private final AccessTokenVerifier tokens;
   private final RevocationFeed revocationFeed;
   private final EventLoopGroup bossGroup;
@@ -103,7 +104,7 @@ public final class GatewayServer implements AutoCloseable {
             workerGroup,
             metrics);
     subscriber =
-        new TopChangedSubscriber(
+        BoardMessageSubscriber.topChanged(
             redis,
             keys.topChangedChannel(),
             feed::onTopChanged,
@@ -112,7 +113,7 @@ public final class GatewayServer implements AutoCloseable {
     PersonalChannels personal =
         new PersonalChannels(metrics.personalPushed(), metrics.personalDropped());
     rankSubscriber =
-        new RankChangedSubscriber(
+        BoardMessageSubscriber.rankChanged(
             redis, keys.rankChangedChannel(), personal::deliver, metrics.malformedRankChanges());
     metrics.bindConnections(connections::size);
     metrics.bindSseStreams(streams::size);
