@@ -176,7 +176,11 @@ final class ResultRows {
                 + " have their snapshot; "
                 + sse.updates()
                 + " update events received",
-            sse.ended() + " streams ended by the server"),
+            sse.ended()
+                + " streams ended by the server"
+                + (sse.refused() == 0
+                    ? ""
+                    : "; " + sse.refused() + " refused (first: " + sse.firstRefusal() + ")")),
         latency("SSE e2e propagation (event − sourceCommittedAt)", NONE, sse.propagation(), 0),
         latency("SSE complete response → update (each reader)", NONE, sse.completeToUpdate(), 0));
   }

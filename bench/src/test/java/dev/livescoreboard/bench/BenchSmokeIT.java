@@ -51,6 +51,7 @@ class BenchSmokeIT {
         .hasValueSatisfying(
             s -> {
               assertThat(s.connected()).as("every SSE reader got its snapshot").isEqualTo(3);
+              assertThat(s.refused()).isZero();
               assertThat(s.ended()).isZero();
             });
     assertThat(m.personal())

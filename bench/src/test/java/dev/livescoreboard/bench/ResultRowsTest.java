@@ -22,7 +22,8 @@ class ResultRowsTest {
 
   @Test
   void sseRowsSayHowManyReadersGotTheirSnapshotAndTheirLatencies() {
-    List<Row> rows = ResultRows.sseRows(new SseResults(10, 9, 1, 42, ms(5, 7), ms(3)));
+    List<Row> rows =
+        ResultRows.sseRows(new SseResults(10, 9, 1, "HTTP 429", 1, 42, ms(5, 7), ms(3)));
 
     assertThat(rows)
         .extracting(Row::metric)
@@ -32,7 +33,8 @@ class ResultRowsTest {
             "SSE complete response → update (each reader)");
     assertThat(rows.get(0).measured())
         .isEqualTo("9 of 10 have their snapshot; 42 update events received");
-    assertThat(rows.get(0).verdict()).isEqualTo("1 streams ended by the server");
+    assertThat(rows.get(0).verdict())
+        .isEqualTo("1 streams ended by the server; 1 refused (first: HTTP 429)");
     assertThat(rows.get(2).measured()).contains("n=1");
   }
 

@@ -34,6 +34,9 @@ public final class SseReaders implements AutoCloseable {
   private final ConcurrentHistogram propagation = Histograms.concurrent();
   private final LongAdder updates = new LongAdder();
   private final LongAdder ended = new LongAdder();
+  private final LongAdder refused = new LongAdder();
+  private final java.util.concurrent.atomic.AtomicReference<String> firstRefusal =
+      new java.util.concurrent.atomic.AtomicReference<>("");
   private final AtomicInteger connected = new AtomicInteger();
   private final List<Flow.Subscription> streams = new CopyOnWriteArrayList<>();
   private volatile long fromMicros = Long.MAX_VALUE;
@@ -71,6 +74,8 @@ public final class SseReaders implements AutoCloseable {
               (response, error) -> {
                 // A 200 stream ends through the subscriber; this only catches refusals.
                 if (error != null || response.statusCode() != 200) {
+                  readers.firstRefusal.compareAndSet(
+                      "", error != null ? error.toString() : "HTTP " + response.statusCode());
                   reader.done();
                 }
               });
@@ -102,7 +107,15 @@ public final class SseReaders implements AutoCloseable {
     prop.add(propagation);
     Histogram e2e = Histograms.plain();
     e2e.add(matcher.matched());
-    return new SseResults(requested, connected.get(), ended.sum(), updates.sum(), prop, e2e);
+    return new SseResults(
+        requested,
+        connected.get(),
+        refused.sum(),
+        firstRefusal.get(),
+        ended.sum(),
+        updates.sum(),
+        prop,
+        e2e);
   }
 
   @Override
@@ -179,6 +192,7 @@ public final class SseReaders implements AutoCloseable {
       }
       finished = true;
       if (!snapshot) {
+        refused.increment();
         snapshots.countDown();
       } else if (!closing) {
         ended.increment();

@@ -7,6 +7,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param requested readers asked for
  * @param connected readers that received their {@code snapshot}
+ * @param refused streams that ended or failed before their snapshot
+ * @param firstRefusal the first refusal's status or error, empty when none
  * @param ended streams the server ended during the run
  * @param updates {@code update} events received over all readers, committed in the window
  * @param propagation receipt − {@code sourceCommittedAt} of those events (µs)
@@ -15,6 +17,8 @@ import org.HdrHistogram.Histogram;
 public record SseResults(
     int requested,
     int connected,
+    long refused,
+    String firstRefusal,
     long ended,
     long updates,
     Histogram propagation,
