@@ -61,6 +61,11 @@ import java.util.Set;
  *     step's rate, which the curve starts from because it is sustainable)
  * @param slo an action counts as goodput when its start and complete both answered 2xx within this
  *     of their intended send times (default 500 ms)
+ * @param sse Server-Sent Events readers of the board (default 0), in the bench JVM, counted apart
+ *     from {@code ws}; a stack the bench starts gets its per-address stream cap raised
+ * @param personal the first N scoring users (default 50, at most {@code users}; 0 for none) also
+ *     hold an authenticated WebSocket subscribed to no board, so {@code RANK_CHANGED} pushes happen
+ *     during the run without changing the board's fan-out
  */
 public record BenchOptions(
     double rate,
@@ -87,7 +92,9 @@ public record BenchOptions(
     List<Double> curve,
     Duration step,
     double recoveryRate,
-    Duration slo) {
+    Duration slo,
+    int sse,
+    int personal) {
 
   /** Per-user limits (SPEC §4): complete 10/min; the bench stays at 8/min per user. */
   static final double ACTIONS_PER_USER_PER_MINUTE = 8;
@@ -138,7 +145,9 @@ public record BenchOptions(
           "curve",
           "step",
           "recovery-rate",
-          "slo");
+          "slo",
+          "sse",
+          "personal");
 
   /** The URLs of a stack that is already running. */
   public record RunningStack(URI gateway, URI commandApi, URI auth, Optional<String> jdbcUrl) {}
@@ -222,7 +231,9 @@ public record BenchOptions(
         o.containsKey("recovery-rate")
             ? OptionValues.positive("recovery-rate", Double.parseDouble(o.get("recovery-rate")))
             : curve.isEmpty() ? rate : curve.get(0),
-        slo);
+        slo,
+        OptionValues.count("sse", o.getOrDefault("sse", "0")),
+        Math.min(users, OptionValues.count("personal", o.getOrDefault("personal", "50"))));
   }
 
   /** Enough users that none completes more than {@value #ACTIONS_PER_USER_PER_MINUTE}/min. */
@@ -257,7 +268,7 @@ public record BenchOptions(
     return String.format(
         "rate=%s/s, duration=%ss, warmup=%ss (ramp 10→100 %%), users=%d%s, ws=%d%s (processes %d), gets=%s/s, "
             + "action=%s, board=%s, connections=%d, get-connections=%d, complete-delay=%dms, "
-            + "ceiling-seconds=%ss, target=%s",
+            + "ceiling-seconds=%ss, sse=%d, personal=%d, target=%s",
         trim(rate),
         duration.toMillis() / 1000.0,
         warmup.toMillis() / 1000.0,
@@ -273,6 +284,8 @@ public record BenchOptions(
         getConnections,
         completeDelay.toMillis(),
         ceilingSeconds.toMillis() / 1000.0,
+        sse,
+        personal,
         target.map(t -> t.gateway().toString()).orElse("fresh local stack"));
   }
 

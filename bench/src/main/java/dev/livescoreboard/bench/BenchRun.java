@@ -11,7 +11,11 @@ import dev.livescoreboard.bench.http.LoadPlan;
 import dev.livescoreboard.bench.http.NettyTransport;
 import dev.livescoreboard.bench.http.ReadLoad;
 import dev.livescoreboard.bench.http.ReadResults;
+import dev.livescoreboard.bench.sse.SseReaders;
+import dev.livescoreboard.bench.sse.SseResults;
 import dev.livescoreboard.bench.ws.FleetResults;
+import dev.livescoreboard.bench.ws.PersonalClients;
+import dev.livescoreboard.bench.ws.PersonalResults;
 import dev.livescoreboard.bench.ws.SlowClientResults;
 import dev.livescoreboard.bench.ws.WebSocketFleet;
 import io.netty.channel.EventLoopGroup;
@@ -86,16 +90,20 @@ final class BenchRun {
         ActionResults actions;
         Optional<ReadResults> getsOpen;
         Optional<SlowClientResults> slow = Optional.empty();
+        Optional<SseResults> sse;
+        Optional<PersonalResults> personal;
         MeasuredWindow.Result window;
         try (WebSocketFleet clients =
-            WebSocketFleet.connect(
-                ws,
-                o.ws(),
-                o.slowClients(),
-                o.wsProcesses(),
-                matcher,
-                Path.of(System.getProperty("java.io.tmpdir")),
-                BenchMain.class.getName())) {
+                WebSocketFleet.connect(
+                    ws,
+                    o.ws(),
+                    o.slowClients(),
+                    o.wsProcesses(),
+                    matcher,
+                    Path.of(System.getProperty("java.io.tmpdir")),
+                    BenchMain.class.getName());
+            SseReaders readers = sseReaders(target.gateway, path);
+            PersonalClients players = personalClients(target.gateway, tokens)) {
           log(
               clients.connected()
                   + " clients"
@@ -111,9 +119,11 @@ final class BenchRun {
               new LoadPlan(System.nanoTime() + START_DELAY.toNanos(), o.warmup(), o.duration());
           long windowFrom = plan.windowStartMicros();
           matcher.measureFrom(windowFrom);
-          clients.window(
-              windowFrom,
-              windowFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
+          long windowUntil =
+              windowFrom + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000;
+          clients.window(windowFrom, windowUntil);
+          readers.window(windowFrom, windowUntil);
+          players.window(windowFrom, windowUntil);
           ProcessStats stats = new ProcessStats(watched(target, clients));
           try (MeasuredWindow measured =
               MeasuredWindow.arm(
@@ -133,7 +143,11 @@ final class BenchRun {
                         o.board(),
                         o.completeDelay(),
                         new ActionSlo(o.slo(), TIMEOUT),
-                        matcher::responseReceived)
+                        (user, score, micros) -> {
+                          matcher.responseReceived(user, score, micros);
+                          readers.responseReceived(user, score, micros);
+                          players.responseReceived(user, score, micros);
+                        })
                     .run(plan, o.rate(), GRACE);
             getsOpen = openGets.join();
             window = measured.await(TIMEOUT);
@@ -145,6 +159,8 @@ final class BenchRun {
             slow = Optional.of(clients.resumeSlowClients(SLOW_CATCH_UP));
           }
           fleet = clients.results();
+          sse = o.sse() > 0 ? Optional.of(readers.results()) : Optional.empty();
+          personal = o.personal() > 0 ? Optional.of(players.results()) : Optional.empty();
         }
         log("closed-loop GETs for " + o.ceilingSeconds().toSeconds() + " s");
         ReadResults getsMax = closedLoop(io, target.gateway, List.of(path));
@@ -180,11 +196,36 @@ final class BenchRun {
             postgres,
             window.processes().processes(),
             window.processes().machine(),
-            window.pipeline());
+            window.pipeline(),
+            sse,
+            personal);
       } finally {
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       }
     }
+  }
+
+  private SseReaders sseReaders(URI gateway, String boardPath) throws InterruptedException {
+    if (o.sse() > 0) {
+      log("connecting " + o.sse() + " SSE readers");
+    }
+    SseReaders readers =
+        SseReaders.connect(gateway.resolve(boardPath + "/stream"), o.sse(), Duration.ofMinutes(2));
+    if (o.sse() > 0) {
+      log(readers.connected() + " SSE readers have their snapshot");
+    }
+    return readers;
+  }
+
+  /** The first {@code personal} players' sockets: they score like every other player. */
+  private PersonalClients personalClients(URI gateway, List<String> tokens) {
+    if (o.personal() > 0) {
+      log("connecting " + o.personal() + " authenticated WebSocket clients for RANK_CHANGED");
+    }
+    return PersonalClients.connect(
+        URI.create(gateway.toString().replaceFirst("^http", "ws") + "/ws"),
+        tokens.subList(0, o.personal()),
+        Duration.ofSeconds(30));
   }
 
   /** The target's processes plus the WebSocket client JVMs, which only exist from here on. */

@@ -3,7 +3,9 @@ package dev.livescoreboard.bench;
 import dev.livescoreboard.bench.ceiling.PostgresCeiling;
 import dev.livescoreboard.bench.http.ActionResults;
 import dev.livescoreboard.bench.http.ReadResults;
+import dev.livescoreboard.bench.sse.SseResults;
 import dev.livescoreboard.bench.ws.FleetResults;
+import dev.livescoreboard.bench.ws.PersonalResults;
 import dev.livescoreboard.bench.ws.SlowClientResults;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import org.HdrHistogram.Histogram;
  * @param processes memory and CPU of each process (group) over the measured window
  * @param machine the machine's busy cores over the same window
  * @param pipeline the services' own histograms over the window
+ * @param sse the SSE readers (empty without {@code --sse})
+ * @param personal the authenticated clients' {@code RANK_CHANGED} (empty with {@code --personal=0})
  */
 record Measurements(
     BenchOptions options,
@@ -40,4 +44,6 @@ record Measurements(
     Optional<PostgresCeiling.Result> postgres,
     Map<String, ProcessStats.Usage> processes,
     ProcessStats.MachineCpu machine,
-    PipelineMetrics pipeline) {}
+    PipelineMetrics pipeline,
+    Optional<SseResults> sse,
+    Optional<PersonalResults> personal) {}

@@ -3,6 +3,8 @@ package dev.livescoreboard.bench;
 import dev.livescoreboard.bench.http.ReadResults;
 import dev.livescoreboard.bench.report.Percentiles;
 import dev.livescoreboard.bench.report.Row;
+import dev.livescoreboard.bench.sse.SseResults;
+import dev.livescoreboard.bench.ws.PersonalResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +84,8 @@ final class ResultRows {
                 + "; "
                 + m.fleet().disconnects()
                 + " disconnects"));
+    m.sse().ifPresent(sse -> rows.addAll(sseRows(sse)));
+    m.personal().ifPresent(p -> rows.addAll(personalRows(p)));
     rows.addAll(FanOutRows.of(m.pipeline().gateway(), m.slowClients()));
     m.getsOpen()
         .ifPresent(
@@ -159,6 +163,43 @@ final class ResultRows {
                 : "")
             + ". Machine CPU counts every process on the machine, also those outside this run.");
     return notes;
+  }
+
+  static List<Row> sseRows(SseResults sse) {
+    return List.of(
+        new Row(
+            "SSE readers",
+            NONE,
+            sse.connected()
+                + " of "
+                + sse.requested()
+                + " have their snapshot; "
+                + sse.updates()
+                + " update events received",
+            sse.ended()
+                + " streams ended by the server"
+                + (sse.refused() == 0
+                    ? ""
+                    : "; " + sse.refused() + " refused (first: " + sse.firstRefusal() + ")")),
+        latency("SSE e2e propagation (event − sourceCommittedAt)", NONE, sse.propagation(), 0),
+        latency("SSE complete response → update (each reader)", NONE, sse.completeToUpdate(), 0));
+  }
+
+  static List<Row> personalRows(PersonalResults p) {
+    return List.of(
+        new Row(
+            "RANK_CHANGED to authenticated WebSocket players",
+            NONE,
+            p.connected()
+                + " of "
+                + p.requested()
+                + " players connected; "
+                + p.rankChanged()
+                + " RANK_CHANGED received ("
+                + p.overtaken()
+                + " overtaken)",
+            NONE),
+        latency("complete response → own RANK_CHANGED", NONE, p.completeToPush(), 0));
   }
 
   /**

@@ -29,4 +29,12 @@ final class ServiceTuning {
     }
     return env;
   }
+
+  /**
+   * realtime-gateway: {@code SCOREBOARD_GATEWAY_SSE_MAX_PER_ADDRESS}, since every SSE reader of
+   * {@code --sse} comes from the bench's one address. A gateway without SSE ignores it.
+   */
+  static Map<String, String> gateway() {
+    return Map.of("SCOREBOARD_GATEWAY_SSE_MAX_PER_ADDRESS", UNLIMITED);
+  }
 }

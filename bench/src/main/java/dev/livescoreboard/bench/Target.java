@@ -84,7 +84,8 @@ final class Target implements AutoCloseable {
                 Map.of(),
                 // Its own JVM: the broker's CPU and memory are reported apart from the bench's.
                 StackSettings.KafkaHosting.CHILD_JVM)
-            .withServiceEnv("command-api", ServiceTuning.commandApi(hotUsers));
+            .withServiceEnv("command-api", ServiceTuning.commandApi(hotUsers))
+            .withServiceEnv("realtime-gateway", ServiceTuning.gateway());
     for (var service : extraEnv.entrySet()) {
       settings = settings.withServiceEnv(service.getKey(), service.getValue());
     }

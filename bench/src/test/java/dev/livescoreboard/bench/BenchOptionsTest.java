@@ -29,6 +29,28 @@ class BenchOptionsTest {
   }
 
   @Test
+  void noSseReadersByDefaultAndFiftyPlayersGetRankChanged() {
+    BenchOptions o = BenchOptions.parse(new String[0], HOME);
+
+    assertThat(o.sse()).isZero();
+    assertThat(o.personal()).isEqualTo(50);
+    assertThat(o.describe()).contains("sse=0, personal=50");
+  }
+
+  @Test
+  void personalPlayersAreAtMostTheUsersAndSseReadersAreCounted() {
+    BenchOptions o =
+        BenchOptions.parse(new String[] {"--users=10", "--personal=20", "--sse=7"}, HOME);
+
+    assertThat(o.personal()).isEqualTo(10);
+    assertThat(o.sse()).isEqualTo(7);
+    assertThat(BenchOptions.parse(new String[] {"--personal=0"}, HOME).personal()).isZero();
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--sse=-1"}, HOME))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sse");
+  }
+
+  @Test
   void defaultUsersKeepEveryUserUnderEightActionsPerMinute() {
     BenchOptions o = BenchOptions.parse(new String[] {"--rate=1000"}, HOME);
 

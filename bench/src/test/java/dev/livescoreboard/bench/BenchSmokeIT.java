@@ -25,6 +25,8 @@ class BenchSmokeIT {
       "--warmup=2s",
       "--ws=20",
       "--slow-clients=5",
+      "--sse=3",
+      "--personal=1000",
       "--gets=10",
       "--ceiling-seconds=1s",
       "--label=smoke",
@@ -44,6 +46,24 @@ class BenchSmokeIT {
               assertThat(s.paused()).isEqualTo(5);
               assertThat(s.stayedConnected()).isEqualTo(5);
               assertThat(s.caughtUp()).as("resumed clients reach the latest seq").isEqualTo(5);
+            });
+    assertThat(m.sse())
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.connected()).as("every SSE reader got its snapshot").isEqualTo(3);
+              assertThat(s.refused()).isZero();
+              assertThat(s.ended()).isZero();
+            });
+    assertThat(m.personal())
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.connected())
+                  .as(
+                      "every player holds an authenticated socket (--personal is capped at --users)")
+                  .isEqualTo(options.users());
+              assertThat(p.rankChanged())
+                  .as("players entering the fresh board are told their rank")
+                  .isPositive();
             });
     assertThat(m.pipeline().gateway().framesWritten())
         .as("the gateway's /metrics is scraped")
@@ -87,6 +107,10 @@ class BenchSmokeIT {
             "e2e propagation",
             "broadcast to all",
             "WebSocket clients",
+            "SSE readers",
+            "SSE complete response → update (each reader)",
+            "RANK_CHANGED to authenticated WebSocket players",
+            "complete response → own RANK_CHANGED",
             "gateway fan-out (its counters)",
             "gateway memory in use",
             "slow WebSocket clients (not reading during the window)",

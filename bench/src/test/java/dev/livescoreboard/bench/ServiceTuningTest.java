@@ -17,4 +17,9 @@ class ServiceTuningTest {
             "SCOREBOARD_RATELIMITS_START",
             "SCOREBOARD_RATELIMITS_COMPLETE");
   }
+
+  @Test
+  void theGatewayAllowsEverySseReaderFromTheBenchsOneAddress() {
+    assertThat(ServiceTuning.gateway()).containsKey("SCOREBOARD_GATEWAY_SSE_MAX_PER_ADDRESS");
+  }
 }

@@ -13,6 +13,12 @@
  * normal clients' recorder, and the parent resumes them ({@code RESUME seq timeout}) before it
  * collects the normal results ({@code STOP}).
  *
+ * <p>Personal clients ({@code --personal}) are JDK WebSockets of the first N players, authenticated
+ * by {@code ?access_token=} and subscribed to no board: they receive only their player's {@code
+ * RANK_CHANGED}, so the board's fan-out is the same with or without them. Their pushes are counted
+ * by receipt time inside the window; a push about the player's own complete (no {@code
+ * overtakenBy}) is matched to that complete's response by (user, score).
+ *
  * <p>Guarantees: only updates whose {@code sourceCommittedAt} lies in the measured window count; an
  * update a client never received (closed, conflated) lowers the delivered share instead of being
  * guessed.
