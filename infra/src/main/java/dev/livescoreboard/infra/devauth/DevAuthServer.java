@@ -137,7 +137,8 @@ public final class DevAuthServer implements AutoCloseable {
     return sign(claims, signingKey, JWSAlgorithm.RS256);
   }
 
-  private static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm alg) {
+  /** Signs {@code claims} with {@code key} using {@code alg}, naming the key's {@code kid}. */
+  public static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm alg) {
     try {
       JWSSigner signer =
           key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
