@@ -62,6 +62,22 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     socket.sendText(text, true).join();
   }
 
+  /**
+   * Sends unless the server has closed the connection meanwhile (the JDK answers a close frame at
+   * once and then refuses to send); {@code false} when it had.
+   */
+  boolean sendUnlessClosed(String text) {
+    try {
+      send(text);
+      return true;
+    } catch (CompletionException e) {
+      if (socket.isOutputClosed()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** The next message, failing the test if none arrives in time. */
   JsonNode next() {
     try {
