@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.registry;
 
+import dev.livescoreboard.command.auditlog.AdminAuditLog;
 import dev.livescoreboard.command.board.Boards;
 import dev.livescoreboard.command.board.ResetSchedule;
 import dev.livescoreboard.command.outbox.Outbox;
@@ -32,12 +33,14 @@ public class BoardRegistry {
   private final JdbcClient jdbc;
   private final Outbox outbox;
   private final Boards boards;
+  private final AdminAuditLog audit;
   private final Clock clock;
 
-  BoardRegistry(JdbcClient jdbc, Outbox outbox, Boards boards, Clock clock) {
+  BoardRegistry(JdbcClient jdbc, Outbox outbox, Boards boards, AdminAuditLog audit, Clock clock) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.boards = boards;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -66,15 +69,12 @@ public class BoardRegistry {
             .query(BoardRegistry::row)
             .single();
     BoardDefined event = announce(row);
-    jdbc.sql(
-            """
-            INSERT INTO admin_audit (actor, action, target, details)
-            VALUES (:actor, 'BOARD_DEFINED', :target, CAST(:details AS jsonb))
-            """)
-        .param("actor", actor)
-        .param("target", "board:" + id)
-        .param("details", EventJson.toJson(Map.of("event", event, "created", row.created())))
-        .update();
+    audit.record(
+        actor,
+        BoardDefined.TYPE,
+        "board:" + id,
+        null,
+        Map.of("event", event, "created", row.created()));
     boards.forget(id);
     return new DefinedBoard(row.created(), event);
   }
