@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,13 +41,23 @@ final class TestRelays {
       KafkaTemplate<String, byte[]> kafka,
       String topic,
       OutboxRelaySettings settings) {
+    return relay(jdbc, transactions, kafka, topic, settings, new SimpleMeterRegistry());
+  }
+
+  static OutboxRelay relay(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, byte[]> kafka,
+      String topic,
+      OutboxRelaySettings settings,
+      MeterRegistry meters) {
     return new OutboxRelay(
         jdbc,
         transactions,
         kafka,
         topic,
         settings,
-        new OutboxRelayMetrics(new SimpleMeterRegistry()),
+        new OutboxRelayMetrics(meters),
         Clock.systemUTC());
   }
 }

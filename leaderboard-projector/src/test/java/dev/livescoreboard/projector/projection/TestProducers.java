@@ -56,6 +56,19 @@ final class TestProducers implements AutoCloseable {
     complete(events.send(new ProducerRecord<>(topic, EventKeys.boardEvent(event.board()), event)));
   }
 
+  /** Sends every event with its production key without waiting in between, then awaits the acks. */
+  void sendAll(List<ScoreChanged> batch) {
+    List<Future<?>> sent = new ArrayList<>();
+    for (ScoreChanged event : batch) {
+      sent.add(
+          events.send(
+              new ProducerRecord<>(
+                  topic, EventKeys.scoreEvent(event.board(), event.userId()), event)));
+    }
+    events.flush();
+    sent.forEach(TestProducers::complete);
+  }
+
   void send(String key, ScoreChanged event) {
     complete(events.send(new ProducerRecord<>(topic, key, event)));
   }
