@@ -5,8 +5,10 @@ import static dev.livescoreboard.events.ErrorCode.ACTION_TOKEN_EXPIRED;
 import static dev.livescoreboard.events.ErrorCode.ACTION_TOKEN_INVALID;
 import static dev.livescoreboard.events.ErrorCode.ACTION_TOO_FAST;
 import static dev.livescoreboard.events.ErrorCode.BOARD_NOT_FOUND;
+import static dev.livescoreboard.events.ErrorCode.FLAG_ALREADY_RESOLVED;
 import static dev.livescoreboard.events.ErrorCode.FORBIDDEN;
 import static dev.livescoreboard.events.ErrorCode.IDEMPOTENCY_KEY_REUSED;
+import static dev.livescoreboard.events.ErrorCode.NOT_FOUND;
 import static dev.livescoreboard.events.ErrorCode.QUOTA_EXCEEDED;
 import static dev.livescoreboard.events.ErrorCode.SCORE_CAP_REACHED;
 import static dev.livescoreboard.events.ErrorCode.USER_FROZEN;
@@ -34,44 +36,58 @@ final class Endpoints {
   record Doc(String summary, Set<ErrorCode> errors) {}
 
   private static final Map<String, Doc> DOCS =
-      Map.of(
-          key("POST", "/api/v1/actions"),
-          new Doc(
-              "Start an action: returns a single-use action token (valid at most 5 minutes)",
-              Set.of(BOARD_NOT_FOUND, USER_NOT_FOUND, USER_FROZEN, QUOTA_EXCEEDED)),
-          key("POST", "/api/v1/actions/complete"),
-          new Doc(
-              "Complete a started action: adds its points to the caller's score, once",
-              Set.of(
-                  FORBIDDEN,
-                  ACTION_TOKEN_INVALID,
-                  ACTION_TOKEN_EXPIRED,
-                  ACTION_TOO_FAST,
-                  USER_FROZEN,
-                  USER_NOT_FOUND,
-                  BOARD_NOT_FOUND,
-                  ACTION_ALREADY_COMPLETED,
-                  SCORE_CAP_REACHED,
-                  IDEMPOTENCY_KEY_REUSED,
-                  QUOTA_EXCEEDED)),
-          key("GET", "/api/v1/users/me"),
-          new Doc("The caller's profile and scores", Set.of(USER_NOT_FOUND)),
-          key("GET", "/api/v1/users/me/history"),
-          new Doc("The caller's score history", Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND)),
-          key("POST", "/api/v1/admin/users"),
-          new Doc("Provision users in bulk (create or update, one transaction)", Set.of()),
-          key("POST", "/api/v1/admin/users/{userId}/freeze"),
-          new Doc("Freeze a user", Set.of(USER_NOT_FOUND)),
-          key("POST", "/api/v1/admin/users/{userId}/unfreeze"),
-          new Doc("Unfreeze a user", Set.of(USER_NOT_FOUND)),
-          key("PUT", "/api/v1/admin/boards/{id}"),
-          new Doc(
-              "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
-              Set.of()),
-          key("POST", "/api/v1/admin/tokens/revoke"),
-          new Doc(
-              "Revoke an access token by its jti: refused with 401 until it would have expired",
-              Set.of()));
+      Map.ofEntries(
+          Map.entry(
+              key("POST", "/api/v1/actions"),
+              new Doc(
+                  "Start an action: returns a single-use action token (valid at most 5 minutes)",
+                  Set.of(BOARD_NOT_FOUND, USER_NOT_FOUND, USER_FROZEN, QUOTA_EXCEEDED))),
+          Map.entry(
+              key("POST", "/api/v1/actions/complete"),
+              new Doc(
+                  "Complete a started action: adds its points to the caller's score, once",
+                  Set.of(
+                      FORBIDDEN,
+                      ACTION_TOKEN_INVALID,
+                      ACTION_TOKEN_EXPIRED,
+                      ACTION_TOO_FAST,
+                      USER_FROZEN,
+                      USER_NOT_FOUND,
+                      BOARD_NOT_FOUND,
+                      ACTION_ALREADY_COMPLETED,
+                      SCORE_CAP_REACHED,
+                      IDEMPOTENCY_KEY_REUSED,
+                      QUOTA_EXCEEDED))),
+          Map.entry(
+              key("GET", "/api/v1/users/me"),
+              new Doc("The caller's profile and scores", Set.of(USER_NOT_FOUND))),
+          Map.entry(
+              key("GET", "/api/v1/users/me/history"),
+              new Doc("The caller's score history", Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND))),
+          Map.entry(
+              key("POST", "/api/v1/admin/users"),
+              new Doc("Provision users in bulk (create or update, one transaction)", Set.of())),
+          Map.entry(
+              key("POST", "/api/v1/admin/users/{userId}/freeze"),
+              new Doc("Freeze a user", Set.of(USER_NOT_FOUND))),
+          Map.entry(
+              key("POST", "/api/v1/admin/users/{userId}/unfreeze"),
+              new Doc("Unfreeze a user", Set.of(USER_NOT_FOUND))),
+          Map.entry(
+              key("PUT", "/api/v1/admin/boards/{id}"),
+              new Doc(
+                  "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
+                  Set.of())),
+          Map.entry(
+              key("POST", "/api/v1/admin/tokens/revoke"),
+              new Doc(
+                  "Revoke an access token by its jti: refused with 401 until it would have expired",
+                  Set.of())),
+          Map.entry(
+              key("GET", "/api/v1/admin/flags"), new Doc("Anomaly flags, newest first", Set.of())),
+          Map.entry(
+              key("POST", "/api/v1/admin/flags/{id}/resolve"),
+              new Doc("Resolve an anomaly flag", Set.of(NOT_FOUND, FLAG_ALREADY_RESOLVED))));
 
   private Endpoints() {}
 

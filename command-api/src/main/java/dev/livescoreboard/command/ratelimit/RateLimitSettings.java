@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param perIp requests to {@code /api/**} per client address, authenticated or not
  */
 @ConfigurationProperties("scoreboard.rate-limits")
-record RateLimitSettings(
+public record RateLimitSettings(
     boolean enabled,
     Duration window,
     int start,
@@ -25,7 +25,7 @@ record RateLimitSettings(
     Map<String, Integer> completePerAction,
     int perIp) {
 
-  RateLimitSettings {
+  public RateLimitSettings {
     window = window == null ? Duration.ofMinutes(1) : window;
     if (window.toMillis() < 1) {
       throw new IllegalArgumentException("scoreboard.rate-limits.window must be positive");

@@ -138,7 +138,7 @@ class ActionCompletion {
             current.version() + 1,
             now,
             now);
-    if (!scores.insertEvent(event, token.nonce(), metadataJson)) {
+    if (!scores.insertEvent(event, token.nonce(), token.issuedAt(), metadataJson)) {
       throw alreadyCompleted();
     }
     scores.update(board.id(), season, user.id(), newScore, event.userVersion(), now);

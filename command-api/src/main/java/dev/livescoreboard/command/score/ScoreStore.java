@@ -68,17 +68,18 @@ class ScoreStore {
   /**
    * Records the event.
    *
+   * @param startedAt when the action was started (its token's {@code iat}), for the anomaly job
    * @return {@code false} if the nonce was already used (the transaction must then roll back)
    */
-  boolean insertEvent(ScoreChanged event, String nonce, String metadataJson) {
+  boolean insertEvent(ScoreChanged event, String nonce, Instant startedAt, String metadataJson) {
     try {
       jdbc.sql(
               """
               INSERT INTO score_events (id, board_id, season, user_id, action_type, reason, delta,
                 previous_score, new_score, user_version, action_nonce, metadata, reached_at,
-                committed_at)
+                committed_at, started_at)
               VALUES (:id, :board, :season, :user, :actionType, :reason, :delta, :previous, :next,
-                :version, :nonce, CAST(:metadata AS jsonb), :reachedAt, :committedAt)
+                :version, :nonce, CAST(:metadata AS jsonb), :reachedAt, :committedAt, :startedAt)
               """)
           .param("id", event.eventId())
           .param("board", event.board())
@@ -94,6 +95,7 @@ class ScoreStore {
           .param("metadata", metadataJson)
           .param("reachedAt", utc(event.reachedAt()))
           .param("committedAt", utc(event.committedAt()))
+          .param("startedAt", utc(startedAt))
           .update();
       return true;
     } catch (DuplicateKeyException e) {

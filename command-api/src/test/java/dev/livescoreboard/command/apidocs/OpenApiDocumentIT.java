@@ -190,6 +190,36 @@ class OpenApiDocumentIT extends CommandApiTestBase {
         .contains("eventId", "userId", "board", "season", "delta", "previousScore", "newScore");
   }
 
+  @Test
+  void anomalyFlagEndpointsDocumentTheirPagesAndRefusals() {
+    JsonNode list = new Endpoint("GET", "/api/v1/admin/flags").in(document);
+    JsonNode resolve = new Endpoint("POST", "/api/v1/admin/flags/{id}/resolve").in(document);
+
+    assertThat(list.path("responses").path("200").toString()).contains("FlagPage");
+    assertThat(list.path("parameters").toString()).contains("status", "limit", "cursor");
+    assertThat(problemCodes(list, "400")).contains("VALIDATION_FAILED");
+    assertThat(resolve.path("requestBody").toString()).contains("ResolveFlagRequest");
+    assertThat(problemCodes(resolve, "404")).contains("NOT_FOUND");
+    assertThat(problemCodes(resolve, "409")).contains("FLAG_ALREADY_RESOLVED");
+    assertThat(
+            document
+                .path("components")
+                .path("schemas")
+                .path("Flag")
+                .path("properties")
+                .propertyNames())
+        .contains(
+            "id",
+            "userId",
+            "reason",
+            "details",
+            "flaggedAt",
+            "status",
+            "resolvedBy",
+            "resolvedAt",
+            "resolutionNote");
+  }
+
   /** Every (method, path) of a handler method in this application, from Spring MVC itself. */
   private List<Endpoint> applicationEndpoints() {
     List<Endpoint> endpoints = new ArrayList<>();

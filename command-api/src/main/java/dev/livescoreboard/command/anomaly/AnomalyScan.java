@@ -1,0 +1,100 @@
+package dev.livescoreboard.command.anomaly;
+
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.toList;
+
+import dev.livescoreboard.command.auditlog.AdminAuditLog;
+import dev.livescoreboard.command.problem.ApiException;
+import dev.livescoreboard.command.user.UserStatus;
+import dev.livescoreboard.command.user.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One scan: runs the rules and opens a flag per finding, freezing the user too when {@code
+ * auto-freeze} is on, all in one transaction under the scan lock.
+ */
+@Service
+class AnomalyScan {
+
+  /** The audit actor of a freeze the job did on its own. */
+  static final String ACTOR = "anomaly-job";
+
+  private static final Logger log = LoggerFactory.getLogger(AnomalyScan.class);
+
+  private final AnomalyRules rules;
+  private final AnomalyFlags flags;
+  private final Users users;
+  private final AdminAuditLog audit;
+  private final AnomalySettings settings;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  AnomalyScan(
+      AnomalyRules rules,
+      AnomalyFlags flags,
+      Users users,
+      AdminAuditLog audit,
+      AnomalySettings settings,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.rules = rules;
+    this.flags = flags;
+    this.users = users;
+    this.audit = audit;
+    this.settings = settings;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** Scans now; returns the flags it opened (none while another instance is scanning). */
+  List<Flag> run() {
+    return transactions.execute(
+        status -> {
+          if (!flags.tryScanLock()) {
+            return List.of();
+          }
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          List<Flag> opened = new ArrayList<>();
+          for (Suspicion suspicion : rules.find(now)) {
+            flags.open(suspicion, now).ifPresent(opened::add);
+          }
+          if (settings.autoFreeze()) {
+            opened.stream()
+                .collect(groupingBy(Flag::userId, LinkedHashMap::new, toList()))
+                .forEach(this::freeze);
+          }
+          return opened;
+        });
+  }
+
+  private void freeze(String userId, List<Flag> reasons) {
+    try {
+      // The freeze endpoint's own path, so the user leaves the boards the same way.
+      users.changeStatus(userId, UserStatus.FROZEN);
+      audit.record(
+          ACTOR,
+          "USER_FROZEN",
+          "user:" + userId,
+          "auto-freeze: " + reasons.stream().map(Flag::reason).collect(Collectors.joining(", ")),
+          Map.of(
+              "status",
+              UserStatus.FROZEN.dbValue(),
+              "flagIds",
+              reasons.stream().map(Flag::id).toList()));
+    } catch (ApiException e) {
+      // Erased since the rules ran: the flag stays, there is nobody left to freeze.
+      log.info("anomaly auto-freeze skipped user {}: {}", userId, e.detail());
+    }
+  }
+}
