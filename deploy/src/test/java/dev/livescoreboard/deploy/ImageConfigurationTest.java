@@ -34,6 +34,11 @@ class ImageConfigurationTest {
 
     assertThat(user).matches("\\d+:\\d+");
     assertThat(Arrays.stream(user.split(":")).mapToInt(Integer::parseInt)).allMatch(id -> id > 0);
+    // Kubernetes runs the pods as the same user (runAsNonRoot checks it is not 0).
+    for (String service : SERVICES) {
+      var context = Manifests.deployment(service).container().getSecurityContext();
+      assertThat(context.getRunAsUser() + ":" + context.getRunAsGroup()).isEqualTo(user);
+    }
   }
 
   @Test
