@@ -2,6 +2,7 @@ package dev.livescoreboard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -74,6 +75,47 @@ class ImageConfigurationTest {
     assertThat(container().getChild("labels").getChild("dev.livescoreboard.health").getValue())
         .isEqualTo("${image.health}");
     assertThat(container().getChild("mainClass").getValue()).isEqualTo("${image.main-class}");
+  }
+
+  @Test
+  void theGatewaysHeapAndDirectBuffersFitItsMemoryLimit() throws Exception {
+    Plugin jib =
+        pom(Repo.ROOT.resolve("realtime-gateway/pom.xml")).getProfiles().stream()
+            .filter(p -> p.getId().equals("image"))
+            .flatMap(p -> p.getBuild().getPlugins().stream())
+            .filter(p -> p.getKey().equals(JIB))
+            .findFirst()
+            .orElseThrow();
+    Xpp3Dom own = ((Xpp3Dom) jib.getConfiguration()).getChild("container").getChild("jvmFlags");
+    // "append": the root's flags (heap share, exit on OOM) stay; without it they are replaced.
+    assertThat(own.getAttribute("combine.children")).isEqualTo("append");
+    String direct =
+        Arrays.stream(own.getChildren())
+            .map(Xpp3Dom::getValue)
+            .filter(f -> f.startsWith("-XX:MaxDirectMemorySize="))
+            .findFirst()
+            .orElseThrow();
+    long directBytes =
+        Quantity.getAmountInBytes(
+                new Quantity(direct.substring(direct.indexOf('=') + 1).replace("m", "Mi")))
+            .longValue();
+    long limit =
+        Quantity.getAmountInBytes(
+                Manifests.deployment("realtime-gateway")
+                    .container()
+                    .getResources()
+                    .getLimits()
+                    .get("memory"))
+            .longValue();
+    String maxRam =
+        Arrays.stream(container().getChild("jvmFlags").getChildren())
+            .map(Xpp3Dom::getValue)
+            .filter(f -> f.startsWith("-XX:MaxRAMPercentage="))
+            .findFirst()
+            .orElseThrow();
+    double heapShare = Double.parseDouble(maxRam.substring(maxRam.indexOf('=') + 1)) / 100;
+
+    assertThat(limit * heapShare + directBytes).isLessThan(0.8 * limit);
   }
 
   @ParameterizedTest
