@@ -175,6 +175,18 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void everyVariableTheManifestsSetIsOneAServiceReads() {
+    // A misspelt variable would be ignored by the service and silently fall back to a default.
+    List<String> names = new java.util.ArrayList<>();
+    Manifests.configMaps().forEach(map -> names.addAll(map.getData().keySet()));
+    SERVICES.forEach(
+        s -> Manifests.deployment(s).container().getEnv().forEach(e -> names.add(e.getName())));
+
+    assertThat(names).hasSizeGreaterThan(10);
+    assertThat(names.stream().filter(n -> !Repo.someServiceReads(n)).toList()).isEmpty();
+  }
+
+  @Test
   void theConfigMapHoldsNoSecrets() {
     assertThat(Manifests.configMaps()).isNotEmpty();
     for (ConfigMap map : Manifests.configMaps()) {

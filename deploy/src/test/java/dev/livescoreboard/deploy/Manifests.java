@@ -22,6 +22,8 @@ final class Manifests {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
+  private static List<HasMetadata> parsed;
+
   private Manifests() {}
 
   /** The manifest files (the kustomization is kustomize's, not a Kubernetes resource). */
@@ -37,7 +39,15 @@ final class Manifests {
     }
   }
 
-  static List<HasMetadata> all() {
+  /** Parsed once per test JVM: the files do not change during a run. */
+  static synchronized List<HasMetadata> all() {
+    if (parsed == null) {
+      parsed = List.copyOf(parse());
+    }
+    return parsed;
+  }
+
+  private static List<HasMetadata> parse() {
     List<HasMetadata> resources = new ArrayList<>();
     for (Path file : files()) {
       for (String doc : Repo.read(file).split("(?m)^---\\s*$")) {

@@ -48,6 +48,27 @@ final class Repo {
     return Integer.parseInt(find(SPRING_PORT, String.valueOf(port)));
   }
 
+  /**
+   * Whether a service reads the environment variable {@code name}: named in an application.yml or
+   * the gateway's GatewaySettings, or Spring's relaxed binding of a property there.
+   */
+  static boolean someServiceReads(String name) {
+    String sources =
+        read(ROOT.resolve("command-api/src/main/resources/application.yml"))
+            + read(ROOT.resolve("leaderboard-projector/src/main/resources/application.yml"))
+            + read(
+                ROOT.resolve(
+                    "realtime-gateway/src/main/java/dev/livescoreboard/gateway/config/GatewaySettings.java"));
+    if (sources.contains(name)) {
+      return true;
+    }
+    return switch (name) {
+      case "SCOREBOARD_HTTP_BEHINDTRUSTEDPROXY" -> sources.contains("behind-trusted-proxy:");
+      case "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED" -> true; // Spring Boot's own property
+      default -> false;
+    };
+  }
+
   static String read(Path file) {
     try {
       return Files.readString(file);
