@@ -60,7 +60,14 @@ class LiveScoreboardSystemIT {
     String suffix = UniqueNames.of("sys").substring(4);
     Path home = Path.of("..").toAbsolutePath().normalize();
     Path data = Path.of(System.getProperty("java.io.tmpdir")).resolve("stack-" + suffix);
-    stack = LocalStack.start(StackSettings.forTests(home, data, suffix));
+    // As in deploy/k8s and deploy/compose.yaml: the projector's liveness and readiness groups,
+    // which its probes ask for (Boot turns them on by itself only on Kubernetes).
+    stack =
+        LocalStack.start(
+            StackSettings.forTests(home, data, suffix)
+                .withServiceEnv(
+                    "leaderboard-projector",
+                    Map.of("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true")));
     api = new WriteApi(stack.commandApiUrl());
   }
 
@@ -234,6 +241,52 @@ class LiveScoreboardSystemIT {
           .as("a player only hears about themselves")
           .allSatisfy(m -> assertThat(m.path("userId").asString()).isEqualTo(first));
     }
+  }
+
+  @Test
+  void everyMetricAndHealthPathTheDeployFilesNameExistsOnTheRunningServices() throws Exception {
+    DeployFiles deploy = new DeployFiles(Path.of("..", "deploy"));
+    var selectors = deploy.metricSelectors();
+    assertThat(selectors)
+        .as("selectors in the alert rules and the dashboard")
+        .hasSizeGreaterThan(10);
+    // A completed action, so the write path's series (outbox lag, projector apply) exist.
+    assertThat(api.play(token(UniqueNames.of("metrics"), "M"), "COMPLETE_LEVEL").status())
+        .isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              MetricsScrape scrape =
+                  new MetricsScrape()
+                      .add(get(stack.gatewayUrl() + "/metrics").body())
+                      .add(get(stack.commandApiUrl() + "/actuator/prometheus").body())
+                      .add(get(stack.projectorUrl() + "/actuator/prometheus").body());
+              assertThat(selectors.stream().filter(s -> !scrape.has(s)).toList())
+                  .as("series named by deploy/prometheus or deploy/grafana but on no /metrics")
+                  .isEmpty();
+            });
+
+    Map<String, String> base =
+        Map.of(
+            "command-api", stack.commandApiUrl(),
+            "leaderboard-projector", stack.projectorUrl(),
+            "realtime-gateway", stack.gatewayUrl());
+    var probes = deploy.healthChecks();
+    assertThat(probes).extracting(DeployFiles.Probe::service).containsAll(base.keySet());
+    for (DeployFiles.Probe probe : probes) {
+      assertThat(get(base.get(probe.service()) + probe.path()).statusCode())
+          .as("%s %s", probe.service(), probe.path())
+          .isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
