@@ -24,7 +24,7 @@
   var YOU_REFRESH_MS = 15000;
   var CHART_WINDOW_MS = 5 * 60 * 1000;
   var CHART_SERIES = 5;
-  var CHART_MIN_SPAN_MS = 30 * 1000;
+  var CHART_MIN_SPAN_MS = 5 * 1000;
   var TOKEN_KEY = 'scoreboard.token';
   var PLAYER_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -805,7 +805,7 @@
       });
     });
     min = min === Infinity ? 0 : Math.max(0, min - (max - min) * 0.1 - 1);
-    // The x axis spans what was seen, at least half a minute and at most the window.
+    // The x axis spans what was seen, at least five seconds and at most the window.
     var first = now;
     top.forEach(function (e) {
       var series = state.history[e.userId] || [];
