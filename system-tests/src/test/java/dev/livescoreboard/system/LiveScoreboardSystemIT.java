@@ -8,13 +8,11 @@ import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.infra.LocalStack;
-import dev.livescoreboard.infra.StackSettings;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,17 +34,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system as a user sees it: the local stack with all three services as separate JVMs, a
- * real WebSocket client, the public write API.
+ * real WebSocket client, the public write API. The stack is the run's {@link SharedStack}.
  */
+@ExtendWith(SharedStack.class)
 class LiveScoreboardSystemIT {
 
   private static final String BOARD = "global";
@@ -56,19 +55,9 @@ class LiveScoreboardSystemIT {
   private static WriteApi api;
 
   @BeforeAll
-  static void startStack() {
-    String suffix = UniqueNames.of("sys").substring(4);
-    Path home = Path.of("..").toAbsolutePath().normalize();
-    Path data = Path.of(System.getProperty("java.io.tmpdir")).resolve("stack-" + suffix);
-    stack = LocalStack.start(StackSettings.forTests(home, data, suffix));
+  static void startStack(LocalStack shared) {
+    stack = shared;
     api = new WriteApi(stack.commandApiUrl());
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test
