@@ -21,6 +21,7 @@ public final class LocalStack implements AutoCloseable {
   private final Infrastructure infrastructure;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Map<String, ServiceProcess> services = new HashMap<>();
+  private final Map<String, Launch> launches = new HashMap<>();
   private final int gatewayPort;
   private final int commandApiPort;
   private final int projectorPort;
@@ -76,6 +77,8 @@ public final class LocalStack implements AutoCloseable {
     gateway.put("SCOREBOARD_GATEWAY_PORT", Integer.toString(gatewayPort));
     gateway.put("SCOREBOARD_GATEWAY_BIND", "127.0.0.1");
     gateway.put("SCOREBOARD_GATEWAY_PUBLIC_READ", "true");
+    // The live page's "play as" box mints tokens there.
+    gateway.put("SCOREBOARD_GATEWAY_DEV_AUTH_URL", auth().issuer());
     gateway.put(
         "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS",
         "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
@@ -92,9 +95,13 @@ public final class LocalStack implements AutoCloseable {
     gatewayProcess.awaitHealthy(gatewayUrl() + "/health");
   }
 
+  /** How a service was started, so it can be started again the same way. */
+  private record Launch(List<String> heap, Map<String, String> env, String healthUrl) {}
+
   private ServiceProcess launch(
       String module, List<String> heap, Map<String, String> env, String healthUrl) {
     env.putAll(settings.serviceEnv().getOrDefault(module, Map.of()));
+    launches.put(module, new Launch(List.copyOf(heap), Map.copyOf(env), healthUrl));
     List<String> jvm = new java.util.ArrayList<>(heap);
     jvm.add("-XX:+ExitOnOutOfMemoryError");
     ServiceProcess process =
@@ -184,6 +191,23 @@ public final class LocalStack implements AutoCloseable {
   /** A running service by module name, for tests that stop or kill one. */
   public ServiceProcess service(String module) {
     return services.get(module);
+  }
+
+  /**
+   * Stops {@code module} gracefully and starts it again on the same port with the same
+   * configuration, as a deployment would (fault drills: clients must reconnect by themselves).
+   * Returns once it is healthy again.
+   */
+  public void restart(String module) {
+    ServiceProcess old = services.get(module);
+    Launch launch = launches.get(module);
+    if (old == null || launch == null) {
+      throw new IllegalArgumentException("no running service " + module);
+    }
+    old.close();
+    running.remove(old);
+    launch(module, launch.heap(), new HashMap<>(launch.env()), launch.healthUrl())
+        .awaitHealthy(launch.healthUrl());
   }
 
   /** Stops simulator and services (newest first), then the servers. */

@@ -55,6 +55,8 @@ class OpenApiDocumentIT {
           "/index.html",
           "/app.js",
           "/app.css",
+          "/favicon.svg",
+          "/page-config.json",
           "/ws");
 
   /** Required query parameters of the routes that have some. */

@@ -8,7 +8,6 @@ import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.infra.LocalStack;
-import dev.livescoreboard.infra.StackSettings;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,17 +35,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system as a user sees it: the local stack with all three services as separate JVMs, a
- * real WebSocket client, the public write API.
+ * real WebSocket client, the public write API. The stack is the run's {@link SharedStack}.
  */
+@ExtendWith(SharedStack.class)
 class LiveScoreboardSystemIT {
 
   private static final String BOARD = "global";
@@ -56,26 +56,9 @@ class LiveScoreboardSystemIT {
   private static WriteApi api;
 
   @BeforeAll
-  static void startStack() {
-    String suffix = UniqueNames.of("sys").substring(4);
-    Path home = Path.of("..").toAbsolutePath().normalize();
-    Path data = Path.of(System.getProperty("java.io.tmpdir")).resolve("stack-" + suffix);
-    // As in deploy/k8s and deploy/compose.yaml: the projector's liveness and readiness groups,
-    // which its probes ask for (Boot turns them on by itself only on Kubernetes).
-    stack =
-        LocalStack.start(
-            StackSettings.forTests(home, data, suffix)
-                .withServiceEnv(
-                    "leaderboard-projector",
-                    Map.of("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true")));
+  static void startStack(LocalStack shared) {
+    stack = shared;
     api = new WriteApi(stack.commandApiUrl());
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test

@@ -32,9 +32,21 @@ final class WriteApi {
     return post("/api/v1/actions/complete", accessToken, Map.of("actionToken", actionToken));
   }
 
+  Reply start(String accessToken, String actionType, String board) {
+    return post("/api/v1/actions", accessToken, Map.of("actionType", actionType, "board", board));
+  }
+
   /** Starts and completes one action, returning the completion. */
   Reply play(String accessToken, String actionType) {
-    Reply started = start(accessToken, actionType);
+    return completeStarted(accessToken, start(accessToken, actionType));
+  }
+
+  /** Starts and completes one action on {@code board}, returning the completion. */
+  Reply play(String accessToken, String actionType, String board) {
+    return completeStarted(accessToken, start(accessToken, actionType, board));
+  }
+
+  private Reply completeStarted(String accessToken, Reply started) {
     if (started.status() != 201) {
       throw new AssertionError("start failed: " + started);
     }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +45,8 @@ public final class DevAuthServer implements AutoCloseable {
 
   public static final String AUDIENCE = "scoreboard";
   private static final Duration DEFAULT_TTL = Duration.ofHours(12);
+  private static final Pattern LOOPBACK_PAGE =
+      Pattern.compile("http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d{1,5})?");
 
   private final HttpServer http;
   private final RSAKey signingKey;
@@ -161,6 +164,14 @@ public final class DevAuthServer implements AutoCloseable {
   }
 
   private void serveToken(HttpExchange exchange) throws IOException {
+    allowLoopbackPages(exchange);
+    if ("OPTIONS".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST");
+      exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+      return;
+    }
     if (!"POST".equals(exchange.getRequestMethod())) {
       respond(exchange, 405, "{\"error\":\"use POST\"}");
       return;
@@ -183,6 +194,18 @@ public final class DevAuthServer implements AutoCloseable {
             : List.of();
     String token = mint(sub, body.path("name").asString(sub), roles);
     respond(exchange, 200, json.writeValueAsString(Map.of("token", token)));
+  }
+
+  /**
+   * Lets the live page of a gateway on this machine mint tokens (its "play as" box): only pages
+   * served from a loopback address, as the server itself only listens on loopback.
+   */
+  private static void allowLoopbackPages(HttpExchange exchange) {
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    if (origin != null && LOOPBACK_PAGE.matcher(origin).matches()) {
+      exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+      exchange.getResponseHeaders().set("Vary", "Origin");
+    }
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
  * @param blockingQueue blocking tasks that may wait; beyond it requests are refused with 503
  * @param ioThreads event loops serving the connections
  * @param sse the Server-Sent Events stream's keep-alive, retry and per-address limit
+ * @param page what the live page is told about its surroundings (the local stack's dev auth server)
  */
 public record GatewaySettings(
     String bindAddress,
@@ -75,7 +77,8 @@ public record GatewaySettings(
     int blockingThreads,
     int blockingQueue,
     int ioThreads,
-    SseSettings sse) {
+    SseSettings sse,
+    PageSettings page) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_ALLOWED_ORIGINS =
@@ -216,7 +219,10 @@ public record GatewaySettings(
                     "SCOREBOARD_GATEWAY_SSE_RETRY_MS", (int) SseSettings.DEFAULT_RETRY.toMillis())),
             e.integer(
                 "SCOREBOARD_GATEWAY_SSE_MAX_PER_ADDRESS",
-                SseSettings.DEFAULT_MAX_STREAMS_PER_ADDRESS)));
+                SseSettings.DEFAULT_MAX_STREAMS_PER_ADDRESS)),
+        new PageSettings(
+            Optional.ofNullable(e.string("SCOREBOARD_GATEWAY_DEV_AUTH_URL", null))
+                .map(URI::create)));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.gateway.config.PageSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -19,12 +20,17 @@ import java.nio.charset.StandardCharsets;
 /** Building and sending HTTP responses, every one with the security headers. */
 public final class HttpResponses {
 
-  /** Only this origin's scripts; WebSockets to any host; never framed. */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'";
+  /**
+   * Only this origin's scripts and connections (CSP 3's {@code 'self'} covers the same host's
+   * WebSockets); never framed. The live page carries its own, {@link
+   * dev.livescoreboard.gateway.config.PageSettings#contentSecurityPolicy()}.
+   */
+  static final String CONTENT_SECURITY_POLICY = PageSettings.none().contentSecurityPolicy();
 
   /** Redis and key fetches recover within seconds or not soon; clients retry after this. */
   private static final int RETRY_AFTER_SECONDS = 2;
+
+  static final String CSP_HEADER = "Content-Security-Policy";
 
   static final String JSON = "application/json";
   static final String PROBLEM_JSON = "application/problem+json";
@@ -71,9 +77,11 @@ public final class HttpResponses {
     return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
   }
 
-  /** Adds the headers every response carries. */
+  /** Adds the headers every response carries; a response's own policy (the page's) is kept. */
   public static void secure(HttpHeaders headers) {
-    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    if (!headers.contains(CSP_HEADER)) {
+      headers.set(CSP_HEADER, CONTENT_SECURITY_POLICY);
+    }
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");

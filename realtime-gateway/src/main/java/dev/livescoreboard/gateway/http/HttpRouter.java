@@ -39,7 +39,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
   private final BoardListEndpoint boardList;
   private final HealthEndpoint health;
   private final MetricsEndpoint metrics;
-  private final StaticPages pages = new StaticPages();
+  private final StaticPages pages;
 
   public HttpRouter(
       GatewaySettings settings,
@@ -77,6 +77,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       BoardRegistry registry,
       TopResponseCache cache) {
     this.settings = settings;
+    this.pages = new StaticPages(settings.page());
     this.boardList = new BoardListEndpoint(registry);
     RankReadRunner runner = new RankReadRunner(feed, store, blocking, verifier, registry);
     this.leaderboards =

@@ -45,6 +45,12 @@
  * annotations), so {@code OpenApiDocumentIT} parses it with swagger-parser and holds its paths to
  * the routes a running gateway answers and its {@code code} enum to the codes the sources use.
  *
+ * <p>Live page: {@code /}, {@code /app.js}, {@code /app.css}, {@code /favicon.svg} and {@code
+ * /page-config.json} (whether the local stack's dev auth server is there for its "play as" box).
+ * Its policy allows scripts, styles and connections to its own origin only (no inline script, no
+ * third-party origin), plus that dev auth server's origin where one is configured; the page writes
+ * user data as text only and sends its token in a header, never in a URL.
+ *
  * <p>Guarantees: every response carries the security headers (CSP, nosniff, no-referrer, no
  * framing); every error is an {@code application/problem+json} body with a stable {@code code} and
  * never a stack trace; the top N of a board's current season is served from memory without touching

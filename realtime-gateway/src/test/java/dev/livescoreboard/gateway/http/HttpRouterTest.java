@@ -158,6 +158,22 @@ class HttpRouterTest {
     }
   }
 
+  @Test
+  void thePageIsToldThereIsNoDevAuthServerAndHasAnIcon() {
+    FullHttpResponse config = get("/page-config.json");
+    FullHttpResponse icon = get("/favicon.svg");
+    try {
+      assertThat(config.status().code()).isEqualTo(200);
+      assertThat(config.content().toString(java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("{\"devAuthUrl\":null}");
+      assertThat(icon.status().code()).isEqualTo(200);
+      assertThat(icon.headers().get("Content-Type")).isEqualTo("image/svg+xml");
+    } finally {
+      config.release();
+      icon.release();
+    }
+  }
+
   private FullHttpResponse get(String uri) {
     channel.writeInbound(request(uri));
     FullHttpResponse response = channel.readOutbound();
