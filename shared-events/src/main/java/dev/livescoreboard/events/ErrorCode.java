@@ -23,6 +23,8 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(406, "Not acceptable"),
   ACTION_ALREADY_COMPLETED(409, "Action already completed"),
   SCORE_CAP_REACHED(409, "Score cap reached"),
+  /** The user was erased: no operator change applies any more, and the id is never reused. */
+  USER_ERASED(409, "User erased"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   /** An {@code Idempotency-Key} sent again with a different request. */
