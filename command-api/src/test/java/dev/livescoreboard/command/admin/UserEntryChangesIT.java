@@ -115,6 +115,65 @@ class UserEntryChangesIT extends RulesTestBase {
   }
 
   @Test
+  void noScoreChangeSlipsPastAFreezeRacingWithCompletes() throws Exception {
+    String user = scoredUser("Racer");
+    String bearer = tokenFor(user);
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      tokens.add(startAction(bearer, "WIN_MATCH"));
+    }
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(13);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Response>> completes = new java.util.ArrayList<>();
+      for (String token : tokens) {
+        completes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return complete(bearer, token);
+                }));
+      }
+      var frozen =
+          pool.submit(
+              () -> {
+                start.await();
+                return admin(user, "freeze", "");
+              });
+      start.countDown();
+      assertThat(frozen.get().status()).isEqualTo(200);
+      for (var completed : completes) {
+        assertThat(completed.get().status()).isIn(200, 403);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // In version order on global: every score change comes before the freeze, none after it.
+    List<String> types =
+        jdbc.sql(
+                "SELECT type FROM outbox WHERE aggregateid = ?"
+                    + " ORDER BY (payload::jsonb ->> 'userVersion')::bigint")
+            .param("global:" + user)
+            .query(String.class)
+            .list();
+    assertThat(types.get(types.size() - 1)).isEqualTo("ENTRY_CHANGED");
+    assertThat(types.subList(0, types.size() - 1)).containsOnly("SCORE_CHANGED");
+    List<Long> versions =
+        jdbc.sql(
+                "SELECT (payload::jsonb ->> 'userVersion')::bigint FROM outbox"
+                    + " WHERE aggregateid = ? ORDER BY 1")
+            .param("global:" + user)
+            .query(Long.class)
+            .list();
+    assertThat(versions)
+        .as("one sequence, no number twice, none skipped")
+        .containsExactlyElementsOf(
+            java.util.stream.LongStream.rangeClosed(1, versions.size()).boxed().toList());
+  }
+
+  @Test
   void entryChangesReachKafkaOnTheUsersKeyInVersionOrder() {
     String user = scoredUser("Keyed");
     admin(user, "freeze", "");
