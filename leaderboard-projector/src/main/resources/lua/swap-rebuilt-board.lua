@@ -28,17 +28,21 @@ end
 local before = readTop(rankingKey, namesKey, topN)
 
 -- Events applied to the live keys while the rebuild streamed Postgres marked their users dirty.
--- Where the live version is newer than what the rebuild read, the live entry wins.
+-- Where the live version is newer than what the rebuild read, the live state wins: the live entry,
+-- or its absence when an entry change took the user off the board (frozen, erased).
 local carried = 0
 for _, userId in ipairs(redis.call('SMEMBERS', dirtyKey)) do
   local liveVersion = redis.call('HGET', versionsKey, userId)
   local builtVersion = redis.call('HGET', newVersionsKey, userId)
-  local liveMember = redis.call('HGET', membersKey, userId)
-  local liveScore = liveMember and redis.call('ZSCORE', rankingKey, liveMember)
-  if liveVersion and liveScore
-      and (not builtVersion or tonumber(liveVersion) > tonumber(builtVersion)) then
-    putEntry(newRankingKey, newMembersKey, newVersionsKey, newNamesKey, userId, liveScore,
-        liveMember, liveVersion, redis.call('HGET', namesKey, userId))
+  if liveVersion and (not builtVersion or tonumber(liveVersion) > tonumber(builtVersion)) then
+    local liveMember = redis.call('HGET', membersKey, userId)
+    local liveScore = liveMember and redis.call('ZSCORE', rankingKey, liveMember)
+    if liveScore then
+      putEntry(newRankingKey, newMembersKey, newVersionsKey, newNamesKey, userId, liveScore,
+          liveMember, liveVersion, redis.call('HGET', namesKey, userId))
+    else
+      removeEntry(newRankingKey, newMembersKey, newVersionsKey, newNamesKey, userId, liveVersion)
+    end
     carried = carried + 1
   end
 end

@@ -1,6 +1,6 @@
--- Helpers shared by apply-score-event.lua and swap-rebuilt-board.lua. TopNScripts prepends this
--- file to each script's source, so both write ranking entries, advance the current season, and
--- describe and publish top-N states identically.
+-- Helpers shared by apply-score-event.lua, apply-entry-change.lua and swap-rebuilt-board.lua.
+-- TopNScripts prepends this file to each script's source, so all of them write and remove ranking
+-- entries, advance the current season, and describe and publish top-N states identically.
 
 -- Puts a user's entry into the ranking, members, versions and names keys of one board and season.
 -- A user has one ranking member at a time, so the previous one is removed first. A missing or ''
@@ -17,6 +17,18 @@ local function putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, s
   if name and name ~= '' then
     redis.call('HSET', namesKey, userId, name)
   end
+end
+
+-- Takes a user off the ranking, members and names keys of one board and season (frozen or erased)
+-- and records the version that did it, so an older event cannot put them back.
+local function removeEntry(rankingKey, membersKey, versionsKey, namesKey, userId, version)
+  local oldMember = redis.call('HGET', membersKey, userId)
+  if oldMember then
+    redis.call('ZREM', rankingKey, oldMember)
+  end
+  redis.call('HDEL', membersKey, userId)
+  redis.call('HDEL', namesKey, userId)
+  redis.call('HSET', versionsKey, userId, version)
 end
 
 -- Makes {season} the board's current season if none is known or it starts after the current one.

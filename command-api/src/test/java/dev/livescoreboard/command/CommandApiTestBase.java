@@ -143,6 +143,19 @@ public abstract class CommandApiTestBase {
             .build());
   }
 
+  /** {@code PATCH path} with a JSON body as the holder of {@code bearer}. */
+  protected Response patch(String path, String bearer, Object body) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .method(
+                "PATCH",
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String s ? s : JSON.writeValueAsString(body)))
+            .build());
+  }
+
   protected Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build());
   }

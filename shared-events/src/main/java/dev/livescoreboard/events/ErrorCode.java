@@ -25,6 +25,8 @@ public enum ErrorCode {
   SCORE_CAP_REACHED(409, "Score cap reached"),
   /** An anomaly flag that an operator has resolved already. */
   FLAG_ALREADY_RESOLVED(409, "Flag already resolved"),
+  /** The user was erased: no operator change applies any more, and the id is never reused. */
+  USER_ERASED(409, "User erased"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   /** An {@code Idempotency-Key} sent again with a different request. */

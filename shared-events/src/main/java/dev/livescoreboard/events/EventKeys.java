@@ -11,7 +11,7 @@ public final class EventKeys {
 
   private EventKeys() {}
 
-  /** The key of a {@link ScoreChanged}: {@code {board}:{userId}}. */
+  /** The key of a {@link ScoreChanged} and of an {@link EntryChanged}: {@code {board}:{userId}}. */
   public static String scoreEvent(String board, String userId) {
     return board + ":" + userId;
   }

@@ -11,8 +11,11 @@ import java.util.UUID;
  * schemas/score-changed.v1.schema.json}.
  *
  * <p>Delivery is at-least-once: consumers dedupe by {@code (board, season, userId, userVersion)}.
- * {@code userVersion} grows by exactly one per change of that user's score on that board and
- * season, so a consumer that has seen version {@code n} can ignore anything {@code <= n}.
+ * {@code userVersion} grows by exactly one per change of that user's entry on that board and
+ * season: a score change, or an operator's change of the entry ({@link EntryChanged}: freeze,
+ * unfreeze, erase, rename, visibility), which shares the sequence. So the versions of one user's
+ * score changes may have gaps, and a consumer that has seen version {@code n} of either type can
+ * ignore anything {@code <= n}.
  *
  * @param schemaVersion version of this contract, {@link #SCHEMA_VERSION}
  * @param eventId unique id of the change (the score event row's id)
@@ -27,7 +30,7 @@ import java.util.UUID;
  * @param delta {@code newScore - previousScore}; may be smaller than the action's points at the cap
  * @param previousScore score before the change
  * @param newScore score after the change, never negative and never above the board's cap
- * @param userVersion per (board, season, user) version, 1 for the first change
+ * @param userVersion per (board, season, user) entry version, 1 for the first change
  * @param reachedAt when the user reached {@code newScore}; earlier ranks higher among equal scores
  * @param committedAt when the change was committed in PostgreSQL
  */

@@ -9,12 +9,15 @@ import java.util.UUID;
  * ScoreboardEventDeserializer#read}; consumers switch over the permitted records exhaustively, so
  * the compiler lists every place a new type must be handled.
  */
-public sealed interface ScoreboardEvent permits ScoreChanged, BoardDefined {
+public sealed interface ScoreboardEvent permits ScoreChanged, BoardDefined, EntryChanged {
 
   /** Unique id of the event. */
   UUID eventId();
 
-  /** The discriminator, a constant of the record ({@code SCORE_CHANGED}, {@code BOARD_DEFINED}). */
+  /**
+   * The discriminator, a constant of the record ({@code SCORE_CHANGED}, {@code BOARD_DEFINED},
+   * {@code ENTRY_CHANGED}).
+   */
   String type();
 
   /** The board the event belongs to. */

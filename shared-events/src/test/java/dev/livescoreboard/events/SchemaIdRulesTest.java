@@ -18,7 +18,8 @@ class SchemaIdRulesTest {
           "score-changed.v1.schema.json",
           "top-n-changed.v1.schema.json",
           "ranks-changed.v1.schema.json",
-          "board-defined.v1.schema.json"
+          "board-defined.v1.schema.json",
+          "entry-changed.v1.schema.json"
         }) {
       assertThat(pattern(name, "board")).as(name).isEqualTo("^" + BoardIds.BOARD_PATTERN + "$");
     }
@@ -53,6 +54,18 @@ class SchemaIdRulesTest {
   void boardDefinedSchemaUsesTheSameSeasonPattern() {
     assertThat(pattern("board-defined.v1.schema.json", "currentSeason"))
         .isEqualTo(pattern("score-changed.v1.schema.json", "season"));
+  }
+
+  @Test
+  void entryChangedSchemaUsesTheSameSeasonPatternAndListsTheStatesAndChanges() {
+    assertThat(pattern("entry-changed.v1.schema.json", "season"))
+        .isEqualTo(pattern("score-changed.v1.schema.json", "season"));
+    assertThat(property("entry-changed.v1.schema.json", "status").path("enum").values())
+        .map(JsonNode::asString)
+        .containsExactlyElementsOf(EntryChanged.STATUSES);
+    assertThat(property("entry-changed.v1.schema.json", "change").path("enum").values())
+        .map(JsonNode::asString)
+        .containsExactlyElementsOf(EntryChanged.CHANGES);
   }
 
   @Test

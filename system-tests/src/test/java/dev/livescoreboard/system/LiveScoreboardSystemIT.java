@@ -152,6 +152,85 @@ class LiveScoreboardSystemIT {
   }
 
   @Test
+  void freezeTakesAPlayerOffGetAndLiveClientsWithinTwoSecondsUnfreezeRestoresAndEraseIsFinal()
+      throws Exception {
+    String frank = UniqueNames.of("frank");
+    String frankToken = token(frank, "Frank");
+    String admin = stack.auth().mint("entry-admin", "Ops", List.of("scoreboard:admin"));
+    try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), BOARD, token("w5", "W"))) {
+      JsonNode before = watcher.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      // Into the top 10 whatever other tests left on the shared board: above its leader.
+      long leading = before.path("entries").path(0).path("score").asLong(0);
+      WriteApi.Reply completed;
+      do {
+        completed = api.play(frankToken, "REFER_FRIEND_COMPLETED");
+        assertThat(completed.status()).isEqualTo(200);
+      } while (completed.body().path("newScore").asLong() <= leading);
+      long score = completed.body().path("newScore").asLong();
+      JsonNode entered =
+          watcher.awaitMessage(
+              "LEADERBOARD_UPDATE",
+              m -> entryOf(m, frank) != null && entryOf(m, frank).path("score").asLong() == score,
+              Duration.ofSeconds(2));
+
+      // The client keeps every message: each step waits for a newer seq than the last one seen.
+      assertThat(api.changeUser(admin, frank, "freeze", "system test").status()).isEqualTo(200);
+      long frozenAt = System.nanoTime();
+      JsonNode gone = awaitUpdate(watcher, entered, m -> entryOf(m, frank) == null);
+      awaitGet(frank, 404, Duration.ofSeconds(2).minusNanos(System.nanoTime() - frozenAt));
+      assertThat(api.start(frankToken, "COMPLETE_LEVEL").status()).isEqualTo(403);
+
+      assertThat(api.changeUser(admin, frank, "unfreeze", "cleared").status()).isEqualTo(200);
+      long unfrozenAt = System.nanoTime();
+      JsonNode back = awaitUpdate(watcher, gone, m -> entryOf(m, frank) != null);
+      assertThat(entryOf(back, frank).path("score").asLong()).isEqualTo(score);
+      awaitGet(frank, 200, Duration.ofSeconds(2).minusNanos(System.nanoTime() - unfrozenAt));
+
+      assertThat(api.changeUser(admin, frank, "erase", "GDPR").status()).isEqualTo(200);
+      long erasedAt = System.nanoTime();
+      awaitUpdate(watcher, back, m -> entryOf(m, frank) == null);
+      awaitGet(frank, 404, Duration.ofSeconds(2).minusNanos(System.nanoTime() - erasedAt));
+    }
+    assertThat(api.changeUser(admin, frank, "erase", "again").status()).isEqualTo(409);
+    // Auto-registration is on in the local stack, and still the erased id never comes back.
+    assertThat(api.start(frankToken, "COMPLETE_LEVEL").status()).isEqualTo(404);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM users WHERE id = ? AND status = 'erased'"
+                    + " AND display_name = 'Erased user'",
+                frank))
+        .isOne();
+  }
+
+  /** The first update after {@code previous} (by seq) that satisfies {@code condition}, in 2 s. */
+  private static JsonNode awaitUpdate(
+      LiveClient watcher, JsonNode previous, java.util.function.Predicate<JsonNode> condition) {
+    long seq = previous.path("seq").asLong();
+    return watcher.awaitMessage(
+        "LEADERBOARD_UPDATE",
+        m -> m.path("seq").asLong() > seq && condition.test(m),
+        Duration.ofSeconds(2));
+  }
+
+  /** Polls the gateway's GET of the user on the board until it answers {@code status}. */
+  private static void awaitGet(String userId, int status, Duration atMost) {
+    await()
+        .atMost(atMost.isNegative() ? Duration.ofMillis(1) : atMost)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> userOnBoard(userId).statusCode() == status);
+  }
+
+  private static HttpResponse<String> userOnBoard(String userId) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        stack.gatewayUrl() + "/api/v1/leaderboards/" + BOARD + "/users/" + userId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void anAdminsRevokeClosesTheTokensLiveConnectionWith4001WithinTwoSeconds() throws Exception {
     String erin = UniqueNames.of("erin");
     String erinToken = token(erin, "Erin");

@@ -65,6 +65,14 @@ final class WriteApi {
             .build());
   }
 
+  /**
+   * An admin's change of a user: {@code freeze}, {@code unfreeze} or {@code erase}, with a reason.
+   */
+  Reply changeUser(String adminToken, String userId, String change, String reason) {
+    return post(
+        "/api/v1/admin/users/" + userId + "/" + change, adminToken, Map.of("reason", reason));
+  }
+
   /** The admin's revoke of an access token, by its {@code jti}. */
   Reply revoke(String adminToken, String jti) {
     return post("/api/v1/admin/tokens/revoke", adminToken, Map.of("jti", jti));

@@ -3,8 +3,7 @@ package dev.livescoreboard.command.anomaly;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toList;
 
-import dev.livescoreboard.command.auditlog.AdminAuditLog;
-import dev.livescoreboard.command.problem.ApiException;
+import dev.livescoreboard.command.admin.UserAdministration;
 import dev.livescoreboard.command.user.UserStatus;
 import dev.livescoreboard.command.user.Users;
 import java.time.Clock;
@@ -35,7 +34,7 @@ class AnomalyScan {
   private final AnomalyRules rules;
   private final AnomalyFlags flags;
   private final Users users;
-  private final AdminAuditLog audit;
+  private final UserAdministration administration;
   private final AnomalySettings settings;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -44,14 +43,14 @@ class AnomalyScan {
       AnomalyRules rules,
       AnomalyFlags flags,
       Users users,
-      AdminAuditLog audit,
+      UserAdministration administration,
       AnomalySettings settings,
       TransactionTemplate transactions,
       Clock clock) {
     this.rules = rules;
     this.flags = flags;
     this.users = users;
-    this.audit = audit;
+    this.administration = administration;
     this.settings = settings;
     this.transactions = transactions;
     this.clock = clock;
@@ -79,22 +78,17 @@ class AnomalyScan {
   }
 
   private void freeze(String userId, List<Flag> reasons) {
-    try {
-      // The freeze endpoint's own path, so the user leaves the boards the same way.
-      users.changeStatus(userId, UserStatus.FROZEN);
-      audit.record(
-          ACTOR,
-          "USER_FROZEN",
-          "user:" + userId,
-          "auto-freeze: " + reasons.stream().map(Flag::reason).collect(Collectors.joining(", ")),
-          Map.of(
-              "status",
-              UserStatus.FROZEN.dbValue(),
-              "flagIds",
-              reasons.stream().map(Flag::id).toList()));
-    } catch (ApiException e) {
-      // Erased since the rules ran: the flag stays, there is nobody left to freeze.
-      log.info("anomaly auto-freeze skipped user {}: {}", userId, e.detail());
+    // The rules judge active users only; one erased since then has nobody left to freeze.
+    if (users.find(userId).filter(u -> u.status() == UserStatus.ACTIVE).isEmpty()) {
+      log.info("anomaly auto-freeze skipped user {}: no longer active", userId);
+      return;
     }
+    // The freeze endpoint's own path: the user leaves the boards the same way, audited once.
+    administration.changeStatus(
+        ACTOR,
+        userId,
+        UserStatus.FROZEN,
+        "auto-freeze: " + reasons.stream().map(Flag::reason).collect(Collectors.joining(", ")),
+        Map.of("flagIds", reasons.stream().map(Flag::id).toList()));
   }
 }

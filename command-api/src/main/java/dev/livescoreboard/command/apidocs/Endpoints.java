@@ -11,6 +11,7 @@ import static dev.livescoreboard.events.ErrorCode.IDEMPOTENCY_KEY_REUSED;
 import static dev.livescoreboard.events.ErrorCode.NOT_FOUND;
 import static dev.livescoreboard.events.ErrorCode.QUOTA_EXCEEDED;
 import static dev.livescoreboard.events.ErrorCode.SCORE_CAP_REACHED;
+import static dev.livescoreboard.events.ErrorCode.USER_ERASED;
 import static dev.livescoreboard.events.ErrorCode.USER_FROZEN;
 import static dev.livescoreboard.events.ErrorCode.USER_NOT_FOUND;
 
@@ -37,57 +38,79 @@ final class Endpoints {
 
   private static final Map<String, Doc> DOCS =
       Map.ofEntries(
-          Map.entry(
-              key("POST", "/api/v1/actions"),
-              new Doc(
-                  "Start an action: returns a single-use action token (valid at most 5 minutes)",
-                  Set.of(BOARD_NOT_FOUND, USER_NOT_FOUND, USER_FROZEN, QUOTA_EXCEEDED))),
-          Map.entry(
-              key("POST", "/api/v1/actions/complete"),
-              new Doc(
-                  "Complete a started action: adds its points to the caller's score, once",
-                  Set.of(
-                      FORBIDDEN,
-                      ACTION_TOKEN_INVALID,
-                      ACTION_TOKEN_EXPIRED,
-                      ACTION_TOO_FAST,
-                      USER_FROZEN,
-                      USER_NOT_FOUND,
-                      BOARD_NOT_FOUND,
-                      ACTION_ALREADY_COMPLETED,
-                      SCORE_CAP_REACHED,
-                      IDEMPOTENCY_KEY_REUSED,
-                      QUOTA_EXCEEDED))),
-          Map.entry(
-              key("GET", "/api/v1/users/me"),
-              new Doc("The caller's profile and scores", Set.of(USER_NOT_FOUND))),
-          Map.entry(
-              key("GET", "/api/v1/users/me/history"),
-              new Doc("The caller's score history", Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND))),
-          Map.entry(
-              key("POST", "/api/v1/admin/users"),
-              new Doc("Provision users in bulk (create or update, one transaction)", Set.of())),
-          Map.entry(
-              key("POST", "/api/v1/admin/users/{userId}/freeze"),
-              new Doc("Freeze a user", Set.of(USER_NOT_FOUND))),
-          Map.entry(
-              key("POST", "/api/v1/admin/users/{userId}/unfreeze"),
-              new Doc("Unfreeze a user", Set.of(USER_NOT_FOUND))),
-          Map.entry(
-              key("PUT", "/api/v1/admin/boards/{id}"),
-              new Doc(
-                  "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
-                  Set.of())),
-          Map.entry(
-              key("POST", "/api/v1/admin/tokens/revoke"),
-              new Doc(
-                  "Revoke an access token by its jti: refused with 401 until it would have expired",
-                  Set.of())),
-          Map.entry(
-              key("GET", "/api/v1/admin/flags"), new Doc("Anomaly flags, newest first", Set.of())),
-          Map.entry(
-              key("POST", "/api/v1/admin/flags/{id}/resolve"),
-              new Doc("Resolve an anomaly flag", Set.of(NOT_FOUND, FLAG_ALREADY_RESOLVED))));
+          doc(
+              "POST",
+              "/api/v1/actions",
+              "Start an action: returns a single-use action token (valid at most 5 minutes)",
+              Set.of(BOARD_NOT_FOUND, USER_NOT_FOUND, USER_FROZEN, QUOTA_EXCEEDED)),
+          doc(
+              "POST",
+              "/api/v1/actions/complete",
+              "Complete a started action: adds its points to the caller's score, once",
+              Set.of(
+                  FORBIDDEN,
+                  ACTION_TOKEN_INVALID,
+                  ACTION_TOKEN_EXPIRED,
+                  ACTION_TOO_FAST,
+                  USER_FROZEN,
+                  USER_NOT_FOUND,
+                  BOARD_NOT_FOUND,
+                  ACTION_ALREADY_COMPLETED,
+                  SCORE_CAP_REACHED,
+                  IDEMPOTENCY_KEY_REUSED,
+                  QUOTA_EXCEEDED)),
+          doc("GET", "/api/v1/users/me", "The caller's profile and scores", Set.of(USER_NOT_FOUND)),
+          doc(
+              "GET",
+              "/api/v1/users/me/history",
+              "The caller's score history",
+              Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND)),
+          doc(
+              "POST",
+              "/api/v1/admin/users",
+              "Provision users in bulk (create or update, one transaction); erased ids refused",
+              Set.of(USER_ERASED)),
+          doc(
+              "PATCH",
+              "/api/v1/admin/users/{userId}",
+              "Rename a user and/or change their visibility",
+              Set.of(USER_NOT_FOUND, USER_ERASED)),
+          doc(
+              "POST",
+              "/api/v1/admin/users/{userId}/freeze",
+              "Freeze a user",
+              Set.of(USER_NOT_FOUND, USER_ERASED)),
+          doc(
+              "POST",
+              "/api/v1/admin/users/{userId}/unfreeze",
+              "Unfreeze a user",
+              Set.of(USER_NOT_FOUND, USER_ERASED)),
+          doc(
+              "POST",
+              "/api/v1/admin/users/{userId}/erase",
+              "Erase a user (GDPR)",
+              Set.of(USER_NOT_FOUND, USER_ERASED)),
+          doc(
+              "PUT",
+              "/api/v1/admin/boards/{id}",
+              "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
+              Set.of()),
+          doc(
+              "POST",
+              "/api/v1/admin/tokens/revoke",
+              "Revoke an access token by its jti: refused with 401 until it would have expired",
+              Set.of()),
+          doc("GET", "/api/v1/admin/flags", "Anomaly flags, newest first", Set.of()),
+          doc(
+              "POST",
+              "/api/v1/admin/flags/{id}/resolve",
+              "Resolve an anomaly flag",
+              Set.of(NOT_FOUND, FLAG_ALREADY_RESOLVED)));
+
+  private static Map.Entry<String, Doc> doc(
+      String method, String path, String summary, Set<ErrorCode> errors) {
+    return Map.entry(key(method, path), new Doc(summary, errors));
+  }
 
   private Endpoints() {}
 

@@ -101,7 +101,7 @@ class ActionCompletion {
     // PostgreSQL keeps microseconds: the event carries exactly what is stored.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String season = board.seasonAt(now);
-    User user = users.requireActive(caller.userId(), caller.name());
+    User user = users.lockActive(caller.userId(), caller.name());
     ScoreRecord current = scores.lock(board.id(), season, user.id(), now);
     if (current.score() >= board.scoreCap()) {
       throw scores.nonceUsed(token.nonce())

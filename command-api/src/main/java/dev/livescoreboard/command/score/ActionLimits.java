@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * {@code once-per-day} (calendar day, UTC). Counts come from {@code score_events}, so they survive
  * restarts and hold across instances. Quota checks first lock the user's {@code users} row ({@code
  * FOR NO KEY UPDATE}): two completes of the same user, even on different boards, then count one
- * after the other and cannot both take the last slot. Lock order is always score row, then user
- * row, so the two locks cannot deadlock.
+ * after the other and cannot both take the last slot. Lock order is always user row shared ({@code
+ * FOR KEY SHARE}, taken first by the complete), score row, then user row {@code FOR NO KEY UPDATE};
+ * the shared lock does not conflict with the last one, so the locks cannot deadlock.
  */
 @Component
 class ActionLimits {

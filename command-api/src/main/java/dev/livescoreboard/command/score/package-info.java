@@ -1,14 +1,17 @@
 /**
  * Completing actions: the heart of the write path.
  *
- * <p>Each complete runs on its request thread in one READ COMMITTED transaction that locks the
- * user's {@code user_scores} row ({@code SELECT … FOR UPDATE}, created first with {@code INSERT …
- * ON CONFLICT DO NOTHING}). All changes of one user's score on one board and season are therefore
- * serialized: no lost update, and versions grow 1, 2, 3… without gaps. Inside the lock the nonce is
- * recorded under a unique constraint, so an action token completes at most once even when fired
- * concurrently or after Redis is wiped. The score event, the new score and the outbox row commit
- * together or not at all; a refused complete (replay, cap, frozen user, quota, too fast, rate
- * limit) writes nothing and leaves the token unused.
+ * <p>Each complete runs on its request thread in one READ COMMITTED transaction that first
+ * share-locks the user's {@code users} row (so an operator's freeze, erase or rename, which locks
+ * it exclusively, never interleaves with it), then locks the user's {@code user_scores} row ({@code
+ * SELECT … FOR UPDATE}, created first with {@code INSERT … ON CONFLICT DO NOTHING}). All changes of
+ * one user's score on one board and season are therefore serialized: no lost update, and versions
+ * grow by one per change of the entry (an operator's change takes a number too, so a user's score
+ * events may skip one). Inside the lock the nonce is recorded under a unique constraint, so an
+ * action token completes at most once even when fired concurrently or after Redis is wiped. The
+ * score event, the new score and the outbox row commit together or not at all; a refused complete
+ * (replay, cap, frozen user, quota, too fast, rate limit) writes nothing and leaves the token
+ * unused.
  *
  * <p>Action limits ({@link dev.livescoreboard.command.score.ActionLimits}) are checked inside the
  * same transaction, after the score row lock and under a lock of the user's {@code users} row, so

@@ -12,8 +12,15 @@ public record User(String id, String displayName, UserStatus status, boolean pub
 
   public static final String ANONYMOUS = "Anonymous";
 
+  /** An erased user's display name: the same for everyone, so it tells nothing. */
+  public static final String ERASED_NAME =
+      dev.livescoreboard.events.EntryChanged.ERASED_DISPLAY_NAME;
+
   /** The name that public boards and events show. */
   public String publicName() {
+    if (status == UserStatus.ERASED) {
+      return ERASED_NAME;
+    }
     return publicProfile ? displayName : ANONYMOUS;
   }
 }

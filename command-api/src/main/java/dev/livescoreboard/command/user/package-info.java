@@ -5,8 +5,15 @@
  * are ever stored. Auto-registration is an {@code INSERT … ON CONFLICT DO NOTHING}, safe when the
  * same new user sends concurrent requests. Provisioning upserts in one transaction: all or none.
  * Starting and completing an action apply the same rules (unknown or erased: 404, frozen: 403), so
- * they agree; freezing and unfreezing are single idempotent updates. Users who opted out of public
- * boards ({@code public = false}) appear in events as {@link
- * dev.livescoreboard.command.user.User#ANONYMOUS}.
+ * they agree. An erased user answers like an unknown one on the player API: the account is gone,
+ * not suspended (403 would suggest it comes back), and its row stays so the id is never registered
+ * again, not even by auto-registration. Users who opted out of public boards ({@code public =
+ * false}) appear in events as {@link dev.livescoreboard.command.user.User#ANONYMOUS}, erased users
+ * as {@link dev.livescoreboard.command.user.User#ERASED_NAME}.
+ *
+ * <p><b>Locks.</b> A complete share-locks the user's row ({@code FOR KEY SHARE}) before anything
+ * else; an operator's change locks it {@code FOR UPDATE} first. So a change waits for the user's
+ * completes in flight, and a complete that comes after it sees its result; completes of one user do
+ * not block each other on this lock.
  */
 package dev.livescoreboard.command.user;

@@ -220,6 +220,31 @@ class OpenApiDocumentIT extends CommandApiTestBase {
             "resolutionNote");
   }
 
+  @Test
+  void userChangesDocumentTheirBodiesAndRefusals() {
+    JsonNode patch = new Endpoint("PATCH", "/api/v1/admin/users/{userId}").in(document);
+    JsonNode erase = new Endpoint("POST", "/api/v1/admin/users/{userId}/erase").in(document);
+    JsonNode freeze = new Endpoint("POST", "/api/v1/admin/users/{userId}/freeze").in(document);
+
+    assertThat(patch.path("requestBody").toString()).contains("UpdateUserRequest");
+    assertThat(
+            document
+                .path("components")
+                .path("schemas")
+                .path("UpdateUserRequest")
+                .path("properties")
+                .propertyNames())
+        .containsExactlyInAnyOrder("displayName", "public");
+    for (JsonNode operation : List.of(patch, erase, freeze)) {
+      assertThat(problemCodes(operation, "404")).contains("USER_NOT_FOUND");
+      assertThat(problemCodes(operation, "409")).contains("USER_ERASED");
+    }
+    assertThat(erase.path("responses").path("200").toString()).contains("AdminUserResponse");
+    assertThat(freeze.path("requestBody").path("required").asBoolean(false)).isFalse();
+    assertThat(problemCodes(new Endpoint("POST", "/api/v1/admin/users").in(document), "409"))
+        .contains("USER_ERASED");
+  }
+
   /** Every (method, path) of a handler method in this application, from Spring MVC itself. */
   private List<Endpoint> applicationEndpoints() {
     List<Endpoint> endpoints = new ArrayList<>();

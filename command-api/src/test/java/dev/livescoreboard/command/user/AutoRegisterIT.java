@@ -47,4 +47,27 @@ class AutoRegisterIT extends RulesTestBase {
     assertThat(started.status()).isEqualTo(403);
     assertThat(started.code()).isEqualTo("USER_FROZEN");
   }
+
+  @Test
+  void erasedUsersAreNeverReRegistered() {
+    String user = newUserId();
+    String bearer = tokenFor(user);
+    assertThat(post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH")).status())
+        .isEqualTo(201);
+    assertThat(post("/api/v1/admin/users/" + user + "/erase", adminToken(), "").status())
+        .isEqualTo(200);
+
+    Response started = post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH"));
+    Response me = get("/api/v1/users/me", bearer);
+
+    assertThat(started.status()).isEqualTo(404);
+    assertThat(started.code()).isEqualTo("USER_NOT_FOUND");
+    assertThat(me.status()).isEqualTo(404);
+    assertThat(
+            count(
+                "SELECT count(*) FROM users WHERE id = ? AND status = 'erased'"
+                    + " AND display_name = 'Erased user'",
+                user))
+        .isOne();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.livescoreboard.projector.projection;
 
 import dev.livescoreboard.events.BoardDefined;
+import dev.livescoreboard.events.EntryChanged;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
 import dev.livescoreboard.events.Topics;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Batch Kafka listener of the score-events topic: the score changes of one poll (at most {@code
- * max.poll.records}) are applied with one Redis pipeline. A board definition (rare) first applies
- * the score changes before it, then itself, so the batch's order is kept.
+ * max.poll.records}) are applied with one Redis pipeline. A board definition or an entry change
+ * (both rare) first applies the score changes before it, then itself, so the batch's order is kept.
  *
  * <p>Failures name the first record not applied with a {@link BatchListenerFailedException}: the
  * error handler commits the records before it, then either dead-letters it (poison: not
@@ -37,10 +38,13 @@ class ScoreEventProjector {
 
   private final LeaderboardWriter writer;
   private final BoardDefinitionWriter definitions;
+  private final EntryChangeWriter entries;
 
-  ScoreEventProjector(LeaderboardWriter writer, BoardDefinitionWriter definitions) {
+  ScoreEventProjector(
+      LeaderboardWriter writer, BoardDefinitionWriter definitions, EntryChangeWriter entries) {
     this.writer = writer;
     this.definitions = definitions;
+    this.entries = entries;
   }
 
   @KafkaListener(
@@ -75,6 +79,12 @@ class ScoreEventProjector {
         calls.clear();
         define(defined, i);
         continue;
+      } else if (record.value() instanceof EntryChanged changed) {
+        // Same key as the user's score changes: those before it in the batch go first.
+        apply(calls, firstPending);
+        calls.clear();
+        changeEntry(changed, i);
+        continue;
       } else if (record.value() instanceof ScoreChanged scored) {
         try {
           call = writer.prepare(scored);
@@ -103,6 +113,17 @@ class ScoreEventProjector {
       definitions.apply(event);
     } catch (RuntimeException e) {
       throw new BatchListenerFailedException("board definition failed", e, index);
+    }
+  }
+
+  /** Applies one entry change; poison is dead-lettered, a Redis failure retried from it. */
+  private void changeEntry(EntryChanged event, int index) {
+    try {
+      entries.apply(event);
+    } catch (InvalidScoreEventException e) {
+      throw new BatchListenerFailedException("poison record", e, index);
+    } catch (RuntimeException e) {
+      throw new BatchListenerFailedException("entry change failed", e, index);
     }
   }
 

@@ -38,6 +38,17 @@
  *       the registry set with its own idempotent {@code SADD} (another cluster slot). When the
  *       board's {@code topN} changed, the current season's top N is re-published at the new size
  *       (next {@code seq}) in the same script.
+ *   <li>Entry changes ({@code ENTRY_CHANGED}: an operator froze, unfroze, erased, renamed or hid a
+ *       user) are applied by {@code lua/apply-entry-change.lua} in the listener's order, after the
+ *       score changes before them in the batch. They share the user's key (so partition and order)
+ *       and version sequence with score changes, and the script checks and records the version in
+ *       the same atomic step: an active entry is put back or renamed with the event's score, reach
+ *       time and shown name, a frozen or erased one is removed from the ranking, members and names
+ *       while its version stays recorded, so no replayed or older event of either type brings it
+ *       back. When the top N changed it is published with the next {@code seq}, like a score
+ *       change; no {@code RanksChanged} is published (nobody scored). During a rebuild the user is
+ *       marked dirty like any changed user, so the swap keeps the newer live state, removal
+ *       included.
  *   <li>Each board's top N has the board's own size: the apply script reads {@code topN} from the
  *       definition hash, and uses {@code scoreboard.projection.top-n} only for a board whose
  *       definition has not arrived yet.

@@ -11,10 +11,10 @@ import redis.clients.jedis.Response;
 
 /**
  * Compares streamed PostgreSQL rows of one board+season with Redis in pipelined batches and counts
- * drifted users: Redis behind PostgreSQL, or the same version with a different ranking member or
- * score. Redis lagging behind a row changed after {@code settledBefore} is in-flight propagation,
- * and Redis ahead of the row is an event committed after the snapshot; neither is drift.
- * Single-threaded.
+ * drifted users: Redis behind PostgreSQL, or the same version with a different ranking member,
+ * score or shown name (a rename or a visibility change that did not arrive). Redis lagging behind a
+ * row changed after {@code settledBefore} is in-flight propagation, and Redis ahead of the row is
+ * an event committed after the snapshot; neither is drift. Single-threaded.
  */
 final class DriftCheck {
 
@@ -22,6 +22,7 @@ final class DriftCheck {
   private final String ranking;
   private final String members;
   private final String versions;
+  private final String names;
   private final int batchSize;
   private final Instant settledBefore;
   private final List<RankedUser> batch = new ArrayList<>();
@@ -37,6 +38,7 @@ final class DriftCheck {
     this.ranking = layout.ranking(board.board(), board.season());
     this.members = layout.members(board.board(), board.season());
     this.versions = layout.versions(board.board(), board.season());
+    this.names = layout.names(board.board(), board.season());
     this.batchSize = batchSize;
     this.settledBefore = settledBefore;
   }
@@ -57,12 +59,14 @@ final class DriftCheck {
     Response<List<String>> redisVersions;
     Response<List<String>> redisMembers;
     Response<List<Double>> redisScores;
+    Response<List<String>> redisNames;
     try (AbstractPipeline pipeline = redis.pipelined()) {
       redisVersions = pipeline.hmget(versions, ids);
       redisMembers = pipeline.hmget(members, ids);
       // The expected members: a user whose member differs has no score here, which is drift.
       String[] expected = batch.stream().map(DriftCheck::member).toArray(String[]::new);
       redisScores = pipeline.zmscore(ranking, expected);
+      redisNames = pipeline.hmget(names, ids);
       pipeline.sync();
     }
     for (int i = 0; i < batch.size(); i++) {
@@ -70,7 +74,8 @@ final class DriftCheck {
           batch.get(i),
           redisVersions.get().get(i),
           redisMembers.get().get(i),
-          redisScores.get().get(i))) {
+          redisScores.get().get(i),
+          redisNames.get().get(i))) {
         drifted++;
       }
     }
@@ -81,7 +86,8 @@ final class DriftCheck {
     return drifted;
   }
 
-  private boolean drifted(RankedUser user, String version, String member, Double sortScore) {
+  private boolean drifted(
+      RankedUser user, String version, String member, Double sortScore, String name) {
     long redisVersion = version == null ? 0 : Long.parseLong(version);
     if (redisVersion < user.version()) {
       return user.updatedAt().isBefore(settledBefore);
@@ -90,9 +96,11 @@ final class DriftCheck {
       // Committed and applied after the PostgreSQL snapshot was taken: newer, not drift.
       return false;
     }
+    // The name boards show: the user's own, or Anonymous when not public.
     return !member(user).equals(member)
         || sortScore == null
-        || RankingCodec.score(sortScore) != user.score();
+        || RankingCodec.score(sortScore) != user.score()
+        || !user.displayName().equals(name);
   }
 
   private static String member(RankedUser user) {

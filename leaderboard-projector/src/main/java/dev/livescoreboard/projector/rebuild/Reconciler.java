@@ -16,11 +16,11 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Periodic reconciliation: for every board+season in PostgreSQL, compare every ranked user's
- * version, ranking member and score with Redis (batched), plus Redis holding more users than
- * PostgreSQL ranks (for example a user frozen since). Any drift is repaired by a rebuild of that
- * board+season. The total drift of the last run is the gauge {@code
- * scoreboard.projector.reconciliation.drift}. Skips boards being rebuilt. Runs on the scheduler
- * thread.
+ * version, ranking member, score and shown name (their name, or {@code Anonymous} when not public)
+ * with Redis (batched), plus Redis holding more users than PostgreSQL ranks (a frozen or erased
+ * user still on the board). Any drift is repaired by a rebuild of that board+season. The total
+ * drift of the last run is the gauge {@code scoreboard.projector.reconciliation.drift}. Skips
+ * boards being rebuilt. Runs on the scheduler thread.
  */
 @Component
 class Reconciler {

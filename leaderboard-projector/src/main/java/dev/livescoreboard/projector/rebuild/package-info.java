@@ -16,9 +16,10 @@
  *       next {@code seq} (seeded from the Redis clock when missing) and sets the {@code built}
  *       sentinel.
  *   <li>No event is lost by a swap: while the marker {@code rebuild:active} exists the apply script
- *       adds each changed user to {@code rebuild:dirty}; the swap keeps the live entry of a dirty
- *       user whose version is newer than the one read from PostgreSQL. Events never wait for a
- *       rebuild (no listener pause), and this holds for any number of projector instances.
+ *       adds each changed user to {@code rebuild:dirty}; the swap keeps the live state of a dirty
+ *       user whose version is newer than the one read from PostgreSQL: their live entry, or their
+ *       absence when an entry change removed them (frozen or erased meanwhile). Events never wait
+ *       for a rebuild (no listener pause), and this holds for any number of projector instances.
  *   <li>One rebuild per board+season at a time, across instances: the marker is taken with SET NX
  *       and carries a TTL refreshed on every write batch, so a crashed rebuild unblocks itself and
  *       its keys expire.
@@ -27,7 +28,9 @@
  *       a board Redis holds at that version), so a rebuilt top N has its board's size and the
  *       registry set is complete again after Redis lost its data.
  *   <li>Ranked are users with {@code version > 0} and status {@code active}; a non-public user is
- *       shown as {@code Anonymous}, exactly as the events name them.
+ *       shown as {@code Anonymous}, exactly as the events name them. Reconciliation compares the
+ *       shown names too, and counts a frozen or erased user still in Redis as drift, so a missed
+ *       rename, visibility change, freeze or erase is repaired by the rebuild it triggers.
  *   <li>A swap publishes no {@code RanksChanged}: it restores the ranks the events made, nobody
  *       scored, so nobody is told they were overtaken; the new top N reaches viewers as usual.
  * </ul>

@@ -1,5 +1,6 @@
 package dev.livescoreboard.projector.projection;
 
+import dev.livescoreboard.events.EntryChanged;
 import dev.livescoreboard.events.ScoreChanged;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,5 +31,32 @@ record ScoreEvents(String board, String season) {
   /** Display name {@code userId} upper-cased, reached at BASE + version seconds. */
   ScoreChanged event(String userId, long score, long version) {
     return event(userId, userId.toUpperCase(), score, version, version * 1000);
+  }
+
+  /**
+   * An operator's change of {@code userId}'s entry: {@code status} after it, the entry's {@code
+   * score} reached at BASE + {@code reachedOffsetMillis}, shown as {@code displayName}.
+   */
+  EntryChanged entry(
+      String userId,
+      String displayName,
+      String status,
+      String change,
+      long score,
+      long version,
+      long reachedOffsetMillis) {
+    return EntryChanged.of(
+        UUID.randomUUID(),
+        board,
+        season,
+        userId,
+        displayName,
+        !displayName.equals("Anonymous") && !status.equals(EntryChanged.ERASED),
+        status,
+        change,
+        score,
+        Instant.ofEpochMilli(BASE_MILLIS + reachedOffsetMillis),
+        version,
+        COMMITTED_AT);
   }
 }

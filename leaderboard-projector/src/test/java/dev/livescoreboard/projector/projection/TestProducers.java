@@ -3,6 +3,7 @@ package dev.livescoreboard.projector.projection;
 import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.BoardDefined;
+import dev.livescoreboard.events.EntryChanged;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
@@ -49,6 +50,14 @@ final class TestProducers implements AutoCloseable {
   /** Sends with the production key {@code board:userId}, waiting for the broker's ack. */
   void send(ScoreChanged event) {
     send(EventKeys.scoreEvent(event.board(), event.userId()), event);
+  }
+
+  /** Sends an entry change with the production key {@code board:userId}, waiting for the ack. */
+  void send(EntryChanged event) {
+    complete(
+        events.send(
+            new ProducerRecord<>(
+                topic, EventKeys.scoreEvent(event.board(), event.userId()), event)));
   }
 
   /** Sends a board definition with the production key {@code board}, waiting for the ack. */

@@ -1,5 +1,6 @@
 package dev.livescoreboard.projector.rebuild;
 
+import dev.livescoreboard.events.EntryChanged;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
@@ -49,6 +50,41 @@ final class EventSender implements AutoCloseable {
             score,
             version,
             reachedAt,
+            reachedAt);
+    try {
+      producer.send(new ProducerRecord<>(topic, EventKeys.scoreEvent(board, user), event)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Sends an operator's change of {@code user}'s entry, as command-api's outbox does. */
+  void sendEntryChange(
+      String board,
+      String season,
+      String user,
+      String name,
+      String status,
+      String change,
+      long score,
+      long version,
+      Instant reachedAt) {
+    EntryChanged event =
+        EntryChanged.of(
+            UUID.randomUUID(),
+            board,
+            season,
+            user,
+            name,
+            !status.equals(EntryChanged.ERASED),
+            status,
+            change,
+            score,
+            reachedAt,
+            version,
             reachedAt);
     try {
       producer.send(new ProducerRecord<>(topic, EventKeys.scoreEvent(board, user), event)).get();

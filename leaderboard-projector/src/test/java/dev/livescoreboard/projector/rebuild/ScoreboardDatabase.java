@@ -81,6 +81,16 @@ final class ScoreboardDatabase {
         isPublic);
   }
 
+  /** An operator's change of a user's row (status, name, visibility). */
+  void change(String id, String displayName, String status, boolean isPublic) {
+    jdbc.update(
+        "UPDATE users SET display_name = ?, status = ?, public = ? WHERE id = ?",
+        displayName,
+        status,
+        isPublic,
+        id);
+  }
+
   /** What command-api's transaction leaves behind after {@code version} changes. */
   void score(
       String board, String season, String user, long score, long version, Instant reachedAt) {

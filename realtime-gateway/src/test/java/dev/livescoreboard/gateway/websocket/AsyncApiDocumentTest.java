@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
 import dev.livescoreboard.events.BoardDefined;
+import dev.livescoreboard.events.EntryChanged;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
@@ -65,6 +66,8 @@ class AsyncApiDocumentTest {
   private static final Map<String, String> SAMPLE_KEYS =
       Map.of(
           ScoreChanged.TYPE,
+          EventKeys.scoreEvent("global", "alice"),
+          EntryChanged.TYPE,
           EventKeys.scoreEvent("global", "alice"),
           BoardDefined.TYPE,
           EventKeys.boardEvent("global"));
