@@ -23,6 +23,8 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(406, "Not acceptable"),
   ACTION_ALREADY_COMPLETED(409, "Action already completed"),
   SCORE_CAP_REACHED(409, "Score cap reached"),
+  /** An admin adjustment that would take the score below zero. */
+  SCORE_BELOW_ZERO(409, "Score below zero"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   /** An {@code Idempotency-Key} sent again with a different request. */

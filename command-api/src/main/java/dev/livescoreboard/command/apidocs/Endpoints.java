@@ -8,6 +8,7 @@ import static dev.livescoreboard.events.ErrorCode.BOARD_NOT_FOUND;
 import static dev.livescoreboard.events.ErrorCode.FORBIDDEN;
 import static dev.livescoreboard.events.ErrorCode.IDEMPOTENCY_KEY_REUSED;
 import static dev.livescoreboard.events.ErrorCode.QUOTA_EXCEEDED;
+import static dev.livescoreboard.events.ErrorCode.SCORE_BELOW_ZERO;
 import static dev.livescoreboard.events.ErrorCode.SCORE_CAP_REACHED;
 import static dev.livescoreboard.events.ErrorCode.USER_FROZEN;
 import static dev.livescoreboard.events.ErrorCode.USER_NOT_FOUND;
@@ -34,49 +35,91 @@ final class Endpoints {
   record Doc(String summary, Set<ErrorCode> errors) {}
 
   private static final Map<String, Doc> DOCS =
-      Map.of(
-          key("POST", "/api/v1/actions"),
-          new Doc(
-              "Start an action: returns a single-use action token (valid at most 5 minutes)",
-              Set.of(BOARD_NOT_FOUND, USER_NOT_FOUND, USER_FROZEN, QUOTA_EXCEEDED)),
-          key("POST", "/api/v1/actions/complete"),
-          new Doc(
-              "Complete a started action: adds its points to the caller's score, once",
-              Set.of(
-                  FORBIDDEN,
-                  ACTION_TOKEN_INVALID,
-                  ACTION_TOKEN_EXPIRED,
-                  ACTION_TOO_FAST,
-                  USER_FROZEN,
-                  USER_NOT_FOUND,
-                  BOARD_NOT_FOUND,
-                  ACTION_ALREADY_COMPLETED,
-                  SCORE_CAP_REACHED,
-                  IDEMPOTENCY_KEY_REUSED,
-                  QUOTA_EXCEEDED)),
-          key("GET", "/api/v1/users/me"),
-          new Doc("The caller's profile and scores", Set.of(USER_NOT_FOUND)),
-          key("GET", "/api/v1/users/me/history"),
-          new Doc("The caller's score history", Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND)),
-          key("POST", "/api/v1/admin/users"),
-          new Doc("Provision users in bulk (create or update, one transaction)", Set.of()),
-          key("POST", "/api/v1/admin/users/{userId}/freeze"),
-          new Doc("Freeze a user", Set.of(USER_NOT_FOUND)),
-          key("POST", "/api/v1/admin/users/{userId}/unfreeze"),
-          new Doc("Unfreeze a user", Set.of(USER_NOT_FOUND)),
-          key("PUT", "/api/v1/admin/boards/{id}"),
-          new Doc(
-              "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
-              Set.of()),
-          key("POST", "/api/v1/admin/tokens/revoke"),
-          new Doc(
-              "Revoke an access token by its jti: refused with 401 until it would have expired",
-              Set.of()));
+      Map.ofEntries(
+          entry(
+              "POST",
+              "/api/v1/actions",
+              new Doc(
+                  "Start an action: returns a single-use action token (valid at most 5 minutes)",
+                  Set.of(BOARD_NOT_FOUND, USER_NOT_FOUND, USER_FROZEN, QUOTA_EXCEEDED))),
+          entry(
+              "POST",
+              "/api/v1/actions/complete",
+              new Doc(
+                  "Complete a started action: adds its points to the caller's score, once",
+                  Set.of(
+                      FORBIDDEN,
+                      ACTION_TOKEN_INVALID,
+                      ACTION_TOKEN_EXPIRED,
+                      ACTION_TOO_FAST,
+                      USER_FROZEN,
+                      USER_NOT_FOUND,
+                      BOARD_NOT_FOUND,
+                      ACTION_ALREADY_COMPLETED,
+                      SCORE_CAP_REACHED,
+                      IDEMPOTENCY_KEY_REUSED,
+                      QUOTA_EXCEEDED))),
+          entry(
+              "GET",
+              "/api/v1/users/me",
+              new Doc("The caller's profile and scores", Set.of(USER_NOT_FOUND))),
+          entry(
+              "GET",
+              "/api/v1/users/me/history",
+              new Doc("The caller's score history", Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND))),
+          entry(
+              "POST",
+              "/api/v1/admin/users",
+              new Doc("Provision users in bulk (create or update, one transaction)", Set.of())),
+          entry(
+              "POST",
+              "/api/v1/admin/users/{userId}/freeze",
+              new Doc("Freeze a user", Set.of(USER_NOT_FOUND))),
+          entry(
+              "POST",
+              "/api/v1/admin/users/{userId}/unfreeze",
+              new Doc("Unfreeze a user", Set.of(USER_NOT_FOUND))),
+          entry(
+              "PUT",
+              "/api/v1/admin/boards/{id}",
+              new Doc(
+                  "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
+                  Set.of())),
+          entry(
+              "POST",
+              "/api/v1/admin/tokens/revoke",
+              new Doc(
+                  "Revoke an access token by its jti: refused with 401 until it would have expired",
+                  Set.of())),
+          entry(
+              "POST",
+              "/api/v1/admin/users/{userId}/adjustments",
+              new Doc(
+                  "Adjust a user's score on a board's current season, with a reason",
+                  Set.of(
+                      USER_NOT_FOUND,
+                      BOARD_NOT_FOUND,
+                      USER_FROZEN,
+                      SCORE_BELOW_ZERO,
+                      SCORE_CAP_REACHED,
+                      IDEMPOTENCY_KEY_REUSED))),
+          entry(
+              "GET",
+              "/api/v1/admin/users/{userId}/history",
+              new Doc("Any user's score history", Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND))),
+          entry(
+              "GET",
+              "/api/v1/admin/boards/{id}/as-of",
+              new Doc("A board as it stood at an instant", Set.of(BOARD_NOT_FOUND))));
 
   private Endpoints() {}
 
   static Optional<Doc> find(String method, String path) {
     return Optional.ofNullable(DOCS.get(key(method, path)));
+  }
+
+  private static Map.Entry<String, Doc> entry(String method, String path, Doc doc) {
+    return Map.entry(key(method, path), doc);
   }
 
   private static String key(String method, String path) {
