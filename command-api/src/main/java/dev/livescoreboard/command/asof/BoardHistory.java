@@ -16,31 +16,21 @@ import org.springframework.stereotype.Repository;
 class BoardHistory {
 
   /**
-   * Per user, the newest event (highest {@code user_version}) committed at or before {@code :at}:
-   * the users are enumerated by skipping through the index (one probe per user, not a scan of every
-   * event), then each one's standing is a backward probe of the same index. By version, not by
-   * {@code committed_at}: two concurrent completes of one user may commit their times out of order,
-   * while versions are the order the changes were applied in. Only users who are active now are
-   * ranked; the order is the live one (score, reach time to the millisecond as Redis keeps it, then
-   * userId by bytes).
+   * Per user, the newest event (highest {@code user_version}) committed at or before {@code :at}.
+   * By version, not by {@code committed_at}: two concurrent completes of one user may take their
+   * commit times out of order, while versions are the order the changes were applied in. One pass
+   * over the board and season's entries of {@code ix_score_events_standings} (index-only, already
+   * in {@code user_id, user_version DESC} order, so DISTINCT ON needs no sort); only the per-user
+   * standings are sorted, as a top-N heap. Only users who are active now are ranked; the order is
+   * the live one (score, reach time to the millisecond as Redis keeps it, then userId by bytes).
    */
-  private static final String STANDINGS =
+  static final String STANDINGS =
       """
-      WITH RECURSIVE entrants (user_id) AS (
-        (SELECT user_id FROM score_events
-         WHERE board_id = :board AND season = :season ORDER BY user_id LIMIT 1)
-        UNION ALL
-        SELECT (SELECT e.user_id FROM score_events e
-                WHERE e.board_id = :board AND e.season = :season AND e.user_id > p.user_id
-                ORDER BY e.user_id LIMIT 1)
-        FROM entrants p WHERE p.user_id IS NOT NULL
-      ), standings AS (
-        SELECT s.user_id, s.new_score, s.reached_at
-        FROM entrants p CROSS JOIN LATERAL (
-          SELECT e.user_id, e.new_score, e.reached_at FROM score_events e
-          WHERE e.board_id = :board AND e.season = :season AND e.user_id = p.user_id
-            AND e.committed_at <= :at
-          ORDER BY e.user_version DESC LIMIT 1) s
+      WITH standings AS (
+        SELECT DISTINCT ON (e.user_id) e.user_id, e.new_score, e.reached_at
+        FROM score_events e
+        WHERE e.board_id = :board AND e.season = :season AND e.committed_at <= :at
+        ORDER BY e.user_id, e.user_version DESC
       )
       SELECT s.user_id, s.new_score, s.reached_at, u.display_name, u.public,
         count(*) OVER () AS total
