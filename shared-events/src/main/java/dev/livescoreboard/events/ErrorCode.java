@@ -23,6 +23,8 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(406, "Not acceptable"),
   ACTION_ALREADY_COMPLETED(409, "Action already completed"),
   SCORE_CAP_REACHED(409, "Score cap reached"),
+  /** An admin adjustment that would take the score below zero. */
+  SCORE_BELOW_ZERO(409, "Score below zero"),
   /** An anomaly flag that an operator has resolved already. */
   FLAG_ALREADY_RESOLVED(409, "Flag already resolved"),
   /** The user was erased: no operator change applies any more, and the id is never reused. */

@@ -101,4 +101,36 @@ public record ScoreChanged(
         reachedAt,
         committedAt);
   }
+
+  /** A change made by an admin adjustment (with its reason), in the current schema version. */
+  public static ScoreChanged forAdjustment(
+      UUID eventId,
+      String board,
+      String season,
+      String userId,
+      String displayName,
+      String reason,
+      long previousScore,
+      long newScore,
+      long userVersion,
+      Instant reachedAt,
+      Instant committedAt) {
+    Objects.requireNonNull(reason, "reason");
+    return new ScoreChanged(
+        SCHEMA_VERSION,
+        eventId,
+        TYPE,
+        board,
+        season,
+        userId,
+        displayName,
+        null,
+        reason,
+        newScore - previousScore,
+        previousScore,
+        newScore,
+        userVersion,
+        reachedAt,
+        committedAt);
+  }
 }

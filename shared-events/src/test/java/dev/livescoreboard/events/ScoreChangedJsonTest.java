@@ -55,6 +55,31 @@ class ScoreChangedJsonTest {
   }
 
   @Test
+  void adjustmentDownwardsMatchesTheSchemaWithItsReasonAndNoActionType() {
+    ScoreChanged adjustment =
+        ScoreChanged.forAdjustment(
+            UUID.fromString("5d1f3c1e-2b7a-4b59-9a3e-6c1e8f0d2b44"),
+            "global",
+            "all-time",
+            "alice",
+            "Alice",
+            "chargeback",
+            50,
+            20,
+            6,
+            REACHED,
+            REACHED);
+
+    String json = new String(new ScoreboardEventSerializer().serialize("t", adjustment));
+
+    assertThat(adjustment.delta()).isEqualTo(-30);
+    assertThat(json).contains("\"reason\":\"chargeback\"").doesNotContain("actionType");
+    assertThat(schema("score-changed.v1.schema.json").validate(json, InputFormat.JSON)).isEmpty();
+    assertThat(new ScoreboardEventDeserializer().deserialize("t", json.getBytes()))
+        .isEqualTo(adjustment);
+  }
+
+  @Test
   void eventWithBothActionAndReasonViolatesTheSchema() {
     String json = EventJson.toJson(event).replace("\"delta\"", "\"reason\":\"x\",\"delta\"");
 

@@ -10,6 +10,7 @@ import static dev.livescoreboard.events.ErrorCode.FORBIDDEN;
 import static dev.livescoreboard.events.ErrorCode.IDEMPOTENCY_KEY_REUSED;
 import static dev.livescoreboard.events.ErrorCode.NOT_FOUND;
 import static dev.livescoreboard.events.ErrorCode.QUOTA_EXCEEDED;
+import static dev.livescoreboard.events.ErrorCode.SCORE_BELOW_ZERO;
 import static dev.livescoreboard.events.ErrorCode.SCORE_CAP_REACHED;
 import static dev.livescoreboard.events.ErrorCode.USER_ERASED;
 import static dev.livescoreboard.events.ErrorCode.USER_FROZEN;
@@ -105,7 +106,28 @@ final class Endpoints {
               "POST",
               "/api/v1/admin/flags/{id}/resolve",
               "Resolve an anomaly flag",
-              Set.of(NOT_FOUND, FLAG_ALREADY_RESOLVED)));
+              Set.of(NOT_FOUND, FLAG_ALREADY_RESOLVED)),
+          doc(
+              "POST",
+              "/api/v1/admin/users/{userId}/adjustments",
+              "Adjust a user's score on a board's current season, with a reason",
+              Set.of(
+                  USER_NOT_FOUND,
+                  BOARD_NOT_FOUND,
+                  USER_FROZEN,
+                  SCORE_BELOW_ZERO,
+                  SCORE_CAP_REACHED,
+                  IDEMPOTENCY_KEY_REUSED)),
+          doc(
+              "GET",
+              "/api/v1/admin/users/{userId}/history",
+              "Any user's score history",
+              Set.of(USER_NOT_FOUND, BOARD_NOT_FOUND)),
+          doc(
+              "GET",
+              "/api/v1/admin/boards/{id}/as-of",
+              "A board as it stood at an instant",
+              Set.of(BOARD_NOT_FOUND)));
 
   private static Map.Entry<String, Doc> doc(
       String method, String path, String summary, Set<ErrorCode> errors) {

@@ -9,8 +9,9 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read strictly: besides unknown fields (application.yml), a value of the wrong
- * JSON type is refused instead of coerced, e.g. {@code "actionType": 123} or {@code "points":
- * "10"}, so bad input gets a 400 naming the field.
+ * JSON type is refused instead of coerced, e.g. {@code "actionType": 123}, {@code "points": "10"}
+ * or {@code "delta": 1.5} (which would silently lose its fraction), so bad input gets a 400 naming
+ * the field.
  */
 @Configuration
 class StrictJsonConfig {
@@ -27,7 +28,9 @@ class StrictJsonConfig {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .withCoercionConfig(
                 LogicalType.Integer,
-                c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                c ->
+                    c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .withCoercionConfig(
                 LogicalType.Boolean,
                 c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));

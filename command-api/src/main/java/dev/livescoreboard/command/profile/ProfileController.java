@@ -2,12 +2,9 @@ package dev.livescoreboard.command.profile;
 
 import dev.livescoreboard.command.auth.AuthenticatedUser;
 import dev.livescoreboard.command.board.Boards;
-import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.Users;
-import dev.livescoreboard.events.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,17 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProfileController {
 
-  static final int DEFAULT_LIMIT = 20;
-  static final int MAX_LIMIT = 100;
-
   private final Users users;
   private final Boards boards;
   private final ProfileQueries queries;
+  private final ScoreHistories histories;
 
-  ProfileController(Users users, Boards boards, ProfileQueries queries) {
+  ProfileController(Users users, Boards boards, ProfileQueries queries, ScoreHistories histories) {
     this.users = users;
     this.boards = boards;
     this.queries = queries;
+    this.histories = histories;
   }
 
   @Operation(summary = "The caller's profile and score per board and season (read-your-writes)")
@@ -52,21 +48,8 @@ class ProfileController {
       @RequestParam(required = false) String board,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor) {
-    int pageSize = limit == null ? DEFAULT_LIMIT : limit;
-    if (pageSize < 1 || pageSize > MAX_LIMIT) {
-      throw new ApiException(ErrorCode.VALIDATION_FAILED, "limit: must be 1.." + MAX_LIMIT);
-    }
-    HistoryCursor after = cursor == null ? null : HistoryCursor.decode(cursor);
     String boardId = board == null ? null : boards.require(board).id();
     User user = users.require(caller.userId(), caller.name());
-    // One row more than asked tells whether another page follows.
-    List<HistoryItem> rows = queries.history(user.id(), boardId, after, pageSize + 1);
-    if (rows.size() <= pageSize) {
-      return new ScoreHistory(rows, null);
-    }
-    List<HistoryItem> page = rows.subList(0, pageSize);
-    HistoryItem last = page.get(pageSize - 1);
-    return new ScoreHistory(
-        List.copyOf(page), new HistoryCursor(last.committedAt(), last.eventId()).encode());
+    return histories.page(user.id(), boardId, null, limit, cursor);
   }
 }

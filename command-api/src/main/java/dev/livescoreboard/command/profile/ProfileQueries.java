@@ -39,10 +39,11 @@ class ProfileQueries {
   }
 
   /**
-   * Up to {@code limit} events of the user, newest first, optionally on one board and strictly
-   * older than {@code after} (keyset paging: stable while new events arrive).
+   * Up to {@code limit} events of the user, newest first, optionally on one board and one season
+   * and strictly older than {@code after} (keyset paging: stable while new events arrive).
    */
-  List<HistoryItem> history(String userId, String board, HistoryCursor after, int limit) {
+  List<HistoryItem> history(
+      String userId, String board, String season, HistoryCursor after, int limit) {
     StringBuilder sql =
         new StringBuilder(
             """
@@ -53,6 +54,9 @@ class ProfileQueries {
     if (board != null) {
       sql.append(" AND board_id = :board");
     }
+    if (season != null) {
+      sql.append(" AND season = :season");
+    }
     if (after != null) {
       sql.append(" AND (committed_at, id) < (:afterAt, :afterId)");
     }
@@ -60,6 +64,9 @@ class ProfileQueries {
     var statement = jdbc.sql(sql.toString()).param("user", userId).param("limit", limit);
     if (board != null) {
       statement = statement.param("board", board);
+    }
+    if (season != null) {
+      statement = statement.param("season", season);
     }
     if (after != null) {
       statement =

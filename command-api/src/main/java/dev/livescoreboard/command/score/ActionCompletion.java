@@ -7,16 +7,12 @@ import dev.livescoreboard.command.action.ActionTokenVerifier;
 import dev.livescoreboard.command.auth.AuthenticatedUser;
 import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.board.Boards;
-import dev.livescoreboard.command.outbox.Outbox;
-import dev.livescoreboard.command.outbox.OutboxMessage;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.ratelimit.UserRateLimits;
 import dev.livescoreboard.command.security.SecurityEvents;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.Users;
 import dev.livescoreboard.events.ErrorCode;
-import dev.livescoreboard.events.EventJson;
-import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ActionCompletion {
 
-  static final String AGGREGATE_TYPE = "score";
-
   /** A done complete and the {@code RateLimit-*} headers its response carries. */
   record Outcome(CompletedAction action, Map<String, String> rateLimitHeaders) {}
 
@@ -49,7 +43,7 @@ class ActionCompletion {
   private final ActionLimits limits;
   private final UserRateLimits rateLimits;
   private final SecurityEvents securityEvents;
-  private final Outbox outbox;
+  private final ScoreChangeWriter changes;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -62,7 +56,7 @@ class ActionCompletion {
       ActionLimits limits,
       UserRateLimits rateLimits,
       SecurityEvents securityEvents,
-      Outbox outbox,
+      ScoreChangeWriter changes,
       TransactionTemplate transactions,
       Clock clock) {
     this.tokens = tokens;
@@ -73,7 +67,7 @@ class ActionCompletion {
     this.limits = limits;
     this.rateLimits = rateLimits;
     this.securityEvents = securityEvents;
-    this.outbox = outbox;
+    this.changes = changes;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -138,17 +132,9 @@ class ActionCompletion {
             current.version() + 1,
             now,
             now);
-    if (!scores.insertEvent(event, token.nonce(), token.issuedAt(), metadataJson)) {
+    if (!changes.write(event, token.nonce(), token.issuedAt(), metadataJson, traceparent)) {
       throw alreadyCompleted();
     }
-    scores.update(board.id(), season, user.id(), newScore, event.userVersion(), now);
-    outbox.append(
-        new OutboxMessage(
-            AGGREGATE_TYPE,
-            EventKeys.scoreEvent(board.id(), user.id()),
-            ScoreChanged.TYPE,
-            EventJson.toJson(event),
-            traceparent));
     return new Outcome(
         new CompletedAction(
             event.eventId(),

@@ -22,5 +22,21 @@
  * token is reported as 409 even when the quota is also used up. The user's rate limit is the last
  * check ({@link dev.livescoreboard.command.ratelimit.UserRateLimits}), so only a complete that
  * passed every rule above counts against it.
+ *
+ * <p>Admin adjustments ({@code POST /api/v1/admin/users/{userId}/adjustments}) change a score
+ * through the same path as completes ({@link dev.livescoreboard.command.score.ScoreChangeWriter}:
+ * event, score, outbox row) under the same row lock, on the board's season at the commit time, plus
+ * an {@code admin_audit} row, all in one transaction. The event carries the admin's {@code reason}
+ * instead of an action type. The result must stay at or above 0 ({@code 409 SCORE_BELOW_ZERO}) and
+ * a rise may not end above the board's cap ({@code 409 SCORE_CAP_REACHED}; a fall above a cap
+ * lowered later is allowed, it only brings the score closer); a refused adjustment writes nothing.
+ * Frozen users are refused ({@code 403 USER_FROZEN}: an adjustment would publish a score change for
+ * a user hidden from the boards), erased and unknown ones are {@code 404 USER_NOT_FOUND}; the
+ * status is read after the row lock, so a concurrent freeze (which bumps the same row's version) is
+ * either seen or ordered after the adjustment. Every change, up or down, sets {@code reached_at} to
+ * the commit time: among equal scores the user who has held the score longest ranks first, and
+ * after a fall the user holds the new score only from now on (an adjustment down never lets them
+ * overtake someone who already had that score). An {@code Idempotency-Key} (per admin) makes a
+ * retried adjustment count once.
  */
 package dev.livescoreboard.command.score;

@@ -245,6 +245,40 @@ class OpenApiDocumentIT extends CommandApiTestBase {
         .contains("USER_ERASED");
   }
 
+  @Test
+  void operatorEndpointsDocumentTheirBodiesAndRefusals() {
+    JsonNode adjust = new Endpoint("POST", "/api/v1/admin/users/{userId}/adjustments").in(document);
+    JsonNode history = new Endpoint("GET", "/api/v1/admin/users/{userId}/history").in(document);
+    JsonNode asOf = new Endpoint("GET", "/api/v1/admin/boards/{id}/as-of").in(document);
+
+    assertThat(adjust.path("requestBody").toString()).contains("AdjustScoreRequest");
+    assertThat(adjust.path("responses").path("200").toString()).contains("AdjustedScore");
+    assertThat(problemCodes(adjust, "409")).contains("SCORE_BELOW_ZERO", "SCORE_CAP_REACHED");
+    assertThat(problemCodes(adjust, "404")).contains("USER_NOT_FOUND", "BOARD_NOT_FOUND");
+    assertThat(problemCodes(adjust, "403")).contains("FORBIDDEN", "USER_FROZEN");
+    assertThat(
+            document
+                .path("components")
+                .path("schemas")
+                .path("AdjustScoreRequest")
+                .path("required")
+                .toString())
+        .contains("board", "delta", "reason");
+    assertThat(problemCodes(history, "404")).contains("USER_NOT_FOUND", "BOARD_NOT_FOUND");
+    assertThat(history.path("responses").path("200").toString()).contains("ScoreHistory");
+    assertThat(problemCodes(asOf, "404")).contains("BOARD_NOT_FOUND");
+    assertThat(problemCodes(asOf, "400")).contains("VALIDATION_FAILED");
+    assertThat(asOf.path("responses").path("200").toString()).contains("BoardAsOf");
+    assertThat(
+            document
+                .path("components")
+                .path("schemas")
+                .path("AsOfEntry")
+                .path("properties")
+                .propertyNames())
+        .contains("rank", "userId", "displayName", "score", "reachedAt");
+  }
+
   /** Every (method, path) of a handler method in this application, from Spring MVC itself. */
   private List<Endpoint> applicationEndpoints() {
     List<Endpoint> endpoints = new ArrayList<>();
