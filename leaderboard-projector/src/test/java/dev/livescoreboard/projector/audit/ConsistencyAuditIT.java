@@ -9,21 +9,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
+import dev.livescoreboard.infra.audit.AuditCommand;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
+import dev.livescoreboard.infra.servers.FreePorts;
 import dev.livescoreboard.projector.rebuild.ScoreboardDatabase;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit over real PostgreSQL and Redis. Each test builds a consistent board (rows and events in
@@ -266,6 +274,70 @@ class ConsistencyAuditIT {
     assertThat(player.statusCode()).isEqualTo(403);
     assertThat(player.body()).contains("\"code\":\"FORBIDDEN\"");
     assertThat(projector.audit(ADMIN).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * The operator's command (infra's {@code audit}) against this running projector: its exit code is
+   * what scripts and the system tests act on.
+   */
+  @Nested
+  class TheAuditCommand {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+      return AuditCommand.run(
+          List.of(args),
+          env,
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String projectorArg() {
+      return "--projector=" + projector.baseUrl();
+    }
+
+    @Test
+    void exitsZeroAndPrintsTheReportWhenConsistentWithATokenMintedByTheDevAuthServer() {
+      int exit = run(Map.of(), projectorArg(), "--auth=http://127.0.0.1:" + AUTH.port());
+
+      assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(AuditCommand.OK);
+      JsonNode printed =
+          JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+      assertThat(printed.path("ok").asBoolean()).isTrue();
+      assertThat(boardOf(printed, board, SEASON).path("users").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void exitsOneOnDriftWithTheTokenFromTheEnvironment() {
+      redis.hset(KEYS.names(board, SEASON), carl, "Mallory");
+
+      int exit = run(Map.of("SCOREBOARD_ADMIN_TOKEN", ADMIN), projectorArg());
+
+      assertThat(exit).isEqualTo(AuditCommand.DRIFT);
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("NAME_MISMATCH")
+          .contains("\"ok\" : false");
+    }
+
+    @Test
+    void exitsTwoWhenTheAuditCannotRun() {
+      String player = AUTH.mint(amy, "Amy", List.of());
+
+      assertThat(run(Map.of("SCOREBOARD_ADMIN_TOKEN", player), projectorArg()))
+          .as("refused token")
+          .isEqualTo(AuditCommand.CANNOT_RUN);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("403");
+      assertThat(
+              run(
+                  Map.of("SCOREBOARD_ADMIN_TOKEN", ADMIN),
+                  "--projector=http://127.0.0.1:" + FreePorts.pick(0)))
+          .as("no projector there")
+          .isEqualTo(AuditCommand.CANNOT_RUN);
+      assertThat(run(Map.of(), projectorArg(), "--bogus")).isEqualTo(AuditCommand.CANNOT_RUN);
+      assertThat(out.size()).as("nothing printed as a report").isZero();
+    }
   }
 
   /** The single problem of this test's board, the audit failing because of it alone. */
