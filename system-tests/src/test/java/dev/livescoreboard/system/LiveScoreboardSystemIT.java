@@ -64,10 +64,15 @@ class LiveScoreboardSystemIT {
     api = new WriteApi(stack.commandApiUrl());
   }
 
+  /** After every test: the consistency audit must find no drift, then the stack stops. */
   @AfterAll
-  static void stopStack() {
+  static void auditAndStopStack() {
     if (stack != null) {
-      stack.close();
+      try {
+        StackAudit.assertConsistent(stack);
+      } finally {
+        stack.close();
+      }
     }
   }
 

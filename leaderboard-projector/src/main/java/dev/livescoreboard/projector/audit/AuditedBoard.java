@@ -1,8 +1,9 @@
 package dev.livescoreboard.projector.audit;
 
 import dev.livescoreboard.events.BoardIds;
+import dev.livescoreboard.events.Seasons;
 
-/** One leaderboard the audit checks: a board in one season. */
+/** One leaderboard the audit checks: a board in one season; the report lists them in this order. */
 record AuditedBoard(String board, String season) implements Comparable<AuditedBoard> {
 
   AuditedBoard {
@@ -11,9 +12,14 @@ record AuditedBoard(String board, String season) implements Comparable<AuditedBo
     }
   }
 
+  /** By board id, then by season start (SPEC §3: never by the season id's text). */
   @Override
   public int compareTo(AuditedBoard other) {
     int byBoard = board.compareTo(other.board);
-    return byBoard != 0 ? byBoard : season.compareTo(other.season);
+    if (byBoard != 0) {
+      return byBoard;
+    }
+    int byStart = Seasons.BY_START.compare(season, other.season);
+    return byStart != 0 ? byStart : season.compareTo(other.season);
   }
 }

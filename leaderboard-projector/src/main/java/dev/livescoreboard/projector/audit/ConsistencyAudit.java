@@ -48,7 +48,8 @@ class ConsistencyAudit {
     for (AuditedBoard board : boards) {
       audits.add(audit(board, settledBefore));
     }
-    OutboxAudit outbox = postgres.outbox(clock.instant(), clock.instant().minus(settings.grace()));
+    Instant outboxCheckedAt = clock.instant();
+    OutboxAudit outbox = postgres.outbox(outboxCheckedAt, outboxCheckedAt.minus(settings.grace()));
     AuditReport report =
         AuditReport.of(
             checkedAt, Duration.ofNanos(System.nanoTime() - start).toMillis(), audits, outbox);
