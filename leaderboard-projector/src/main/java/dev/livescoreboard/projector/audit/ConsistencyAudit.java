@@ -13,8 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the audit: every board+season PostgreSQL has score rows for or Redis has a ranking for, then
- * the outbox. Runs on the calling (HTTP) thread; reads only.
+ * Runs the audit: every board+season PostgreSQL has score rows for or Redis has a ranking for, and
+ * every board's current season, then the outbox. Runs on the calling (HTTP) thread; reads only.
  */
 @Component
 class ConsistencyAudit {
@@ -43,6 +43,7 @@ class ConsistencyAudit {
     Instant checkedAt = clock.instant();
     Instant settledBefore = checkedAt.minus(settings.grace());
     TreeSet<AuditedBoard> boards = new TreeSet<>(postgres.scoredSeasons());
+    boards.addAll(postgres.currentSeasons(checkedAt));
     boards.addAll(redis.rankedSeasons());
     List<BoardAudit> audits = new ArrayList<>(boards.size());
     for (AuditedBoard board : boards) {

@@ -1,5 +1,6 @@
 package dev.livescoreboard.projector.audit;
 
+import dev.livescoreboard.events.Seasons;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -75,6 +76,8 @@ class PostgresAudit {
       SELECT board_id, season FROM pairs
       """;
 
+  private static final String BOARDS = "SELECT id, reset_schedule FROM boards";
+
   private static final String OUTBOX =
       """
       SELECT count(*), min(created_at), count(*) FILTER (WHERE created_at < ?)
@@ -101,6 +104,25 @@ class PostgresAudit {
                 result.add(new AuditedBoard(rs.getString(1), rs.getString(2)));
               } catch (IllegalArgumentException ignored) {
                 // command-api validates ids; a row that slipped through has no Redis keys
+              }
+            });
+    return result;
+  }
+
+  /**
+   * Every board of the {@code boards} table in its season at {@code at} by its schedule, so the
+   * report lists every board, also one nobody has scored on yet.
+   */
+  List<AuditedBoard> currentSeasons(Instant at) {
+    List<AuditedBoard> result = new ArrayList<>();
+    new JdbcTemplate(dataSource)
+        .query(
+            BOARDS,
+            rs -> {
+              try {
+                result.add(new AuditedBoard(rs.getString(1), Seasons.current(rs.getString(2), at)));
+              } catch (IllegalArgumentException ignored) {
+                // the table's CHECK constraints make this unreachable
               }
             });
     return result;

@@ -3,14 +3,15 @@
  * against the source of truth and answers a JSON report.
  *
  * <p><b>What is checked.</b> Every board+season that has {@code user_scores} rows or a Redis
- * ranking. For each user with a score row or an event there: PostgreSQL's score equals the sum of
- * the user's event deltas and the newest event's {@code new_score}; a ranked user (active, version
- * above 0, the rebuild's rule) is on the Redis board with that score, the reach time PostgreSQL
- * holds and the public name (display name, or {@code Anonymous} when not public); a frozen, erased
- * or never-changed user is not on it; and the Redis board shows nobody PostgreSQL does not know
- * (looked for only when Redis holds more users than matched). Then the outbox: no unpublished row
- * older than {@code scoreboard.audit.grace}. Erased users are only checked for absence: erasure may
- * rewrite their rows.
+ * ranking, and every board of the {@code boards} table in its current season (so each board is
+ * listed, also an empty one). For each user with a score row or an event there: PostgreSQL's score
+ * equals the sum of the user's event deltas and the newest event's {@code new_score}; a ranked user
+ * (active, version above 0, the rebuild's rule) is on the Redis board with that score, the reach
+ * time PostgreSQL holds and the public name (display name, or {@code Anonymous} when not public); a
+ * frozen, erased or never-changed user is not on it; and the Redis board shows nobody PostgreSQL
+ * does not know (looked for only when Redis holds more users than matched). Then the outbox: no
+ * unpublished row older than {@code scoreboard.audit.grace}. Erased users are only checked for
+ * absence: erasure may rewrite their rows.
  *
  * <p><b>Threads and cost.</b> Runs on the HTTP request thread and only reads: one streaming
  * statement per board+season (score rows FULL JOIN the per-user event aggregate, one snapshot),

@@ -129,7 +129,10 @@ class ConsistencyAuditIT {
   }
 
   @Test
-  void aConsistentStoreIsOkWithEveryRankedUserCounted() {
+  void aConsistentStoreIsOkWithEveryRankedUserCountedAndEveryBoardListed() {
+    String empty = board + "-empty";
+    DB.board(empty);
+
     JsonNode report = projector.report();
 
     assertThat(report.path("ok").asBoolean()).as(report.toString()).isTrue();
@@ -141,6 +144,9 @@ class ConsistencyAuditIT {
     assertThat(report.path("summary").path("problems").asLong()).isZero();
     assertThat(report.path("checkedAt").asString()).isNotBlank();
     assertThat(report.path("durationMs").isNumber()).isTrue();
+    assertThat(boardOf(report, empty, SEASON).path("users").isNumber())
+        .as("a board nobody scored on is listed in its current season")
+        .isTrue();
   }
 
   @Test
