@@ -1,17 +1,24 @@
 package dev.livescoreboard.infra;
 
+import dev.livescoreboard.infra.audit.AuditCommand;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar infra/target/infra-local-stack.jar [--no-simulator]}: starts the whole system on
- * loopback and runs until Ctrl-C, which stops everything it started.
+ * loopback and runs until Ctrl-C, which stops everything it started. {@code … audit
+ * [--projector=URL] [--auth=URL]} instead runs the consistency audit against a running system
+ * ({@link AuditCommand}).
  */
 public final class LocalStackMain {
 
   private LocalStackMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && "audit".equals(args[0])) {
+      List<String> rest = List.of(args).subList(1, args.length);
+      System.exit(AuditCommand.run(rest, System.getenv(), System.out, System.err));
+    }
     // The embedded brokers log at INFO by default; the stack's own progress is what matters here.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");

@@ -32,6 +32,7 @@ class ProjectorArchitectureTest {
         .resideOutsideOfPackages(
             "..projector.projection..",
             "..projector.rebuild..",
+            "..projector.audit..",
             "..projector.script..",
             "..projector.redis..")
         .should()
@@ -52,13 +53,26 @@ class ProjectorArchitectureTest {
   }
 
   @Test
-  void onlyTheRebuildTalksToPostgres() {
+  void onlyTheRebuildAndTheAuditTalkToPostgres() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("..projector.rebuild..")
+        .resideOutsideOfPackages("..projector.rebuild..", "..projector.audit..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theAuditOnlyReadsItNeverRepairsOrProjects() {
+    // Drift found must stay visible in the report; repairing is the reconciliation's job.
+    noClasses()
+        .that()
+        .resideInAPackage("..projector.audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..projector.rebuild..", "..projector.projection..", "..projector.script..")
         .check(CLASSES);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.EventKeys;
+import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.infra.LocalStack;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.net.URI;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +57,12 @@ class LivePageBrowserIT {
 
   private Browser browser;
   private String testName;
+
+  /** After the class's tests: the consistency audit of the shared stack must find no drift. */
+  @AfterAll
+  static void auditTheStack() {
+    StackAudit.assertConsistent(stack);
+  }
 
   @BeforeAll
   static void useTheStack(LocalStack shared) {
@@ -152,6 +160,25 @@ class LivePageBrowserIT {
     assertThat(browser.script("return document.querySelectorAll('main img').length")).isEqualTo(0L);
     assertThat(browser.driver.findElement(By.id("chart-legend")).getText()).contains(markup);
     assertThat(alertShown()).isFalse();
+
+    // The forged event is undone from PostgreSQL, the source of truth, so the run's audit finds
+    // the board as it was committed.
+    HttpResponse<String> rebuilt =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            stack.projectorUrl()
+                                + "/admin/rebuild?board="
+                                + board
+                                + "&season="
+                                + Seasons.ALL_TIME))
+                    .header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+    await().atMost(LIVE).untilAsserted(() -> assertThat(rows()).containsExactly("1 Mallory 10"));
   }
 
   @Test

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,6 +60,12 @@ class LiveScoreboardSystemIT {
   static void startStack(LocalStack shared) {
     stack = shared;
     api = new WriteApi(stack.commandApiUrl());
+  }
+
+  /** After the class's tests: the consistency audit of the shared stack must find no drift. */
+  @AfterAll
+  static void auditTheStack() {
+    StackAudit.assertConsistent(stack);
   }
 
   @Test

@@ -8,7 +8,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every {@code /admin/**} request needs an unrevoked access token with the admin role. */
+/**
+ * Every {@code /admin/**} and {@code /api/v1/admin/**} request needs an unrevoked access token with
+ * the admin role.
+ */
 @Configuration(proxyBeanMethods = false)
 class AdminAuthConfig implements WebMvcConfigurer {
 
@@ -25,6 +28,6 @@ class AdminAuthConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(interceptor).addPathPatterns("/admin/**");
+    registry.addInterceptor(interceptor).addPathPatterns("/admin/**", "/api/v1/admin/**");
   }
 }

@@ -22,12 +22,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * the sibling module so the projector is tested against exactly what command-api creates), plus
  * seeding helpers that write what command-api would have committed.
  */
-final class ScoreboardDatabase {
+public final class ScoreboardDatabase {
 
   static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
-  final TestPostgres.Database db;
-  final JdbcTemplate jdbc;
+  public final TestPostgres.Database db;
+  public final JdbcTemplate jdbc;
 
   private ScoreboardDatabase(TestPostgres.Database db) {
     this.db = db;
@@ -35,7 +35,7 @@ final class ScoreboardDatabase {
         new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
   }
 
-  static ScoreboardDatabase create() {
+  public static ScoreboardDatabase create() {
     TestPostgres.Database db = TestPostgres.shared().newDatabase();
     migrate(db);
     return new ScoreboardDatabase(db);
@@ -59,7 +59,7 @@ final class ScoreboardDatabase {
     }
   }
 
-  void board(String id) {
+  public void board(String id) {
     jdbc.update("INSERT INTO boards (id, title) VALUES (?, ?) ON CONFLICT DO NOTHING", id, id);
   }
 
@@ -72,7 +72,7 @@ final class ScoreboardDatabase {
         topN);
   }
 
-  void user(String id, String displayName, String status, boolean isPublic) {
+  public void user(String id, String displayName, String status, boolean isPublic) {
     jdbc.update(
         "INSERT INTO users (id, display_name, status, public) VALUES (?, ?, ?, ?)",
         id,
