@@ -60,13 +60,18 @@ public abstract class OperatorsTestBase extends CommandApiTestBase {
     return complete(bearer, started.body().path("actionToken").asString());
   }
 
-  /** Score events, outbox rows, audit rows and scores of {@code user}, for "nothing written". */
+  /**
+   * Score events, outbox rows, adjustment audit rows and scores of {@code user}, for "nothing
+   * written".
+   */
   protected String footprint(String user) {
     return count("SELECT count(*) FROM score_events WHERE user_id = ?", user)
         + "/"
         + count("SELECT count(*) FROM outbox WHERE aggregateid LIKE ?", "%:" + user)
         + "/"
-        + count("SELECT count(*) FROM admin_audit WHERE target = ?", "user:" + user)
+        + count(
+            "SELECT count(*) FROM admin_audit WHERE target = ? AND action = 'SCORE_ADJUSTED'",
+            "user:" + user)
         + "/"
         + count("SELECT coalesce(sum(score), 0) FROM user_scores WHERE user_id = ?", user)
         + "/"

@@ -1,6 +1,7 @@
 package dev.livescoreboard.command.score;
 
 import dev.livescoreboard.events.ScoreChanged;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -68,7 +69,8 @@ class ScoreStore {
   /**
    * Records the event.
    *
-   * @param startedAt when the action was started (its token's {@code iat}), for the anomaly job
+   * @param startedAt when the action was started (its token's {@code iat}), for the anomaly job;
+   *     {@code null} for an adjustment
    * @return {@code false} if the nonce was already used (the transaction must then roll back)
    */
   boolean insertEvent(ScoreChanged event, String nonce, Instant startedAt, String metadataJson) {
@@ -95,7 +97,9 @@ class ScoreStore {
           .param("metadata", metadataJson)
           .param("reachedAt", utc(event.reachedAt()))
           .param("committedAt", utc(event.committedAt()))
-          .param("startedAt", utc(startedAt))
+          // null for an adjustment, typed so PostgreSQL need not guess
+          .param(
+              "startedAt", startedAt == null ? null : utc(startedAt), Types.TIMESTAMP_WITH_TIMEZONE)
           .update();
       return true;
     } catch (DuplicateKeyException e) {
