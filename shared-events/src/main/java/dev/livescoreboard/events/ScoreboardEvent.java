@@ -9,7 +9,7 @@ import java.util.UUID;
  * ScoreboardEventDeserializer#read}; consumers switch over the permitted records exhaustively, so
  * the compiler lists every place a new type must be handled.
  */
-public sealed interface ScoreboardEvent permits ScoreChanged, BoardDefined {
+public sealed interface ScoreboardEvent permits ScoreChanged, BoardDefined, SeasonStarted {
 
   /** Unique id of the event. */
   UUID eventId();

@@ -26,6 +26,7 @@ public final class ScoreboardEventDeserializer implements Deserializer<Scoreboar
     return switch (name) {
       case ScoreChanged.TYPE -> EventJson.fromTree(node, ScoreChanged.class);
       case BoardDefined.TYPE -> EventJson.fromTree(node, BoardDefined.class);
+      case SeasonStarted.TYPE -> EventJson.fromTree(node, SeasonStarted.class);
       default -> throw new IllegalArgumentException("unknown event type: " + name);
     };
   }

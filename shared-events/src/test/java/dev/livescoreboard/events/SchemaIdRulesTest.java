@@ -18,7 +18,8 @@ class SchemaIdRulesTest {
           "score-changed.v1.schema.json",
           "top-n-changed.v1.schema.json",
           "ranks-changed.v1.schema.json",
-          "board-defined.v1.schema.json"
+          "board-defined.v1.schema.json",
+          "season-started.v1.schema.json"
         }) {
       assertThat(pattern(name, "board")).as(name).isEqualTo("^" + BoardIds.BOARD_PATTERN + "$");
     }
@@ -53,6 +54,16 @@ class SchemaIdRulesTest {
   void boardDefinedSchemaUsesTheSameSeasonPattern() {
     assertThat(pattern("board-defined.v1.schema.json", "currentSeason"))
         .isEqualTo(pattern("score-changed.v1.schema.json", "season"));
+  }
+
+  @Test
+  void seasonStartedSchemaUsesTheSameSeasonPattern() {
+    String season = pattern("score-changed.v1.schema.json", "season");
+    assertThat(pattern("season-started.v1.schema.json", "season")).isEqualTo(season);
+    assertThat(pattern("season-started.v1.schema.json", "previousSeason")).isEqualTo(season);
+    assertThat(property("season-started.v1.schema.json", "reason").path("enum").values())
+        .map(JsonNode::asString)
+        .containsExactlyElementsOf(SeasonStarted.REASONS);
   }
 
   @Test
