@@ -68,6 +68,11 @@ final class Endpoints {
           new Doc(
               "Create (201) or change (200) a board; the read model follows through BOARD_DEFINED",
               Set.of()),
+          key("POST", "/api/v1/admin/boards/{id}/reset"),
+          new Doc(
+              "Force a new season of a board now (id with -r2, -r3, ...); the old one stays"
+                  + " readable",
+              Set.of(BOARD_NOT_FOUND)),
           key("POST", "/api/v1/admin/tokens/revoke"),
           new Doc(
               "Revoke an access token by its jti: refused with 401 until it would have expired",

@@ -11,6 +11,7 @@ import dev.livescoreboard.command.outbox.Outbox;
 import dev.livescoreboard.command.outbox.OutboxMessage;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.ratelimit.UserRateLimits;
+import dev.livescoreboard.command.season.SeasonRollover;
 import dev.livescoreboard.command.security.SecurityEvents;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.Users;
@@ -49,6 +50,7 @@ class ActionCompletion {
   private final ActionLimits limits;
   private final UserRateLimits rateLimits;
   private final SecurityEvents securityEvents;
+  private final SeasonRollover seasons;
   private final Outbox outbox;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -62,6 +64,7 @@ class ActionCompletion {
       ActionLimits limits,
       UserRateLimits rateLimits,
       SecurityEvents securityEvents,
+      SeasonRollover seasons,
       Outbox outbox,
       TransactionTemplate transactions,
       Clock clock) {
@@ -73,6 +76,7 @@ class ActionCompletion {
     this.limits = limits;
     this.rateLimits = rateLimits;
     this.securityEvents = securityEvents;
+    this.seasons = seasons;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
@@ -100,7 +104,7 @@ class ActionCompletion {
       String traceparent) {
     // PostgreSQL keeps microseconds: the event carries exactly what is stored.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String season = board.seasonAt(now);
+    String season = seasons.currentSeason(board, now);
     User user = users.requireActive(caller.userId(), caller.name());
     ScoreRecord current = scores.lock(board.id(), season, user.id(), now);
     if (current.score() >= board.scoreCap()) {

@@ -9,6 +9,7 @@ import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.SeasonStarted;
 import dev.livescoreboard.events.Topics;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
@@ -67,6 +68,8 @@ class AsyncApiDocumentTest {
           ScoreChanged.TYPE,
           EventKeys.scoreEvent("global", "alice"),
           BoardDefined.TYPE,
+          EventKeys.boardEvent("global"),
+          SeasonStarted.TYPE,
           EventKeys.boardEvent("global"));
 
   private static final Pattern MESSAGE_TYPE_LITERAL =

@@ -1,0 +1,82 @@
+package dev.livescoreboard.command.season;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the {@code seasons} table. */
+@Repository
+class SeasonStore {
+
+  /** A board, its schedule and its current season ({@code null} before its first). */
+  record BoardSeason(String board, String resetSchedule, String currentSeason) {}
+
+  private final JdbcClient jdbc;
+
+  SeasonStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The board's current season: its one season without an end. */
+  Optional<String> current(String board) {
+    return jdbc.sql("SELECT season FROM seasons WHERE board_id = :board AND ended_at IS NULL")
+        .param("board", board)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Locks the board's row until the transaction ends, so season changes of one board run one after
+   * another on every instance, and returns its reset schedule (empty for an unknown board). {@code
+   * FOR NO KEY UPDATE}, the lock an {@code UPDATE} of the row would take: it does not wait for the
+   * key-share locks that concurrent completes take through the foreign keys of their score rows.
+   */
+  Optional<String> lockBoard(String board) {
+    return jdbc.sql("SELECT reset_schedule FROM boards WHERE id = :board FOR NO KEY UPDATE")
+        .param("board", board)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Every board with its schedule and current season. */
+  List<BoardSeason> boards() {
+    return jdbc.sql(
+            """
+            SELECT b.id, b.reset_schedule, s.season FROM boards b
+            LEFT JOIN seasons s ON s.board_id = b.id AND s.ended_at IS NULL
+            """)
+        .query(
+            (rs, n) ->
+                new BoardSeason(
+                    rs.getString("id"), rs.getString("reset_schedule"), rs.getString("season")))
+        .list();
+  }
+
+  /** Ends {@code current} at {@code at} and starts {@code next} then. */
+  void advance(String board, String current, String next, Instant at) {
+    if (current != null) {
+      jdbc.sql(
+              """
+              UPDATE seasons SET ended_at = :at
+              WHERE board_id = :board AND season = :season AND ended_at IS NULL
+              """)
+          .param("at", utc(at))
+          .param("board", board)
+          .param("season", current)
+          .update();
+    }
+    jdbc.sql("INSERT INTO seasons (board_id, season, started_at) VALUES (:board, :season, :at)")
+        .param("board", board)
+        .param("season", next)
+        .param("at", utc(at))
+        .update();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
