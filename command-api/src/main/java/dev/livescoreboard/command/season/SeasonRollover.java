@@ -97,7 +97,7 @@ public class SeasonRollover {
 
   private SeasonStarted start(
       String board, String current, String next, String reason, Instant now) {
-    store.advance(board, current, next, now);
+    store.advance(board, current, next, reason, now);
     SeasonStarted event = SeasonStarted.of(UUID.randomUUID(), board, next, current, now, reason);
     outbox.append(
         new OutboxMessage(

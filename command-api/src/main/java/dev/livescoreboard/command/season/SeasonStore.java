@@ -56,8 +56,8 @@ class SeasonStore {
         .list();
   }
 
-  /** Ends {@code current} at {@code at} and starts {@code next} then. */
-  void advance(String board, String current, String next, Instant at) {
+  /** Ends {@code current} at {@code at} and starts {@code next} then, for {@code reason}. */
+  void advance(String board, String current, String next, String reason, Instant at) {
     if (current != null) {
       jdbc.sql(
               """
@@ -69,8 +69,13 @@ class SeasonStore {
           .param("season", current)
           .update();
     }
-    jdbc.sql("INSERT INTO seasons (board_id, season, started_at) VALUES (:board, :season, :at)")
+    jdbc.sql(
+            """
+            INSERT INTO seasons (board_id, season, started_at, reason)
+            VALUES (:board, :season, :at, :reason)
+            """)
         .param("board", board)
+        .param("reason", reason)
         .param("season", next)
         .param("at", utc(at))
         .update();

@@ -3,6 +3,7 @@ package dev.livescoreboard.projector.projection;
 import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
+import dev.livescoreboard.events.SeasonStarted;
 import dev.livescoreboard.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Batch Kafka listener of the score-events topic: the score changes of one poll (at most {@code
- * max.poll.records}) are applied with one Redis pipeline. A board definition (rare) first applies
- * the score changes before it, then itself, so the batch's order is kept.
+ * max.poll.records}) are applied with one Redis pipeline. A board definition or season start (rare)
+ * first applies the score changes before it, then itself, so the batch's order is kept.
  *
  * <p>Failures name the first record not applied with a {@link BatchListenerFailedException}: the
  * error handler commits the records before it, then either dead-letters it (poison: not
@@ -37,10 +38,13 @@ class ScoreEventProjector {
 
   private final LeaderboardWriter writer;
   private final BoardDefinitionWriter definitions;
+  private final SeasonStartWriter seasons;
 
-  ScoreEventProjector(LeaderboardWriter writer, BoardDefinitionWriter definitions) {
+  ScoreEventProjector(
+      LeaderboardWriter writer, BoardDefinitionWriter definitions, SeasonStartWriter seasons) {
     this.writer = writer;
     this.definitions = definitions;
+    this.seasons = seasons;
   }
 
   @KafkaListener(
@@ -75,6 +79,11 @@ class ScoreEventProjector {
         calls.clear();
         define(defined, i);
         continue;
+      } else if (record.value() instanceof SeasonStarted started) {
+        apply(calls, firstPending);
+        calls.clear();
+        startSeason(started, i);
+        continue;
       } else if (record.value() instanceof ScoreChanged scored) {
         try {
           call = writer.prepare(scored);
@@ -103,6 +112,15 @@ class ScoreEventProjector {
       definitions.apply(event);
     } catch (RuntimeException e) {
       throw new BatchListenerFailedException("board definition failed", e, index);
+    }
+  }
+
+  /** Applies one season start; on failure the batch is retried from it. */
+  private void startSeason(SeasonStarted event, int index) {
+    try {
+      seasons.apply(event);
+    } catch (RuntimeException e) {
+      throw new BatchListenerFailedException("season start failed", e, index);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
 import dev.livescoreboard.events.ScoreboardEventSerializer;
+import dev.livescoreboard.events.SeasonStarted;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +54,10 @@ final class TestProducers implements AutoCloseable {
 
   /** Sends a board definition with the production key {@code board}, waiting for the ack. */
   void send(BoardDefined event) {
+    complete(events.send(new ProducerRecord<>(topic, EventKeys.boardEvent(event.board()), event)));
+  }
+
+  void send(SeasonStarted event) {
     complete(events.send(new ProducerRecord<>(topic, EventKeys.boardEvent(event.board()), event)));
   }
 
