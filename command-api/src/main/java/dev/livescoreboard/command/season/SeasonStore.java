@@ -30,13 +30,19 @@ class SeasonStore {
   }
 
   /**
-   * Locks the board's row until the transaction ends, so season changes of one board run one after
-   * another on every instance, and returns its reset schedule (empty for an unknown board). {@code
-   * FOR NO KEY UPDATE}, the lock an {@code UPDATE} of the row would take: it does not wait for the
-   * key-share locks that concurrent completes take through the foreign keys of their score rows.
+   * Takes the board's season lock until the transaction ends, so season changes of one board run
+   * one after another on every instance, and returns its reset schedule (empty for an unknown
+   * board). A transaction-scoped advisory lock rather than a lock of the board's row: row locks
+   * would make the startup announcement ({@code FOR UPDATE SKIP LOCKED}) skip a board the job
+   * holds, and would wait for the key-share locks concurrent completes take through their foreign
+   * keys.
    */
   Optional<String> lockBoard(String board) {
-    return jdbc.sql("SELECT reset_schedule FROM boards WHERE id = :board FOR NO KEY UPDATE")
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+        .param("key", "season:" + board)
+        .query((rs, n) -> 1)
+        .single();
+    return jdbc.sql("SELECT reset_schedule FROM boards WHERE id = :board")
         .param("board", board)
         .query(String.class)
         .optional();

@@ -19,12 +19,12 @@
  * <p><b>Guarantees.</b>
  *
  * <ul>
- *   <li>One transaction per season change: the board row is locked ({@code FOR NO KEY UPDATE}, so
- *       several instances and a concurrent complete start each season once), the current season is
- *       read again under the lock, gets its {@code ended_at}, the new one is inserted with {@code
- *       started_at} at the same instant, and its {@code SEASON_STARTED} (key {@code {board}}) is
- *       appended to the outbox. Nothing reaches Kafka for a rolled-back change; every committed one
- *       does.
+ *   <li>One transaction per season change: the board's season lock is taken (a transaction-scoped
+ *       advisory lock, so several instances and a concurrent complete start each season once,
+ *       without locking the board row), the current season is read again under the lock, gets its
+ *       {@code ended_at}, the new one is inserted with {@code started_at} at the same instant, and
+ *       its {@code SEASON_STARTED} (key {@code {board}}) is appended to the outbox. Nothing reaches
+ *       Kafka for a rolled-back change; every committed one does.
  *   <li>A board has at most one current season (a partial unique index), and each new season starts
  *       after the previous one by {@link dev.livescoreboard.events.Seasons#order}, never by string.
  *   <li>A complete reads the current season without locking it, so one committing while a rollover
