@@ -25,8 +25,8 @@ public final class ChannelBoards {
   // The last state written per board; the one check that keeps a channel's seqs growing whatever
   // order a SNAPSHOT, broadcasts queued before it, and catch-ups reach its loop in.
   private final Map<String, BoardState> sent = new HashMap<>();
-  // The season of the last message written per board (a placeholder SNAPSHOT's too): a state of
-  // another season goes out as a SNAPSHOT, since the client's entries belong to the old one.
+  // The season of the last real state written per board: a state of another season goes out as a
+  // SNAPSHOT, since the client's entries belong to the old one.
   private final Map<String, String> seasons = new HashMap<>();
   private final Set<String> missed = new LinkedHashSet<>();
 
@@ -119,7 +119,12 @@ public final class ChannelBoards {
   void snapshotSent(String board, BoardState state) {
     if (subscribed.contains(board)) {
       sent.put(board, state.isPlaceholder() ? null : state);
-      seasons.put(board, state.top().season());
+      if (state.isPlaceholder()) {
+        // Its season is made up: the first real state goes out as an update, whatever its season.
+        seasons.remove(board);
+      } else {
+        seasons.put(board, state.top().season());
+      }
     }
   }
 
