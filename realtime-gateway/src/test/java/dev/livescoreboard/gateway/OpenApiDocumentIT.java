@@ -42,6 +42,7 @@ class OpenApiDocumentIT {
       Set.of(
           "/api/v1/leaderboards",
           "/api/v1/leaderboards/{board}",
+          "/api/v1/leaderboards/{board}/seasons",
           "/api/v1/leaderboards/{board}/users",
           "/api/v1/leaderboards/{board}/users/me",
           "/api/v1/leaderboards/{board}/users/{userId}",

@@ -129,6 +129,26 @@ final class RunningGateway implements AutoCloseable {
     redis.setnx(keys.currentSeason(board), season);
   }
 
+  /**
+   * Applies a {@code SEASON_STARTED} as the projector's {@code apply-season-started.lua} does: the
+   * season listed with its start, the previous one's end, the new current season, its empty top N
+   * ({@code seq}) stored and published.
+   */
+  TopNChanged startSeason(String board, String season, String previous, Instant at, long seq) {
+    redis.zadd(keys.seasons(board), Seasons.order(season), season);
+    redis.hset(keys.seasonStarts(board), season, at.toString());
+    if (previous != null) {
+      redis.zadd(keys.seasons(board), Seasons.order(previous), previous);
+      redis.hset(keys.seasonEnds(board), previous, at.toString());
+    }
+    redis.set(keys.currentSeason(board), season);
+    redis.set(keys.currentSeasonOrder(board), Long.toString(Seasons.order(season)));
+    TopNChanged empty = new TopNChanged(board, season, seq, List.of(), List.of(), at);
+    redis.set(keys.top(board, season), EventJson.toJson(empty));
+    publish(empty);
+    return empty;
+  }
+
   /** Publishes {@code top} as the projector does, without storing it. */
   void publish(TopNChanged top) {
     redis.publish(keys.topChangedChannel(), EventJson.toJson(top));

@@ -12,9 +12,14 @@ package dev.livescoreboard.events;
  *   <li>{@code names}: hash userId to display name
  *   <li>{@code seq}: counter of top-N states
  *   <li>{@code top}: the latest {@link TopNChanged} as JSON
- *   <li>{@code current-season} (per board): the newest season that has received a score
+ *   <li>{@code current-season} (per board): the board's current season: the newest started by a
+ *       {@link SeasonStarted}, or a newer one that has received a score before its start arrived
  *   <li>{@code current-season-order} (per board): {@link Seasons#order} of that season, which the
  *       projector's scripts compare a scored season with
+ *   <li>{@code seasons} (per board): sorted set of the board's started seasons, scored by {@link
+ *       Seasons#order}, so a range read lists them in start order
+ *   <li>{@code season-starts}, {@code season-ends} (per board): hashes season id to when it started
+ *       and ended (ISO-8601); a current season has no end
  *   <li>{@code definition} (per board): hash of the board's latest {@link BoardDefined}, fields as
  *       {@link BoardDefinitionHash} writes them
  *   <li>{@code boards} (one per deployment, no hash tag, so its own slot): set of the ids of every
@@ -62,6 +67,21 @@ public record LeaderboardKeys(String prefix) {
   /** {@link Seasons#order} of {@link #currentSeason}'s value. */
   public String currentSeasonOrder(String board) {
     return prefix + "lb:{" + board + "}:current-season-order";
+  }
+
+  /** The board's started seasons, scored by {@link Seasons#order}. */
+  public String seasons(String board) {
+    return prefix + "lb:{" + board + "}:seasons";
+  }
+
+  /** Hash season id to when that season of the board started (ISO-8601). */
+  public String seasonStarts(String board) {
+    return prefix + "lb:{" + board + "}:season-starts";
+  }
+
+  /** Hash season id to when that season of the board ended (ISO-8601); none for the current. */
+  public String seasonEnds(String board) {
+    return prefix + "lb:{" + board + "}:season-ends";
   }
 
   /** The hash of the board's latest definition ({@link BoardDefinitionHash}). */

@@ -9,7 +9,8 @@ import java.util.UUID;
  * ScoreboardEventDeserializer#read}; consumers switch over the permitted records exhaustively, so
  * the compiler lists every place a new type must be handled.
  */
-public sealed interface ScoreboardEvent permits ScoreChanged, BoardDefined, EntryChanged {
+public sealed interface ScoreboardEvent
+    permits ScoreChanged, BoardDefined, EntryChanged, SeasonStarted {
 
   /** Unique id of the event. */
   UUID eventId();

@@ -27,6 +27,7 @@ public final class ScoreboardEventDeserializer implements Deserializer<Scoreboar
       case ScoreChanged.TYPE -> EventJson.fromTree(node, ScoreChanged.class);
       case BoardDefined.TYPE -> EventJson.fromTree(node, BoardDefined.class);
       case EntryChanged.TYPE -> EventJson.fromTree(node, EntryChanged.class);
+      case SeasonStarted.TYPE -> EventJson.fromTree(node, SeasonStarted.class);
       default -> throw new IllegalArgumentException("unknown event type: " + name);
     };
   }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,6 +90,50 @@ public final class Seasons {
   /** The season of the month {@code day} is in, on a monthly board. */
   public static String month(LocalDate day) {
     return String.format("%04d-%02d", day.getYear(), day.getMonthValue());
+  }
+
+  /**
+   * The period {@code season} belongs to: the id without its reset suffix ({@code 2026-12-03-r2} is
+   * in {@code 2026-12-03}, {@code all-time-r2} in {@code all-time}).
+   *
+   * @throws IllegalArgumentException if {@code season} is not a season id
+   */
+  public static String periodOf(String season) {
+    order(season);
+    int suffix = season.lastIndexOf("-r");
+    return suffix < 0 ? season : season.substring(0, suffix);
+  }
+
+  /**
+   * The season to start next on a board whose current season is {@code current} ({@code null} when
+   * it has none yet) and whose schedule puts the clock in {@code period} ({@link #current}): the
+   * period when it starts after {@code current} (a scheduled rollover), otherwise nothing.
+   */
+  public static Optional<String> scheduledAfter(String current, String period) {
+    return current == null || order(period) > order(current)
+        ? Optional.of(period)
+        : Optional.empty();
+  }
+
+  /**
+   * The season a forced reset starts: the schedule's {@code period} if it starts after {@code
+   * current} (the boundary passed and the rollover had not run yet), else the next reset of {@code
+   * current}'s period: {@code 2026-12-03} → {@code 2026-12-03-r2} → {@code 2026-12-03-r3}, {@code
+   * all-time} → {@code all-time-r2}. Always starts after {@code current}.
+   *
+   * @throws IllegalArgumentException if either is not a season id
+   */
+  public static String afterReset(String current, String period) {
+    Optional<String> scheduled = scheduledAfter(current, period);
+    if (scheduled.isPresent()) {
+      return scheduled.get();
+    }
+    Matcher m = SHAPE.matcher(current);
+    m.matches();
+    long reset = m.group("reset") == null ? 1 : Long.parseLong(m.group("reset"));
+    String next = periodOf(current) + "-r" + (reset + 1);
+    order(next);
+    return next;
   }
 
   public static boolean isValid(String season) {

@@ -19,7 +19,8 @@ class SchemaIdRulesTest {
           "top-n-changed.v1.schema.json",
           "ranks-changed.v1.schema.json",
           "board-defined.v1.schema.json",
-          "entry-changed.v1.schema.json"
+          "entry-changed.v1.schema.json",
+          "season-started.v1.schema.json"
         }) {
       assertThat(pattern(name, "board")).as(name).isEqualTo("^" + BoardIds.BOARD_PATTERN + "$");
     }
@@ -66,6 +67,16 @@ class SchemaIdRulesTest {
     assertThat(property("entry-changed.v1.schema.json", "change").path("enum").values())
         .map(JsonNode::asString)
         .containsExactlyElementsOf(EntryChanged.CHANGES);
+  }
+
+  @Test
+  void seasonStartedSchemaUsesTheSameSeasonPattern() {
+    String season = pattern("score-changed.v1.schema.json", "season");
+    assertThat(pattern("season-started.v1.schema.json", "season")).isEqualTo(season);
+    assertThat(pattern("season-started.v1.schema.json", "previousSeason")).isEqualTo(season);
+    assertThat(property("season-started.v1.schema.json", "reason").path("enum").values())
+        .map(JsonNode::asString)
+        .containsExactlyElementsOf(SeasonStarted.REASONS);
   }
 
   @Test

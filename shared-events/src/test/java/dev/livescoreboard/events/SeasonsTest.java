@@ -118,4 +118,48 @@ class SeasonsTest {
     }
     assertThatThrownBy(() -> Seasons.order("2026-13")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void thePeriodOfASeasonIsItsIdWithoutTheResetSuffix() {
+    assertThat(Seasons.periodOf("2026-12-03-r2")).isEqualTo("2026-12-03");
+    assertThat(Seasons.periodOf("2026-12-03")).isEqualTo("2026-12-03");
+    assertThat(Seasons.periodOf("2026-W48-r12")).isEqualTo("2026-W48");
+    assertThat(Seasons.periodOf("2026-11-r3")).isEqualTo("2026-11");
+    assertThat(Seasons.periodOf("all-time-r2")).isEqualTo("all-time");
+    assertThatThrownBy(() -> Seasons.periodOf("2026-13"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theScheduleStartsItsPeriodOnlyWhenItStartsAfterTheCurrentSeason() {
+    assertThat(Seasons.scheduledAfter(null, "2026-12-03")).contains("2026-12-03");
+    assertThat(Seasons.scheduledAfter("2026-12-03", "2026-12-04")).contains("2026-12-04");
+    assertThat(Seasons.scheduledAfter("2026-12-03-r5", "2026-12-04")).contains("2026-12-04");
+    assertThat(Seasons.scheduledAfter("2026-W48", "2026-W49")).contains("2026-W49");
+    assertThat(Seasons.scheduledAfter("2026-11", "2026-12")).contains("2026-12");
+    assertThat(Seasons.scheduledAfter("all-time", "2026-12-03")).contains("2026-12-03");
+    // Same period, or a reset of it: nothing to start.
+    assertThat(Seasons.scheduledAfter("2026-12-03", "2026-12-03")).isEmpty();
+    assertThat(Seasons.scheduledAfter("2026-12-03-r2", "2026-12-03")).isEmpty();
+    assertThat(Seasons.scheduledAfter("all-time-r2", "all-time")).isEmpty();
+    // A daily board switched to monthly mid-month waits for the next month.
+    assertThat(Seasons.scheduledAfter("2026-12-03", "2026-12")).isEmpty();
+  }
+
+  @Test
+  void aForcedResetNumbersTheNextSeasonOfThePeriod() {
+    assertThat(Seasons.afterReset("2026-12-03", "2026-12-03")).isEqualTo("2026-12-03-r2");
+    assertThat(Seasons.afterReset("2026-12-03-r2", "2026-12-03")).isEqualTo("2026-12-03-r3");
+    assertThat(Seasons.afterReset("2026-12-03-r9", "2026-12-03")).isEqualTo("2026-12-03-r10");
+    assertThat(Seasons.afterReset("all-time", "all-time")).isEqualTo("all-time-r2");
+    assertThat(Seasons.afterReset("2026-W49", "2026-W49")).isEqualTo("2026-W49-r2");
+    // The boundary passed before the rollover ran: the reset starts the new period.
+    assertThat(Seasons.afterReset("2026-12-03-r2", "2026-12-04")).isEqualTo("2026-12-04");
+    // The schedule's period started before the current season: the current one is reset.
+    assertThat(Seasons.afterReset("2026-12-03", "2026-12")).isEqualTo("2026-12-03-r2");
+    for (String current : new String[] {"2026-12-03", "2026-12-03-r7", "all-time"}) {
+      assertThat(Seasons.order(Seasons.afterReset(current, Seasons.periodOf(current))))
+          .isGreaterThan(Seasons.order(current));
+    }
+  }
 }

@@ -98,6 +98,12 @@ final class Endpoints {
               Set.of()),
           doc(
               "POST",
+              "/api/v1/admin/boards/{id}/reset",
+              "Force a new season of a board now (id with -r2, -r3, ...); the old one stays"
+                  + " readable",
+              Set.of(BOARD_NOT_FOUND)),
+          doc(
+              "POST",
               "/api/v1/admin/tokens/revoke",
               "Revoke an access token by its jti: refused with 401 until it would have expired",
               Set.of()),

@@ -3,6 +3,7 @@ package dev.livescoreboard.command.asof;
 import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.board.Boards;
 import dev.livescoreboard.command.problem.ApiException;
+import dev.livescoreboard.command.season.SeasonRollover;
 import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.events.Seasons;
@@ -27,11 +28,13 @@ class BoardAsOfController {
 
   private final Boards boards;
   private final BoardHistory history;
+  private final SeasonRollover seasons;
   private final Clock clock;
 
-  BoardAsOfController(Boards boards, BoardHistory history, Clock clock) {
+  BoardAsOfController(Boards boards, BoardHistory history, SeasonRollover seasons, Clock clock) {
     this.boards = boards;
     this.history = history;
+    this.seasons = seasons;
     this.clock = clock;
   }
 
@@ -56,7 +59,7 @@ class BoardAsOfController {
           ErrorCode.VALIDATION_FAILED, "limit: must be 1.." + BoardDefined.MAX_TOP_N);
     }
     Board board = boards.require(id);
-    String shown = season != null ? season : board.seasonAt(instant);
+    String shown = season != null ? season : seasons.seasonAt(board, instant);
     BoardHistory.Standings standings =
         history.standingsAt(board.id(), shown, instant, limit != null ? limit : board.topN());
     return new BoardAsOf(board.id(), shown, instant, standings.entries(), standings.totalUsers());

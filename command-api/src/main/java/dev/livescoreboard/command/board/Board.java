@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 public record Board(String id, String title, long scoreCap, int topN, ResetSchedule resetSchedule) {
 
-  /** The season this board is in at {@code at}. */
+  /** The period its schedule puts {@code at} in (the current season may be a reset of it). */
   public String seasonAt(Instant at) {
     return resetSchedule.seasonAt(at);
   }

@@ -82,7 +82,9 @@ public class BoardRegistry {
   /**
    * Announces every board whose newest version has not been written to the outbox yet (boards
    * created or changed by migrations), once: the rows are locked and skipped by a concurrent
-   * caller, and marked announced in the same transaction. Returns how many were announced.
+   * caller, and marked announced in the same transaction. Returns how many were announced. {@code
+   * FOR NO KEY UPDATE}, the strength of the {@code UPDATE} that follows: the key-share locks that
+   * rows referencing the board take (a season or score inserted meanwhile) do not make it skip one.
    */
   @Transactional
   public int announcePending() {
@@ -91,7 +93,7 @@ public class BoardRegistry {
                 """
                 SELECT id, title, score_cap, top_n, reset_schedule, version, false AS created
                 FROM boards WHERE announced_version < version
-                ORDER BY id FOR UPDATE SKIP LOCKED
+                ORDER BY id FOR NO KEY UPDATE SKIP LOCKED
                 """)
             .query(BoardRegistry::row)
             .list();

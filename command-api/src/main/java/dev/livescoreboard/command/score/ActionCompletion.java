@@ -9,6 +9,7 @@ import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.board.Boards;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.command.ratelimit.UserRateLimits;
+import dev.livescoreboard.command.season.SeasonRollover;
 import dev.livescoreboard.command.security.SecurityEvents;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.Users;
@@ -44,6 +45,7 @@ class ActionCompletion {
   private final UserRateLimits rateLimits;
   private final SecurityEvents securityEvents;
   private final ScoreChangeWriter changes;
+  private final SeasonRollover seasons;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -57,6 +59,7 @@ class ActionCompletion {
       UserRateLimits rateLimits,
       SecurityEvents securityEvents,
       ScoreChangeWriter changes,
+      SeasonRollover seasons,
       TransactionTemplate transactions,
       Clock clock) {
     this.tokens = tokens;
@@ -68,6 +71,7 @@ class ActionCompletion {
     this.rateLimits = rateLimits;
     this.securityEvents = securityEvents;
     this.changes = changes;
+    this.seasons = seasons;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -94,7 +98,7 @@ class ActionCompletion {
       String traceparent) {
     // PostgreSQL keeps microseconds: the event carries exactly what is stored.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String season = board.seasonAt(now);
+    String season = seasons.currentSeason(board, now);
     User user = users.lockActive(caller.userId(), caller.name());
     ScoreRecord current = scores.lock(board.id(), season, user.id(), now);
     if (current.score() >= board.scoreCap()) {

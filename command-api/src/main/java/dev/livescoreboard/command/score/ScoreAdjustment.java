@@ -4,6 +4,7 @@ import dev.livescoreboard.command.auditlog.AdminAuditLog;
 import dev.livescoreboard.command.board.Board;
 import dev.livescoreboard.command.board.Boards;
 import dev.livescoreboard.command.problem.ApiException;
+import dev.livescoreboard.command.season.SeasonRollover;
 import dev.livescoreboard.command.user.User;
 import dev.livescoreboard.command.user.UserStatus;
 import dev.livescoreboard.command.user.Users;
@@ -34,6 +35,7 @@ class ScoreAdjustment {
   private final Users users;
   private final ScoreStore scores;
   private final ScoreChangeWriter changes;
+  private final SeasonRollover seasons;
   private final AdminAuditLog audit;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -43,6 +45,7 @@ class ScoreAdjustment {
       Users users,
       ScoreStore scores,
       ScoreChangeWriter changes,
+      SeasonRollover seasons,
       AdminAuditLog audit,
       TransactionTemplate transactions,
       Clock clock) {
@@ -50,6 +53,7 @@ class ScoreAdjustment {
     this.users = users;
     this.scores = scores;
     this.changes = changes;
+    this.seasons = seasons;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
@@ -68,8 +72,8 @@ class ScoreAdjustment {
   private AdjustedScore commit(
       String actor, String userId, Board board, AdjustScoreRequest request, String traceparent) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    // The season completes would use now, so an adjustment follows their season rule.
-    String season = board.seasonAt(now);
+    // The season completes would use now (rolled over first if its boundary has passed).
+    String season = seasons.currentSeason(board, now);
     // The user's row first, then the score row: the lock order of completes and of operators'
     // changes (Users#lockActive), so none of them deadlock, and a freeze or erase is either seen
     // here or ordered after this adjustment, never lost behind it.

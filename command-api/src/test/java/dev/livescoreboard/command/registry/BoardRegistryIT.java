@@ -41,7 +41,10 @@ class BoardRegistryIT extends RulesTestBase {
     try (TopicReader reader = new TopicReader(topic)) {
       return reader.readUntil(read -> definitions(read, board).size() >= atLeast).stream()
           .filter(r -> r.key().equals(board))
-          .map(r -> (BoardDefined) ScoreboardEventDeserializer.read(r.value()))
+          .map(r -> ScoreboardEventDeserializer.read(r.value()))
+          // The board's key also carries its SEASON_STARTED events.
+          .filter(BoardDefined.class::isInstance)
+          .map(BoardDefined.class::cast)
           .toList();
     }
   }
@@ -51,6 +54,7 @@ class BoardRegistryIT extends RulesTestBase {
     return read.stream()
         .filter(r -> Objects.equals(r.key(), board))
         .map(r -> ScoreboardEventDeserializer.read(r.value()))
+        .filter(BoardDefined.class::isInstance)
         .toList();
   }
 

@@ -4,6 +4,7 @@ import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.EntryChanged;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
+import dev.livescoreboard.events.SeasonStarted;
 import dev.livescoreboard.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Batch Kafka listener of the score-events topic: the score changes of one poll (at most {@code
- * max.poll.records}) are applied with one Redis pipeline. A board definition or an entry change
- * (both rare) first applies the score changes before it, then itself, so the batch's order is kept.
+ * max.poll.records}) are applied with one Redis pipeline. A board definition, an entry change or a
+ * season start (all rare) first applies the score changes before it, then itself, so the batch's
+ * order is kept.
  *
  * <p>Failures name the first record not applied with a {@link BatchListenerFailedException}: the
  * error handler commits the records before it, then either dead-letters it (poison: not
@@ -39,12 +41,17 @@ class ScoreEventProjector {
   private final LeaderboardWriter writer;
   private final BoardDefinitionWriter definitions;
   private final EntryChangeWriter entries;
+  private final SeasonStartWriter seasons;
 
   ScoreEventProjector(
-      LeaderboardWriter writer, BoardDefinitionWriter definitions, EntryChangeWriter entries) {
+      LeaderboardWriter writer,
+      BoardDefinitionWriter definitions,
+      EntryChangeWriter entries,
+      SeasonStartWriter seasons) {
     this.writer = writer;
     this.definitions = definitions;
     this.entries = entries;
+    this.seasons = seasons;
   }
 
   @KafkaListener(
@@ -85,6 +92,11 @@ class ScoreEventProjector {
         calls.clear();
         changeEntry(changed, i);
         continue;
+      } else if (record.value() instanceof SeasonStarted started) {
+        apply(calls, firstPending);
+        calls.clear();
+        startSeason(started, i);
+        continue;
       } else if (record.value() instanceof ScoreChanged scored) {
         try {
           call = writer.prepare(scored);
@@ -124,6 +136,15 @@ class ScoreEventProjector {
       throw new BatchListenerFailedException("poison record", e, index);
     } catch (RuntimeException e) {
       throw new BatchListenerFailedException("entry change failed", e, index);
+    }
+  }
+
+  /** Applies one season start; on failure the batch is retried from it. */
+  private void startSeason(SeasonStarted event, int index) {
+    try {
+      seasons.apply(event);
+    } catch (RuntimeException e) {
+      throw new BatchListenerFailedException("season start failed", e, index);
     }
   }
 

@@ -49,6 +49,14 @@
  *       change; no {@code RanksChanged} is published (nobody scored). During a rebuild the user is
  *       marked dirty like any changed user, so the swap keeps the newer live state, removal
  *       included.
+ *   <li>Season starts ({@code SEASON_STARTED}) are applied by {@code lua/apply-season-started.lua}
+ *       in the listener's order, atomically: the season joins the board's {@code seasons} list
+ *       (scored by {@code Seasons.order}) with its start, the previous season gets its end; if it
+ *       starts after the board's current season it becomes current and, unless scores reached it
+ *       first, its empty top N is stored and published with a new {@code seq}, so gateways switch
+ *       readers and live clients to it (a {@code SNAPSHOT}). A redelivered or older start changes
+ *       nothing and publishes nothing. A score of a newer season that arrives before its start
+ *       (another partition) still advances the current season, so neither order loses the switch.
  *   <li>Each board's top N has the board's own size: the apply script reads {@code topN} from the
  *       definition hash, and uses {@code scoreboard.projection.top-n} only for a board whose
  *       definition has not arrived yet.

@@ -11,8 +11,8 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Notices that Redis lost boards and rebuilds them: the definitions of every board in PostgreSQL
- * are applied again (a no-op for those Redis holds at their version), and every board+season with
+ * Notices that Redis lost boards and rebuilds them: the definitions and seasons of every board in
+ * PostgreSQL are applied again (a no-op for those Redis holds already), and every board+season with
  * rows in PostgreSQL must carry the {@code built} sentinel its last rebuild set. It is missing
  * after Redis was flushed or restarted without persistence, and also for boards that were never
  * rebuilt, so a fresh deployment rebuilds each board once. Runs on the scheduler thread (see {@link
@@ -25,6 +25,7 @@ class RedisLossDetector {
 
   private final PostgresScores scores;
   private final BoardDefinitionRestorer definitions;
+  private final SeasonRestorer seasons;
   private final LeaderboardRebuilder rebuilder;
   private final RedisClient redis;
   private final ScriptKeys keys;
@@ -32,24 +33,28 @@ class RedisLossDetector {
   RedisLossDetector(
       PostgresScores scores,
       BoardDefinitionRestorer definitions,
+      SeasonRestorer seasons,
       LeaderboardRebuilder rebuilder,
       RedisClient redis,
       LeaderboardKeys layout) {
     this.scores = scores;
     this.definitions = definitions;
+    this.seasons = seasons;
     this.rebuilder = rebuilder;
     this.redis = redis;
     this.keys = new ScriptKeys(layout);
   }
 
   /**
-   * Restores the board definitions (before the rankings, so a rebuilt top N has its board's size),
-   * then rebuilds every board+season whose sentinel is missing; returns how many it rebuilt.
+   * Restores the board definitions (before the rankings, so a rebuilt top N has its board's size)
+   * and the season lists, then rebuilds every board+season whose sentinel is missing; returns how
+   * many it rebuilt.
    */
   int rebuildLostBoards() {
     List<BoardSeason> boards;
     try {
       definitions.restore();
+      seasons.restore();
       boards = scores.boardSeasons();
     } catch (DataAccessException e) {
       log.warn(

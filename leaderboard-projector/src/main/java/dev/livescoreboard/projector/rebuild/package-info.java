@@ -27,6 +27,10 @@
  *       boards} is applied through the same versioned apply as a {@code BOARD_DEFINED} (a no-op for
  *       a board Redis holds at that version), so a rebuilt top N has its board's size and the
  *       registry set is complete again after Redis lost its data.
+ *   <li>Season lists are restored the same way: every row of {@code seasons} is applied through the
+ *       same idempotent apply as a {@code SEASON_STARTED}, each board's newest season first, so
+ *       after Redis lost its data the current season and {@code /seasons} are back and only the
+ *       current season's empty top N (if it had none) is published.
  *   <li>Ranked are users with {@code version > 0} and status {@code active}; a non-public user is
  *       shown as {@code Anonymous}, exactly as the events name them. Reconciliation compares the
  *       shown names too, and counts a frozen or erased user still in Redis as drift, so a missed

@@ -8,6 +8,7 @@ import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
 import dev.livescoreboard.events.ScoreboardEventSerializer;
+import dev.livescoreboard.events.SeasonStarted;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,6 +77,10 @@ final class TestProducers implements AutoCloseable {
     }
     events.flush();
     sent.forEach(TestProducers::complete);
+  }
+
+  void send(SeasonStarted event) {
+    complete(events.send(new ProducerRecord<>(topic, EventKeys.boardEvent(event.board()), event)));
   }
 
   void send(String key, ScoreChanged event) {

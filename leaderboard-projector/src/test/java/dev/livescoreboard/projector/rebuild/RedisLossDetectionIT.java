@@ -116,6 +116,43 @@ class RedisLossDetectionIT {
         .isEqualTo("Global");
   }
 
+  @Test
+  void theSeasonListsAreRestoredFromPostgresAfterRedisLostThem() {
+    DB.board("lost-seasons");
+    Instant first = Instant.parse("2026-11-30T00:00:00.000200Z");
+    Instant second = Instant.parse("2026-12-01T00:00:00.000300Z");
+    DB.jdbc.update(
+        "INSERT INTO seasons (board_id, season, started_at, ended_at, reason) VALUES"
+            + " ('lost-seasons', '2026-11-30', ?, ?, 'SCHEDULE'),"
+            + " ('lost-seasons', '2026-12-01', ?, NULL, 'SCHEDULE')",
+        java.sql.Timestamp.from(first),
+        java.sql.Timestamp.from(second),
+        java.sql.Timestamp.from(second));
+
+    awaitSeasons("lost-seasons", "2026-12-01", "2026-11-30");
+    redis.flushAll();
+
+    awaitSeasons("lost-seasons", "2026-12-01", "2026-11-30");
+    assertThat(redis.get(KEYS.currentSeason("lost-seasons"))).isEqualTo("2026-12-01");
+    assertThat(redis.hgetAll(KEYS.seasonStarts("lost-seasons")))
+        .isEqualTo(
+            java.util.Map.of("2026-11-30", first.toString(), "2026-12-01", second.toString()));
+    assertThat(redis.hgetAll(KEYS.seasonEnds("lost-seasons")))
+        .isEqualTo(java.util.Map.of("2026-11-30", second.toString()));
+    // The current season has an empty top N to serve; the ended one got none published.
+    assertThat(redis.exists(KEYS.top("lost-seasons", "2026-12-01"))).isTrue();
+    assertThat(redis.exists(KEYS.top("lost-seasons", "2026-11-30"))).isFalse();
+  }
+
+  private void awaitSeasons(String board, String... newestFirst) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(redis.zrevrange(KEYS.seasons(board), 0, -1))
+                    .containsExactly(newestFirst));
+  }
+
   private void awaitRebuilt(String board, String season, long users) {
     await()
         .atMost(Duration.ofSeconds(30))

@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.board;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ public final class ChannelBoards {
   // The last state written per board; the one check that keeps a channel's seqs growing whatever
   // order a SNAPSHOT, broadcasts queued before it, and catch-ups reach its loop in.
   private final Map<String, BoardState> sent = new HashMap<>();
+  // The season of the last real state written per board: a state of another season goes out as a
+  // SNAPSHOT, since the client's entries belong to the old one.
+  private final Map<String, String> seasons = new HashMap<>();
   private final Set<String> missed = new LinkedHashSet<>();
 
   private ChannelBoards(Transport transport) {
@@ -75,6 +79,7 @@ public final class ChannelBoards {
   boolean remove(String board) {
     missed.remove(board);
     sent.remove(board);
+    seasons.remove(board);
     return subscribed.remove(board);
   }
 
@@ -92,12 +97,34 @@ public final class ChannelBoards {
   }
 
   /**
+   * {@link #offer}, and which of the state's messages to write: its {@code SNAPSHOT} when it is of
+   * another season than the last message written to this channel for the board (a new season
+   * started), else its update; {@code null} means: write nothing.
+   */
+  ByteBuf wireFor(String board, BoardState state) {
+    if (!offer(board, state)) {
+      return null;
+    }
+    String season = state.top().season();
+    String previous = seasons.put(board, season);
+    return previous != null && !previous.equals(season)
+        ? state.snapshotWire(transport)
+        : state.updateWire(transport);
+  }
+
+  /**
    * Records a SNAPSHOT: the latest state, which the client takes whatever it had. A board without
    * data counts as nothing sent, so its first real state goes out whatever its season is.
    */
   void snapshotSent(String board, BoardState state) {
     if (subscribed.contains(board)) {
       sent.put(board, state.isPlaceholder() ? null : state);
+      if (state.isPlaceholder()) {
+        // Its season is made up: the first real state goes out as an update, whatever its season.
+        seasons.remove(board);
+      } else {
+        seasons.put(board, state.top().season());
+      }
     }
   }
 

@@ -1,13 +1,15 @@
 package dev.livescoreboard.gateway.board;
 
 import io.micrometer.core.instrument.Counter;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 /**
  * Writes one broadcast to the subscribers on one event loop, in one task on that loop: no task,
  * promise or future per channel ({@code voidPromise()}), all writes first, then one flush per
  * channel written. What is written is a duplicate of the state's message pre-encoded for the
- * channel's transport. Stateless; shared by all loops.
+ * channel's transport: its update, or its {@code SNAPSHOT} when the state opens a new season.
+ * Stateless; shared by all loops.
  */
 final class Delivery {
 
@@ -37,10 +39,11 @@ final class Delivery {
         continue;
       }
       // Skips a channel whose SNAPSHOT (or a later broadcast) already carried this state or newer.
-      if (!boards.offer(board, state)) {
+      ByteBuf wire = boards.wireFor(board, state);
+      if (wire == null) {
         continue;
       }
-      channel.write(state.updateWire(boards.transport()), channel.voidPromise());
+      channel.write(wire, channel.voidPromise());
       written[sent++] = channel;
     }
     for (int i = 0; i < sent; i++) {
@@ -58,8 +61,9 @@ final class Delivery {
     }
     for (String board : boards.drainMissed()) {
       BoardState state = snapshots.current(board).orElse(null);
-      if (state != null && boards.offer(board, state)) {
-        channel.write(state.updateWire(boards.transport()), channel.voidPromise());
+      ByteBuf wire = state == null ? null : boards.wireFor(board, state);
+      if (wire != null) {
+        channel.write(wire, channel.voidPromise());
       }
     }
     channel.flush();

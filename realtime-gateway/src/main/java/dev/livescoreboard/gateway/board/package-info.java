@@ -51,6 +51,10 @@
  *       state it was last sent per board and is never sent one that is not newer, so whatever order
  *       a SNAPSHOT, broadcasts queued before it and a catch-up reach its loop in, it sees growing
  *       seqs without repeats.
+ *   <li>A state of another season than the last message a channel was sent for the board (the
+ *       projector's empty top N of a season that just started, at a schedule boundary or a forced
+ *       reset) is written as a {@code SNAPSHOT}, not an update, over WebSocket and SSE alike: the
+ *       client's entries belong to the ended season, so it starts over from the new one.
  *   <li>A subscriber joins the board's subscribers before the state is read, so no update falls
  *       between its {@code SNAPSHOT} (the latest state, even while a broadcast is pending) and its
  *       first {@code LEADERBOARD_UPDATE}; it then gets every newer state that is broadcast while it

@@ -86,7 +86,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             new LeaderboardEndpoint(feed, store, ranks, blocking, registry, settings.topN(), cache),
             new UserRankEndpoint(runner, ranks, registry, settings.topN()),
             new AroundEndpoint(runner, ranks),
-            new FriendsEndpoint(runner, ranks));
+            new FriendsEndpoint(runner, ranks),
+            new SeasonsEndpoint(registry, blocking));
     this.health = new HealthEndpoint(store, subscriptionUp, blocking);
     this.metrics = new MetricsEndpoint(gatewayMetrics, blocking);
   }

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Splits {@code /api/v1/leaderboards/{board}[/users[/{id}] | /around/{id}]} into its parts, checks
- * the board id and the user id, asks the {@link BoardRegistry} whether the board exists ({@code 404
- * BOARD_NOT_FOUND} if not, {@code 503} if that cannot be told), and hands the request to its
- * endpoint. Event loop only.
+ * Splits {@code /api/v1/leaderboards/{board}[/seasons | /users[/{id}] | /around/{id}]} into its
+ * parts, checks the board id and the user id, asks the {@link BoardRegistry} whether the board
+ * exists ({@code 404 BOARD_NOT_FOUND} if not, {@code 503} if that cannot be told), and hands the
+ * request to its endpoint. Event loop only.
  */
 final class LeaderboardRoutes {
 
@@ -26,6 +26,7 @@ final class LeaderboardRoutes {
   private final UserRankEndpoint user;
   private final AroundEndpoint around;
   private final FriendsEndpoint friends;
+  private final SeasonsEndpoint seasons;
   private final BoardRegistry registry;
 
   LeaderboardRoutes(
@@ -33,8 +34,10 @@ final class LeaderboardRoutes {
       LeaderboardEndpoint board,
       UserRankEndpoint user,
       AroundEndpoint around,
-      FriendsEndpoint friends) {
+      FriendsEndpoint friends,
+      SeasonsEndpoint seasons) {
     this.board = board;
+    this.seasons = seasons;
     this.user = user;
     this.around = around;
     this.friends = friends;
@@ -68,14 +71,17 @@ final class LeaderboardRoutes {
           } else if (done.getNow().isEmpty()) {
             exchange.fail(ErrorCode.BOARD_NOT_FOUND, "no board " + id);
           } else {
-            dispatch(exchange, id, parts);
+            dispatch(exchange, done.getNow().get(), parts);
           }
         });
   }
 
-  private void dispatch(Exchange exchange, String id, String[] parts) {
+  private void dispatch(Exchange exchange, BoardInfo info, String[] parts) {
+    String id = info.board();
     if (parts.length == 1) {
       board.handle(exchange, id);
+    } else if (parts[1].equals("seasons")) {
+      seasons.handle(exchange, info);
     } else if (parts.length == 2) {
       friends.handle(exchange, id);
     } else if (parts[1].equals("users")) {
@@ -85,10 +91,10 @@ final class LeaderboardRoutes {
     }
   }
 
-  /** {@code users}, {@code users/{id}} or {@code around/{id}}, with a non-empty id. */
+  /** {@code seasons}, {@code users}, {@code users/{id}} or {@code around/{id}}, non-empty id. */
   private static boolean isResource(String[] parts) {
     return parts.length == 2
-        ? parts[1].equals("users")
+        ? parts[1].equals("users") || parts[1].equals("seasons")
         : (parts[1].equals("users") || parts[1].equals("around")) && !parts[2].isEmpty();
   }
 }

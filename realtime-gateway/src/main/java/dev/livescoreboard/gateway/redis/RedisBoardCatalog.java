@@ -5,6 +5,7 @@ import dev.livescoreboard.events.BoardDefinitionHash;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.gateway.registry.BoardCatalog;
 import dev.livescoreboard.gateway.registry.BoardInfo;
+import dev.livescoreboard.gateway.registry.SeasonInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import redis.clients.jedis.Response;
 
 /**
  * Reads the projector's board registry: the set {@link LeaderboardKeys#boards()}, each board's
- * definition hash and its current season. Never writes. Blocking.
+ * definition hash, its current season and its season list. Never writes. Blocking.
  */
 public final class RedisBoardCatalog implements BoardCatalog {
 
@@ -56,6 +57,28 @@ public final class RedisBoardCatalog implements BoardCatalog {
     return definition.isEmpty()
         ? Optional.empty()
         : info(definition, redis.get(keys.currentSeason(board)));
+  }
+
+  @Override
+  public List<SeasonInfo> seasons(String board) {
+    // Scored by Seasons.order: the reverse range is newest first.
+    List<String> ids = redis.zrevrange(keys.seasons(board), 0, -1);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String[] fields = ids.toArray(String[]::new);
+    Response<List<String>> starts;
+    Response<List<String>> ends;
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      starts = pipeline.hmget(keys.seasonStarts(board), fields);
+      ends = pipeline.hmget(keys.seasonEnds(board), fields);
+      pipeline.sync();
+    }
+    List<SeasonInfo> seasons = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      seasons.add(new SeasonInfo(ids.get(i), starts.get().get(i), ends.get().get(i)));
+    }
+    return seasons;
   }
 
   private static Optional<BoardInfo> info(Map<String, String> fields, String currentSeason) {

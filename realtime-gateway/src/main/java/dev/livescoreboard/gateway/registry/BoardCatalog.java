@@ -14,4 +14,7 @@ public interface BoardCatalog {
 
   /** One board, if it is defined. */
   Optional<BoardInfo> find(String board);
+
+  /** The seasons of {@code board} the projector recorded, newest first (by start, never string). */
+  List<SeasonInfo> seasons(String board);
 }

@@ -75,6 +75,15 @@ public final class BoardRegistry {
   }
 
   /**
+   * The seasons of {@code board} (a defined board), newest first; when the read model has not
+   * recorded any yet, its current season without a start. Blocks: call on the blocking executor.
+   */
+  public List<SeasonInfo> seasons(BoardInfo board) {
+    List<SeasonInfo> seasons = catalog.seasons(board.board());
+    return seasons.isEmpty() ? List.of(new SeasonInfo(board.currentSeason(), null, null)) : seasons;
+  }
+
+  /**
    * Every defined board, by id; from memory once a reload has succeeded. Completes on {@code loop}.
    */
   public Future<List<BoardInfo>> all(EventExecutor loop) {

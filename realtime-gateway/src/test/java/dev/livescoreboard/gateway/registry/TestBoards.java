@@ -33,6 +33,11 @@ public final class TestBoards {
               public Optional<BoardInfo> find(String board) {
                 return infos.stream().filter(i -> i.board().equals(board)).findFirst();
               }
+
+              @Override
+              public List<SeasonInfo> seasons(String board) {
+                return List.of();
+              }
             },
             new BlockingExecutor(Runnable::run));
     registry.refresh();

@@ -10,6 +10,7 @@ import dev.livescoreboard.events.EntryChanged;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
+import dev.livescoreboard.events.SeasonStarted;
 import dev.livescoreboard.events.Topics;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.board.BoardFeed;
@@ -70,6 +71,8 @@ class AsyncApiDocumentTest {
           EntryChanged.TYPE,
           EventKeys.scoreEvent("global", "alice"),
           BoardDefined.TYPE,
+          EventKeys.boardEvent("global"),
+          SeasonStarted.TYPE,
           EventKeys.boardEvent("global"));
 
   private static final Pattern MESSAGE_TYPE_LITERAL =
