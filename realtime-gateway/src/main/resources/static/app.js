@@ -241,21 +241,15 @@
       });
   }
 
-  // The seasons route may be missing on an older gateway (404 NOT_FOUND): then only the current
-  // season is offered. Accepted shape: [{season, startedAt, endedAt}], newest first.
+  // GET .../seasons answers {board, seasons: [{season, startedAt, endedAt}]}, newest first; if it
+  // fails, only the board's current season is offered.
   function loadSeasons() {
     return api(boardPath('/seasons'))
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .catch(function () { return []; })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; })
       .then(function (body) {
-        var list = Array.isArray(body) ? body : (body && Array.isArray(body.seasons) ? body.seasons : []);
-        state.seasons = list.map(function (s) {
-          return {
-            season: s.season || s.id,
-            startedAt: s.startedAt || s.start || null,
-            endedAt: s.endedAt || s.end || null
-          };
-        }).filter(function (s) { return typeof s.season === 'string'; });
+        state.seasons = (body && Array.isArray(body.seasons) ? body.seasons : [])
+          .filter(function (s) { return typeof s.season === 'string'; });
         fillSeasonPicker();
       });
   }

@@ -47,7 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
       // nothing is refused on a slow shared machine. AdmissionIT sets a small one.
       "scoreboard.admission.initial-limit=64",
       "scoreboard.admission.min-limit=64",
-      "scoreboard.admission.max-limit=64"
+      "scoreboard.admission.max-limit=64",
+      // Spring keeps every test context open for reuse, all on one PostgreSQL server: idle pools
+      // shrink to two connections each, so two dozen contexts stay far below max_connections.
+      "spring.datasource.hikari.minimum-idle=2",
+      "spring.datasource.hikari.idle-timeout=10000"
     })
 public abstract class CommandApiTestBase {
 

@@ -108,10 +108,46 @@ class LivePageBrowserIT {
     assertThat(status()).containsEntry("state", "live").containsEntry("transport", "websocket");
     assertThat(browser.driver.findElement(By.id("title")).getText()).isEqualTo("Snapshot Cup");
     assertThat(browser.driver.findElement(By.id("board-caption")).getText()).isEqualTo("Top 5");
-    assertThat(browser.consoleErrors())
-        .as("no CSP violation, no failed load")
-        // Until the gateway serves /seasons (being built), the page offers the current season only.
-        .allMatch(e -> e.contains("/seasons - Failed to load resource") && e.contains("404"));
+    assertThat(browser.consoleErrors()).as("no CSP violation, no failed load").isEmpty();
+  }
+
+  @Test
+  void aPastSeasonIsShownReadOnlyWithItsDatesAfterAReset() throws Exception {
+    String board = defineBoard("page-10", "Seasons", 10);
+    player("Ann").play(board, "COMPLETE_LEVEL");
+    awaitTopOnGateway(board, 1);
+    HttpResponse<String> reset =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            stack.commandApiUrl() + "/api/v1/admin/boards/" + board + "/reset"))
+                    .header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(reset.statusCode()).as(reset.body()).isEqualTo(201);
+    String current = JSON.readTree(reset.body()).path("season").asString();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        JSON.readTree(httpGet("/api/v1/leaderboards/" + board + "/seasons").body())
+                            .path("seasons")
+                            .size())
+                    .isEqualTo(2));
+
+    browser.open(page(board) + "&season=" + Seasons.ALL_TIME);
+
+    await().atMost(LIVE).untilAsserted(() -> assertThat(rows()).containsExactly("1 Ann 10"));
+    assertThat(status()).containsEntry("state", "archived");
+    assertThat(browser.driver.findElement(By.id("season-dates")).getText())
+        .as("a past season shows when it started and ended")
+        .contains("–");
+    Select seasons = new Select(browser.driver.findElement(By.id("season-picker")));
+    assertThat(seasons.getOptions().get(0).getText()).isEqualTo(current + " (current)");
+    assertThat(seasons.getFirstSelectedOption().getText()).isEqualTo(Seasons.ALL_TIME);
   }
 
   @Test
