@@ -53,10 +53,11 @@ class ProjectorArchitectureTest {
   }
 
   @Test
-  void onlyTheRebuildAndTheAuditTalkToPostgres() {
+  void onlyTheRebuildTheAuditAndTheirSharedReadsTalkToPostgres() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("..projector.rebuild..", "..projector.audit..")
+        .resideOutsideOfPackages(
+            "..projector.rebuild..", "..projector.audit..", "..projector.postgres..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")

@@ -1,6 +1,7 @@
 package dev.livescoreboard.projector.audit;
 
 import dev.livescoreboard.events.Seasons;
+import dev.livescoreboard.projector.postgres.ScoredSeasons;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -63,19 +64,6 @@ class PostgresAudit {
       """;
 
   /** DISTINCT by skipping through the primary-key index: one probe per board+season. */
-  private static final String SCORED_SEASONS =
-      """
-      WITH RECURSIVE pairs AS (
-        (SELECT board_id, season FROM user_scores ORDER BY board_id, season LIMIT 1)
-        UNION ALL
-        SELECT next.board_id, next.season FROM pairs p CROSS JOIN LATERAL (
-          SELECT board_id, season FROM user_scores s
-          WHERE (s.board_id, s.season) > (p.board_id, p.season)
-          ORDER BY board_id, season LIMIT 1) next
-      )
-      SELECT board_id, season FROM pairs
-      """;
-
   private static final String BOARDS = "SELECT id, reset_schedule FROM boards";
 
   private static final String OUTBOX =
@@ -85,28 +73,20 @@ class PostgresAudit {
       """;
 
   private final DataSource dataSource;
+  private final ScoredSeasons seasons;
   private final TransactionTemplate readOnly;
 
-  PostgresAudit(DataSource dataSource, PlatformTransactionManager transactions) {
+  PostgresAudit(
+      DataSource dataSource, ScoredSeasons seasons, PlatformTransactionManager transactions) {
     this.dataSource = dataSource;
+    this.seasons = seasons;
     this.readOnly = new TransactionTemplate(transactions);
     readOnly.setReadOnly(true);
   }
 
   /** Every board+season with score rows, skipping ids that cannot be Redis keys. */
   List<AuditedBoard> scoredSeasons() {
-    List<AuditedBoard> result = new ArrayList<>();
-    new JdbcTemplate(dataSource)
-        .query(
-            SCORED_SEASONS,
-            rs -> {
-              try {
-                result.add(new AuditedBoard(rs.getString(1), rs.getString(2)));
-              } catch (IllegalArgumentException ignored) {
-                // command-api validates ids; a row that slipped through has no Redis keys
-              }
-            });
-    return result;
+    return seasons.list(AuditedBoard::new);
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.livescoreboard.projector.rebuild;
 
+import dev.livescoreboard.projector.postgres.ScoredSeasons;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -30,42 +30,22 @@ class PostgresScores {
       """;
 
   /** DISTINCT by skipping through the primary-key index: one index probe per board+season. */
-  private static final String BOARD_SEASONS =
-      """
-      WITH RECURSIVE pairs AS (
-        (SELECT board_id, season FROM user_scores ORDER BY board_id, season LIMIT 1)
-        UNION ALL
-        SELECT next.board_id, next.season FROM pairs p CROSS JOIN LATERAL (
-          SELECT board_id, season FROM user_scores s
-          WHERE (s.board_id, s.season) > (p.board_id, p.season)
-          ORDER BY board_id, season LIMIT 1) next
-      )
-      SELECT board_id, season FROM pairs
-      """;
-
   private final DataSource dataSource;
+
+  private final ScoredSeasons seasons;
   private final TransactionTemplate readOnly;
 
-  PostgresScores(DataSource dataSource, PlatformTransactionManager transactions) {
+  PostgresScores(
+      DataSource dataSource, ScoredSeasons seasons, PlatformTransactionManager transactions) {
     this.dataSource = dataSource;
+    this.seasons = seasons;
     this.readOnly = new TransactionTemplate(transactions);
     readOnly.setReadOnly(true);
   }
 
   /** Every board+season that has rows, skipping ids that cannot be Redis keys. */
   List<BoardSeason> boardSeasons() {
-    List<BoardSeason> result = new ArrayList<>();
-    new JdbcTemplate(dataSource)
-        .query(
-            BOARD_SEASONS,
-            rs -> {
-              try {
-                result.add(new BoardSeason(rs.getString(1), rs.getString(2)));
-              } catch (IllegalArgumentException ignored) {
-                // command-api validates ids; a row that slipped through is not rebuildable
-              }
-            });
-    return result;
+    return seasons.list(BoardSeason::new);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.events.RankingCodec;
+import dev.livescoreboard.projector.postgres.ScoredSeasons;
 import dev.livescoreboard.projector.rebuild.ScoreboardDatabase;
 import dev.livescoreboard.testsupport.TestRedis;
 import java.net.URI;
@@ -59,7 +60,10 @@ class AuditBenchmarkIT {
           new DriverManagerDataSource(db.db.jdbcUrl(), db.db.username(), db.db.password());
       ConsistencyAudit audit =
           new ConsistencyAudit(
-              new PostgresAudit(dataSource, new DataSourceTransactionManager(dataSource)),
+              new PostgresAudit(
+                  dataSource,
+                  new ScoredSeasons(dataSource),
+                  new DataSourceTransactionManager(dataSource)),
               new RedisAudit(redis, keys),
               new AuditSettings(Duration.ofSeconds(10), 1000, 10_000, 100),
               new DefaultListableBeanFactory().getBeanProvider(Clock.class));

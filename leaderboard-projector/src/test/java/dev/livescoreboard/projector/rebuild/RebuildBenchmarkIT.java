@@ -3,6 +3,7 @@ package dev.livescoreboard.projector.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.projector.postgres.ScoredSeasons;
 import dev.livescoreboard.projector.projection.BoardDefinitionWriter;
 import dev.livescoreboard.projector.projection.ProjectionSettings;
 import dev.livescoreboard.testsupport.TestRedis;
@@ -64,10 +65,16 @@ class RebuildBenchmarkIT {
               keys,
               new BoardDefinitionWriter(redis, keys, new ProjectionSettings(10)),
               settings,
-              new PostgresScores(dataSource, new DataSourceTransactionManager(dataSource)),
+              new PostgresScores(
+                  dataSource,
+                  new ScoredSeasons(dataSource),
+                  new DataSourceTransactionManager(dataSource)),
               new SimpleMeterRegistry());
       PostgresScores scores =
-          new PostgresScores(dataSource, new DataSourceTransactionManager(dataSource));
+          new PostgresScores(
+              dataSource,
+              new ScoredSeasons(dataSource),
+              new DataSourceTransactionManager(dataSource));
       long readStart = System.nanoTime();
       long[] sink = {0};
       long read =
