@@ -93,8 +93,12 @@ class RedisLossDetectionIT {
     DB.board("lost-small", 1);
     DB.user("cy", "Cy", "active", true);
     DB.user("di", "Di", "active", true);
-    DB.score("lost-small", "all-time", "cy", 10, 1, T0);
-    DB.score("lost-small", "all-time", "di", 20, 1, T0);
+    // The detector polls every 200 ms: both scores at once, or it may rebuild a board of one.
+    DB.inOneTransaction(
+        () -> {
+          DB.score("lost-small", "all-time", "cy", 10, 1, T0);
+          DB.score("lost-small", "all-time", "di", 20, 1, T0);
+        });
 
     awaitRebuilt("lost-small", "all-time", 2);
     await()

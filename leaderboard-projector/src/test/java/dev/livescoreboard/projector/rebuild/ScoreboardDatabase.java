@@ -15,7 +15,9 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A fresh PostgreSQL database with command-api's real schema (its Liquibase changelog, read from
@@ -92,6 +94,15 @@ public final class ScoreboardDatabase {
   }
 
   /** What command-api's transaction leaves behind after {@code version} changes. */
+  /**
+   * Runs {@code writes} as one transaction, so a projector reading meanwhile sees all or none of
+   * them (e.g. a lost-data rebuild must not catch half of a board).
+   */
+  void inOneTransaction(Runnable writes) {
+    new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+        .executeWithoutResult(status -> writes.run());
+  }
+
   void score(
       String board, String season, String user, long score, long version, Instant reachedAt) {
     jdbc.update(
