@@ -43,6 +43,10 @@ final class CeilingSchema {
               + ".outbox_id_seq')");
       st.execute("INSERT INTO " + s + ".boards SELECT * FROM public.boards");
       st.execute(
+          "CREATE TABLE %1$s.seasons (LIKE public.seasons INCLUDING ALL,".formatted(s)
+              + " FOREIGN KEY (board_id) REFERENCES %1$s.boards (id))".formatted(s));
+      st.execute("INSERT INTO " + s + ".seasons SELECT * FROM public.seasons");
+      st.execute(
           "INSERT INTO "
               + s
               + ".users (id, display_name) SELECT 'ceiling-' || g, 'Ceiling ' || g"

@@ -15,9 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The statements of command-api's completing transaction ({@code Users.requireActive}, {@code
- * ScoreStore.lock/insertEvent/update}, {@code Outbox.append}) on one JDBC connection, in the {@link
- * CeilingSchema} copy. Not thread-safe: one per worker thread.
+ * The statements of command-api's completing transaction ({@code SeasonRollover.currentSeason},
+ * {@code Users.lockActive}, {@code ScoreStore.lock/insertEvent/update}, {@code Outbox.append}) on
+ * one JDBC connection, in the {@link CeilingSchema} copy. Not thread-safe: one per worker thread.
  */
 final class WriteTransaction implements AutoCloseable {
 
@@ -27,6 +27,7 @@ final class WriteTransaction implements AutoCloseable {
   private static final long POINTS = 10;
 
   private final Connection c;
+  private final PreparedStatement currentSeason;
   private final PreparedStatement findUser;
   private final PreparedStatement lock;
   private final PreparedStatement insertScore;
@@ -37,9 +38,14 @@ final class WriteTransaction implements AutoCloseable {
   WriteTransaction(Connection c) throws SQLException {
     this.c = c;
     c.setAutoCommit(false);
+    currentSeason =
+        c.prepareStatement(
+            "SELECT season FROM " + S + "seasons WHERE board_id = ? AND ended_at IS NULL");
     findUser =
         c.prepareStatement(
-            "SELECT id, display_name, status, public FROM " + S + "users WHERE id = ?");
+            "SELECT id, display_name, status, public FROM "
+                + S
+                + "users WHERE id = ? FOR KEY SHARE");
     lock =
         c.prepareStatement(
             "SELECT score, version FROM "
@@ -57,8 +63,9 @@ final class WriteTransaction implements AutoCloseable {
             "INSERT INTO "
                 + S
                 + "score_events (id, board_id, season, user_id, action_type, reason, delta,"
-                + " previous_score, new_score, user_version, action_nonce, metadata, reached_at, committed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)");
+                + " previous_score, new_score, user_version, action_nonce, metadata, reached_at, committed_at,"
+                + " started_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)");
     updateScore =
         c.prepareStatement(
             "UPDATE "
@@ -77,6 +84,10 @@ final class WriteTransaction implements AutoCloseable {
   void run(String userId) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Timestamp ts = Timestamp.from(now);
+    currentSeason.setString(1, BOARD);
+    try (ResultSet rs = currentSeason.executeQuery()) {
+      rs.next();
+    }
     findUser.setString(1, userId);
     try (ResultSet rs = findUser.executeQuery()) {
       rs.next();
@@ -120,6 +131,7 @@ final class WriteTransaction implements AutoCloseable {
     insertEvent.setString(12, null);
     insertEvent.setTimestamp(13, ts);
     insertEvent.setTimestamp(14, ts);
+    insertEvent.setTimestamp(15, ts);
     insertEvent.executeUpdate();
     updateScore.setLong(1, newScore);
     updateScore.setLong(2, version);
