@@ -117,15 +117,7 @@ class LivePageBrowserIT {
     player("Ann").play(board, "COMPLETE_LEVEL");
     awaitTopOnGateway(board, 1);
     HttpResponse<String> reset =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            stack.commandApiUrl() + "/api/v1/admin/boards/" + board + "/reset"))
-                    .header("Authorization", "Bearer " + admin)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        adminPost(stack.commandApiUrl() + "/api/v1/admin/boards/" + board + "/reset");
     assertThat(reset.statusCode()).as(reset.body()).isEqualTo(201);
     String current = JSON.readTree(reset.body()).path("season").asString();
     await()
@@ -442,20 +434,20 @@ class LivePageBrowserIT {
   /** The projector's admin rebuild of {@code board}'s all-time season from PostgreSQL. */
   private static void rebuildFromPostgres(String board) throws Exception {
     HttpResponse<String> rebuilt =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            stack.projectorUrl()
-                                + "/admin/rebuild?board="
-                                + board
-                                + "&season="
-                                + Seasons.ALL_TIME))
-                    .header("Authorization", "Bearer " + admin)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        adminPost(
+            stack.projectorUrl() + "/admin/rebuild?board=" + board + "&season=" + Seasons.ALL_TIME);
     assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+  }
+
+  /** {@code POST url} without a body, as the admin. */
+  private static HttpResponse<String> adminPost(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> httpGet(String path) throws Exception {
