@@ -5,6 +5,7 @@ import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.LifoBlockingLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AdmissionControl {
 
-  private final SimpleLimiter<Void> limiter;
-  private final Limiter<Void> waitingLimiter;
+  /** What a permit is for: only a complete may wait for one. */
+  private enum Write {
+    START,
+    COMPLETE
+  }
+
+  private final SimpleLimiter<Write> limiter;
+  private final Limiter<Write> waitingLimiter;
   private final AtomicInteger acquiring = new AtomicInteger();
 
   AdmissionControl(AdmissionSettings settings) {
@@ -33,19 +40,32 @@ class AdmissionControl {
     this.waitingLimiter =
         LifoBlockingLimiter.newBuilder(limiter)
             .backlogSize(settings.backlog())
-            .backlogTimeoutMillis(settings.maxWait().toMillis())
+            .backlogTimeout(
+                write -> write == Write.COMPLETE ? settings.maxWait().toMillis() : 0L,
+                TimeUnit.MILLISECONDS)
             .build();
   }
 
   /**
-   * A permit, at once or after waiting at most {@code max-wait}; empty when none could be had. The
-   * caller must end a permit exactly once: {@code onSuccess} (a latency sample), {@code onDropped}
-   * (the work behind timed out) or {@code onIgnore} (no sample).
+   * A permit for a start: at once or never (empty), so that under overload a new action never takes
+   * a permit a waiting complete would have had. The caller must end a permit exactly once: {@code
+   * onSuccess} (a latency sample), {@code onDropped} (the work behind timed out) or {@code
+   * onIgnore} (no sample).
    */
-  Optional<Limiter.Listener> acquire() {
+  Optional<Limiter.Listener> admitStart() {
+    // Through the backlog's limiter too, though it never waits there: only its permits wake the
+    // next waiting complete when they end.
+    return waitingLimiter.acquire(Write.START);
+  }
+
+  /**
+   * A permit for a complete: at once or after waiting at most {@code max-wait} in the backlog;
+   * empty when none could be had. Ended like {@link #admitStart()}'s.
+   */
+  Optional<Limiter.Listener> admitComplete() {
     acquiring.incrementAndGet();
     try {
-      return waitingLimiter.acquire(null);
+      return waitingLimiter.acquire(Write.COMPLETE);
     } finally {
       acquiring.decrementAndGet();
     }
@@ -61,7 +81,7 @@ class AdmissionControl {
     return limiter.getInflight();
   }
 
-  /** Requests asking for a permit right now, almost all of them waiting in the backlog. */
+  /** Completes asking for a permit right now, almost all of them waiting in the backlog. */
   int waiting() {
     return acquiring.get();
   }

@@ -27,7 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AdmissionFilter extends OncePerRequestFilter {
 
   // The servlet path is decoded and without path parameters, the same path the handlers match.
-  private static final Set<String> WRITES = Set.of("/api/v1/actions", "/api/v1/actions/complete");
+  private static final String START = "/api/v1/actions";
+  private static final String COMPLETE = "/api/v1/actions/complete";
+  private static final Set<String> WRITES = Set.of(START, COMPLETE);
 
   private final AdmissionControl control;
   private final AdmissionMetrics metrics;
@@ -48,7 +50,8 @@ class AdmissionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<Limiter.Listener> permit = control.acquire();
+    Optional<Limiter.Listener> permit =
+        START.equals(request.getServletPath()) ? control.admitStart() : control.admitComplete();
     if (permit.isEmpty()) {
       metrics.refused();
       response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minLimit the limit never shrinks below this, however latency grows
  * @param maxLimit the limit never grows above this; with {@code backlog} below the Tomcat thread
  *     count
- * @param backlog requests that may wait for a permit at once; more are refused at once
- * @param maxWait the longest a request waits for a permit before it is refused
+ * @param backlog completes that may wait for a permit at once; more are refused at once
+ * @param maxWait the longest a complete waits for a permit before it is refused (a start never
+ *     waits)
  * @param retryAfter the {@code Retry-After} of a refusal, whole seconds (rounded up)
  */
 @ConfigurationProperties("scoreboard.admission")

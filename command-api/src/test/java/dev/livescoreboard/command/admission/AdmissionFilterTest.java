@@ -44,7 +44,7 @@ class AdmissionFilterTest {
     AdmissionControl control = new AdmissionControl(settings);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     AdmissionFilter filter = new AdmissionFilter(control, settings, meters);
-    var held = control.acquire().orElseThrow();
+    var held = control.admitStart().orElseThrow();
     MockFilterChain chain = new MockFilterChain();
     MockHttpServletResponse response = new MockHttpServletResponse();
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.netflix.concurrency.limits.Limiter;
 import dev.livescoreboard.command.CommandApiTestBase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ class AdmissionIT extends CommandApiTestBase {
   private static final int BACKLOG = 1;
   private static final int POINTS = 10; // COMPLETE_LEVEL
   private static final String START = "{\"actionType\":\"COMPLETE_LEVEL\"}";
+  // Long enough that a waiting request outlives the test's own steps on a slow machine.
+  private static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
   @DynamicPropertySource
   static void smallLimit(DynamicPropertyRegistry registry) {
@@ -41,8 +44,7 @@ class AdmissionIT extends CommandApiTestBase {
     registry.add("scoreboard.admission.min-limit", () -> LIMIT);
     registry.add("scoreboard.admission.max-limit", () -> LIMIT);
     registry.add("scoreboard.admission.backlog", () -> BACKLOG);
-    // Long enough that a waiting request outlives the test's own steps on a slow machine.
-    registry.add("scoreboard.admission.max-wait", () -> "2s");
+    registry.add("scoreboard.admission.max-wait", MAX_WAIT::toString);
   }
 
   @Autowired AdmissionControl admission;
@@ -59,7 +61,7 @@ class AdmissionIT extends CommandApiTestBase {
   private void holdAllPermits() {
     assertThat(admission.limit()).isEqualTo(LIMIT);
     for (int i = 0; i < LIMIT; i++) {
-      held.add(admission.acquire().orElseThrow());
+      held.add(admission.admitStart().orElseThrow());
     }
   }
 
@@ -160,23 +162,55 @@ class AdmissionIT extends CommandApiTestBase {
   }
 
   @Test
-  void aWriteThatGetsNoPermitWithinMaxWaitIsRefusedAndMaySimplyBeSentAgain() {
+  void aCompleteThatGetsNoPermitWithinMaxWaitIsRefusedAndMaySimplyBeSentAgain() {
     String user = newUserId();
     provision(user);
     String bearer = tokenFor(user);
-    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    String token = startActions(bearer, 1).get(0);
     holdAllPermits();
 
     // The backlog is empty, so this one waits there for max-wait, then gives up.
-    Response refused = post("/api/v1/actions", bearer, START, key);
+    Response refused = complete(bearer, token);
 
     assertRefused(refused);
     releasePermits();
-    Response served = post("/api/v1/actions", bearer, START, key);
-    assertThat(served.status()).isEqualTo(201);
-    // Not a replay of a stored refusal, and the refused start used none of the caller's quota.
-    assertThat(served.headers().firstValue("Idempotent-Replayed")).isEmpty();
-    assertThat(served.headers().firstValue("RateLimit-Remaining")).hasValue("999999");
+    // The refused complete used up nothing: its action token still counts, once.
+    assertThat(complete(bearer, token).status()).isEqualTo(200);
+    assertThat(score(bearer)).isEqualTo(POINTS);
+  }
+
+  @Test
+  void aStartIsRefusedAtOnceWhileACompleteWaitsForTheNextFreePermit() throws Exception {
+    String user = newUserId();
+    provision(user);
+    String bearer = tokenFor(user);
+    String token = startActions(bearer, 1).get(0);
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    holdAllPermits();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Response> waitingComplete = pool.submit(() -> complete(bearer, token));
+      await().until(() -> admission.waiting() == 1);
+
+      long sent = System.nanoTime();
+      Response start = post("/api/v1/actions", bearer, START, key);
+
+      // Refused without taking the backlog's place or waiting for max-wait there.
+      assertRefused(start);
+      assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(MAX_WAIT);
+      // The permit that frees up goes to the complete of the action already started.
+      held.remove(0).onIgnore();
+      assertThat(waitingComplete.get().status()).isEqualTo(200);
+      releasePermits();
+      Response served = post("/api/v1/actions", bearer, START, key);
+      assertThat(served.status()).isEqualTo(201);
+      // Not a replay of a stored refusal, and the refused start used none of the caller's quota:
+      // only the first start and this one count.
+      assertThat(served.headers().firstValue("Idempotent-Replayed")).isEmpty();
+      assertThat(served.headers().firstValue("RateLimit-Remaining")).hasValue("999998");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
