@@ -72,7 +72,8 @@ class LivePageBrowserIT extends LivePageTestBase {
   }
 
   @Test
-  void aPastSeasonIsShownReadOnlyWithItsDatesAfterAReset() throws Exception {
+  void aPastSeasonPickedAfterAResetIsShownReadOnlyWithItsDatesAndKeptInTheAddress()
+      throws Exception {
     String board = fixtures.defineBoard("page-10", "Seasons", 10);
     fixtures.player("Ann").play(board, "COMPLETE_LEVEL");
     fixtures.awaitTopOnGateway(board, 1);
@@ -90,17 +91,31 @@ class LivePageBrowserIT extends LivePageTestBase {
                             .path("seasons")
                             .size())
                     .isEqualTo(2));
+    browser.open(fixtures.page(board));
+    await()
+        .atMost(LIVE)
+        .untilAsserted(
+            () -> {
+              assertThat(page.status()).containsEntry("state", "live");
+              assertThat(page.text("rows")).as("the new season is empty").contains("No scores");
+            });
 
-    browser.open(fixtures.page(board) + "&season=" + Seasons.ALL_TIME);
+    seasonPicker().selectByValue(Seasons.ALL_TIME);
 
     await().atMost(LIVE).untilAsserted(() -> assertThat(page.rows()).containsExactly("1 Ann 10"));
     assertThat(page.status()).containsEntry("state", "archived");
+    assertThat(browser.driver.getCurrentUrl())
+        .endsWith("/?board=" + board + "&season=" + Seasons.ALL_TIME);
     assertThat(page.text("season-dates"))
         .as("a past season shows when it started and ended")
         .contains("–");
-    Select seasons = new Select(browser.driver.findElement(By.id("season-picker")));
-    assertThat(seasons.getOptions().get(0).getText()).isEqualTo(current + " (current)");
-    assertThat(seasons.getFirstSelectedOption().getText()).isEqualTo(Seasons.ALL_TIME);
+    assertThat(seasonPicker().getOptions().get(0).getText()).isEqualTo(current + " (current)");
+
+    browser.driver.navigate().refresh(); // the address is a link to this view
+
+    await().atMost(LIVE).untilAsserted(() -> assertThat(page.rows()).containsExactly("1 Ann 10"));
+    assertThat(page.status()).containsEntry("state", "archived");
+    assertThat(seasonPicker().getFirstSelectedOption().getText()).isEqualTo(Seasons.ALL_TIME);
   }
 
   @Test
@@ -222,10 +237,7 @@ class LivePageBrowserIT extends LivePageTestBase {
     await().atMost(LIVE).untilAsserted(() -> assertThat(page.rows()).containsExactly("1 Eve 20"));
     assertThat(browser.driver.getCurrentUrl()).endsWith("/?board=" + second);
     assertThat(page.text("title")).isEqualTo("Second board");
-    assertThat(
-            new Select(browser.driver.findElement(By.id("season-picker")))
-                .getFirstSelectedOption()
-                .getText())
+    assertThat(seasonPicker().getFirstSelectedOption().getText())
         .as("the current season is offered")
         .isEqualTo("all-time (current)");
 
@@ -346,6 +358,10 @@ class LivePageBrowserIT extends LivePageTestBase {
                   .as("and ends higher than it started (up is a smaller y)")
                   .isLessThan(after.heights().get(0));
             });
+  }
+
+  private Select seasonPicker() {
+    return new Select(browser.driver.findElement(By.id("season-picker")));
   }
 
   private ChartLine lineOf(String name) {

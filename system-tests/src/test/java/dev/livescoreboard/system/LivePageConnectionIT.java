@@ -233,7 +233,7 @@ class LivePageConnectionIT extends LivePageTestBase {
   /** The first "retry in N s" the chip showed on this page, as N. */
   private int firstCountdown() {
     Pattern countdown = Pattern.compile("reconnecting\\|reconnecting · retry in (\\d+) s");
-    return await()
+    return await("a countdown on the status chip")
         .atMost(LIVE)
         .until(
             () ->

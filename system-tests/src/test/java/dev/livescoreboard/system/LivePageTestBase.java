@@ -1,13 +1,17 @@
 package dev.livescoreboard.system;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.livescoreboard.infra.LocalStack;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebDriverException;
 
 /**
  * What every browser test of the live page shares: the run's one stack, a fresh headless Chromium
@@ -59,10 +63,24 @@ abstract class LivePageTestBase {
   void closeBrowser() {
     if (browser != null) {
       try {
+        awaitStillness();
         browser.screenshot(testName);
       } finally {
         browser.close();
       }
+    }
+  }
+
+  /** Lets rows finish sliding and fading, so the screenshot shows where they are going. */
+  private void awaitStillness() {
+    try {
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .until(
+              () ->
+                  Long.valueOf(0).equals(browser.script("return document.getAnimations().length")));
+    } catch (ConditionTimeoutException | WebDriverException stillMoving) {
+      // A screenshot of a page in motion is still a screenshot.
     }
   }
 }
