@@ -1,5 +1,7 @@
 package dev.livescoreboard.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,22 @@ final class LivePage {
             "var s = document.getElementById('status');"
                 + " return {state: s.dataset.state, transport: s.dataset.transport || '',"
                 + " text: s.textContent};");
+  }
+
+  /** Asserts that the page is live over {@code transport}: websocket, sse or polling. */
+  void assertLiveOver(String transport) {
+    assertThat(status()).containsEntry("state", "live").containsEntry("transport", transport);
+  }
+
+  /** Signs in as {@code userId} through the local stack's "play as" box. */
+  void playAs(String userId) {
+    browser.driver.findElement(By.id("play-as-id")).sendKeys(userId);
+    browser.driver.findElement(By.cssSelector("#play-as button")).click();
+  }
+
+  /** The access token the page keeps for this tab, null when signed out. */
+  String storedToken() {
+    return (String) browser.script("return sessionStorage.getItem('scoreboard.token')");
   }
 
   /**

@@ -101,8 +101,7 @@ class LivePageAccessibilityIT extends LivePageTestBase {
     fixtures.awaitTopOnGateway(board, 2);
     browser.open(fixtures.page(board));
     await().atMost(LIVE).until(() -> page.rows().size() == 2);
-    browser.driver.findElement(By.id("play-as-id")).sendKeys(mo.id());
-    browser.driver.findElement(By.cssSelector("#play-as button")).click();
+    page.playAs(mo.id());
     await()
         .atMost(LIVE)
         .untilAsserted(() -> assertThat(page.text("you-rank")).isEqualTo("2nd of 2"));

@@ -57,9 +57,7 @@ class LivePageBrowserIT extends LivePageTestBase {
         .atMost(LIVE)
         .untilAsserted(
             () -> assertThat(page.rows()).containsExactly("1 Ann 100", "2 Ben 50", "3 Cid 20"));
-    assertThat(page.status())
-        .containsEntry("state", "live")
-        .containsEntry("transport", "websocket");
+    page.assertLiveOver("websocket");
     assertThat(page.text("title")).isEqualTo("Snapshot Cup");
     assertThat(page.text("board-caption")).isEqualTo("Top 5");
     assertThat(browser.consoleErrors()).as("no CSP violation, no failed load").isEmpty();
@@ -262,8 +260,7 @@ class LivePageBrowserIT extends LivePageTestBase {
     await().atMost(LIVE).until(() -> page.rows().size() == 3);
 
     // The "play as" box of the local stack: the page mints Viv's token at the dev auth server.
-    browser.driver.findElement(By.id("play-as-id")).sendKeys(viv.id());
-    browser.driver.findElement(By.cssSelector("#play-as button")).click();
+    page.playAs(viv.id());
 
     await()
         .atMost(LIVE)
@@ -276,9 +273,7 @@ class LivePageBrowserIT extends LivePageTestBase {
                   .as("the entries around the viewer")
                   .contains("Max · 60", "Ned · 50", "Viv · 20");
             });
-    assertThat(page.status())
-        .containsEntry("state", "live")
-        .containsEntry("transport", "websocket");
+    page.assertLiveOver("websocket");
 
     viv.play(board, "REFER_FRIEND_COMPLETED"); // 70: 2nd
 
@@ -307,7 +302,7 @@ class LivePageBrowserIT extends LivePageTestBase {
               assertThat(page.toasts()).contains("Ned passed you — you are now 3rd");
               assertThat(page.text("you-rank")).isEqualTo("3rd of 4");
             });
-    String token = (String) browser.script("return sessionStorage.getItem('scoreboard.token')");
+    String token = page.storedToken();
     Browser.Requests sent = browser.requests();
     assertThat(sent.webSocketProtocols())
         .as("the token travels in Sec-WebSocket-Protocol")

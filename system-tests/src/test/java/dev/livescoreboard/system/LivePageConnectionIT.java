@@ -42,13 +42,7 @@ class LivePageConnectionIT extends LivePageTestBase {
       use(Browser.startBehind(proxy));
       proxy.drop(Route.WEBSOCKET);
       browser.open(fixtures.page(board));
-      await()
-          .atMost(LIVE)
-          .untilAsserted(
-              () ->
-                  assertThat(page.status())
-                      .containsEntry("state", "live")
-                      .containsEntry("transport", "sse"));
+      await().atMost(LIVE).untilAsserted(() -> page.assertLiveOver("sse"));
       gus.play(board, "REFER_FRIEND_COMPLETED");
       await()
           .atMost(LIVE)
@@ -59,13 +53,7 @@ class LivePageConnectionIT extends LivePageTestBase {
 
       proxy.drop(Route.WEBSOCKET, Route.STREAM);
       browser.driver.navigate().refresh();
-      await()
-          .atMost(LIVE)
-          .untilAsserted(
-              () ->
-                  assertThat(page.status())
-                      .containsEntry("state", "live")
-                      .containsEntry("transport", "polling"));
+      await().atMost(LIVE).untilAsserted(() -> page.assertLiveOver("polling"));
       fay.play(board, "REFER_FRIEND_COMPLETED"); // 70: 1st again
       await()
           .atMost(LIVE)
@@ -98,9 +86,7 @@ class LivePageConnectionIT extends LivePageTestBase {
                   .as("it noticed the drop and counted down to a retry")
                   .anyMatch(
                       shown -> shown.matches("reconnecting\\|reconnecting · retry in \\d+ s"));
-              assertThat(page.status())
-                  .containsEntry("state", "live")
-                  .containsEntry("transport", "websocket");
+              page.assertLiveOver("websocket");
             });
     hal.play(board, "WIN_MATCH");
     await().atMost(LIVE).untilAsserted(() -> assertThat(page.rows()).containsExactly("1 Hal 30"));
@@ -131,13 +117,7 @@ class LivePageConnectionIT extends LivePageTestBase {
           .as("the stream was asked for again only after Retry-After")
           .isGreaterThanOrEqualTo(Duration.ofSeconds(retryAfter));
       proxy.pass(Route.STREAM);
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .untilAsserted(
-              () ->
-                  assertThat(page.status())
-                      .containsEntry("state", "live")
-                      .containsEntry("transport", "sse"));
+      await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> page.assertLiveOver("sse"));
       browser.screenshot(testName + "-sse");
 
       // The polls: the last resort, refused the same way.
@@ -157,9 +137,7 @@ class LivePageConnectionIT extends LivePageTestBase {
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(
               () -> {
-                assertThat(page.status())
-                    .containsEntry("state", "live")
-                    .containsEntry("transport", "polling");
+                page.assertLiveOver("polling");
                 assertThat(page.rows()).containsExactly("1 Ivy 20");
               });
     }
@@ -195,18 +173,15 @@ class LivePageConnectionIT extends LivePageTestBase {
     fixtures.awaitTopOnGateway(board, 1);
     browser.open(fixtures.page(board));
     await().atMost(LIVE).until(() -> page.rows().size() == 1);
-    browser.driver.findElement(By.id("play-as-id")).sendKeys(jay.id());
-    browser.driver.findElement(By.cssSelector("#play-as button")).click();
+    page.playAs(jay.id());
     await()
         .atMost(LIVE)
         .untilAsserted(
             () -> {
               assertThat(page.text("you-rank")).isEqualTo("1st of 1");
-              assertThat(page.status())
-                  .containsEntry("state", "live")
-                  .containsEntry("transport", "websocket");
+              page.assertLiveOver("websocket");
             });
-    String token = (String) browser.script("return sessionStorage.getItem('scoreboard.token')");
+    String token = page.storedToken();
 
     fixtures.revoke(jti(token));
 
@@ -215,7 +190,7 @@ class LivePageConnectionIT extends LivePageTestBase {
     assertThat(browser.driver.findElement(By.id("play-as")).isDisplayed())
         .as("signed out, the play-as box is offered again")
         .isTrue();
-    assertThat(browser.script("return sessionStorage.getItem('scoreboard.token')")).isNull();
+    assertThat(page.storedToken()).isNull();
   }
 
   /** The page stops and stays stopped: no reconnect, no retry loop behind the chip. */
