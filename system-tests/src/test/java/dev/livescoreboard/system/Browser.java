@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A headless Chromium driven through chromedriver: Debian's {@code chromium} and {@code
  * chromium-driver} packages (what {@code .ci/run} installs), never a downloaded browser. What the
  * page meets is set from outside, never through anything the page could be told: media features
- * through the Chrome DevTools Protocol, a hostile network through a {@link BlockingProxy}.
+ * through the Chrome DevTools Protocol, a hostile network through a {@link BlockingProxy}, a
+ * foreign host name through the browser's resolver rules.
  */
 final class Browser implements AutoCloseable {
 
