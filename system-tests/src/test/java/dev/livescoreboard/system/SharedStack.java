@@ -28,7 +28,7 @@ final class SharedStack implements ParameterResolver {
 
   /** Boards the actions may also score on, for tests that need a board of their own. */
   static final List<String> BOARDS =
-      IntStream.rangeClosed(1, 10).mapToObj(i -> "page-" + i).toList();
+      IntStream.rangeClosed(1, 20).mapToObj(i -> "page-" + i).toList();
 
   /** The started stack, closed by JUnit at the end of the run. */
   private record Running(LocalStack stack) implements AutoCloseable {

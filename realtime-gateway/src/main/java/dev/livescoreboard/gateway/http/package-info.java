@@ -49,7 +49,14 @@
  * /page-config.json} (whether the local stack's dev auth server is there for its "play as" box).
  * Its policy allows scripts, styles and connections to its own origin only (no inline script, no
  * third-party origin), plus that dev auth server's origin where one is configured; the page writes
- * user data as text only and sends its token in a header, never in a URL.
+ * user data as text only and sends its token in a header, never in a URL. It connects by WebSocket,
+ * then SSE, then polling; reconnects with exponential back-off and jitter; waits out a 503's {@code
+ * Retry-After} (times a random factor in [1, 1.5)) on the stream and the polls, the only answers
+ * whose headers a script can read; and stops with the reason on a permanent refusal: an origin
+ * outside the allow list (a script cannot see why an upgrade failed and a same-origin {@code GET}
+ * carries no {@code Origin}, so after a WebSocket that never opened the page sends an {@code
+ * OPTIONS} request, which the router's CORS preflight answers {@code 403 FORBIDDEN} for such an
+ * origin), an unknown board, a revoked or expired token (close {@code 4001}, or {@code 401}).
  *
  * <p>Guarantees: every response carries the security headers (CSP, nosniff, no-referrer, no
  * framing); every error is an {@code application/problem+json} body with a stable {@code code} and
