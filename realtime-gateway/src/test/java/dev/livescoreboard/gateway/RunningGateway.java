@@ -171,6 +171,29 @@ final class RunningGateway implements AutoCloseable {
             });
   }
 
+  /**
+   * The value of the first series in {@code /metrics} that starts with {@code series} (a name, or a
+   * name and the start of its labels: {@code name{reason="drain"}), scraped over a connection of
+   * its own, closed after: {@code gateway_connections_open} counts it.
+   */
+  double metric(String series) {
+    try (RawHttpConnection scrape = new RawHttpConnection(server.port())) {
+      scrape.send(RawHttpConnection.get("/metrics", "Connection: close\r\n"));
+      return scrape
+          .read()
+          .body()
+          .lines()
+          .filter(
+              line ->
+                  series.contains("{")
+                      ? line.startsWith(series)
+                      : line.startsWith(series + " ") || line.startsWith(series + "{"))
+          .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no metric " + series));
+    }
+  }
+
   String token(String userId) {
     return auth.mint(userId, "Name " + userId, List.of("player"));
   }

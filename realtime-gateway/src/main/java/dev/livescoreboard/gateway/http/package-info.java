@@ -7,11 +7,13 @@
  * request waits for such work the channel stops reading, so responses keep request order.
  *
  * <p>One pipeline: Netty's {@code HttpServerCodec} (keep-alive, {@code HEAD} without a body,
- * pipelined responses in order), then {@link dev.livescoreboard.gateway.http.TopFastPath}, the
- * aggregator, the WebSocket admission and handshake, and the {@link
- * dev.livescoreboard.gateway.http.HttpRouter}. Every top-N response, from either, is the one {@link
- * dev.livescoreboard.gateway.http.TopResponseCache} built for the board's state: body bytes in
- * direct memory, ETag and complete headers made once per state, never per request.
+ * pipelined responses in order) between the two handlers of the {@link
+ * dev.livescoreboard.gateway.http.RequestDeadline}, then {@link
+ * dev.livescoreboard.gateway.http.TopFastPath}, the aggregator, the WebSocket admission and
+ * handshake, and the {@link dev.livescoreboard.gateway.http.HttpRouter}. Every top-N response, from
+ * either, is the one {@link dev.livescoreboard.gateway.http.TopResponseCache} built for the board's
+ * state: body bytes in direct memory, ETag and complete headers made once per state, never per
+ * request.
  *
  * <p>Fast path, the one shortcut: a plain {@code GET /api/v1/leaderboards/{board}} (HTTP/1.1, kept
  * alive, no query, no {@code Origin}, no body) of a board in memory is answered by {@code
@@ -50,6 +52,13 @@
  * Its policy allows scripts, styles and connections to its own origin only (no inline script, no
  * third-party origin), plus that dev auth server's origin where one is configured; the page writes
  * user data as text only and sends its token in a header, never in a URL.
+ *
+ * <p>Request deadline (slowloris): a request, the WebSocket upgrade and the SSE request included,
+ * must arrive whole, head and body, within the request timeout of its first byte, however slowly it
+ * trickles in; otherwise it is answered {@code 408 REQUEST_TIMEOUT} and the connection closed (only
+ * closed, if an earlier request of it is still unanswered: a 408 must not overtake that answer).
+ * Between requests of a kept-alive connection the clock does not run; the idle close does. The
+ * deadline ends with the request phase: a WebSocket or SSE stream takes it out of the pipeline.
  *
  * <p>Guarantees: every response carries the security headers (CSP, nosniff, no-referrer, no
  * framing); every error is an {@code application/problem+json} body with a stable {@code code} and
