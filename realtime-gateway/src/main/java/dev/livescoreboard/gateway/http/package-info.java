@@ -63,6 +63,18 @@
  * <p>Guarantees: every response carries the security headers (CSP, nosniff, no-referrer, no
  * framing); every error is an {@code application/problem+json} body with a stable {@code code} and
  * never a stack trace; the top N of a board's current season is served from memory without touching
- * Redis, with an {@code ETag} that changes exactly when the served state does.
+ * Redis, with an {@code ETag} that changes exactly when the served state does, its board size
+ * included.
+ *
+ * <p>{@code totalUsers} of the answer from memory is the size of the board's state in memory (SPEC
+ * §5's shape, like the pages read from the ranking). Its freshness is the top N's: the projector
+ * stores every state with the ranking's size at that moment, and when only the size changes (a
+ * user's first score below the top N, a user frozen, erased or restored below it) it publishes the
+ * same state again with the new size under the same seq (see {@code TopNChanged}); the {@code
+ * board} package takes it in without a broadcast, and the next answer, with a new {@code ETag}, has
+ * it. So the size is behind Redis by one pub/sub hop, as the entries are, while the subscription is
+ * up; a republish missed while it was down is caught up by the reload that follows every
+ * resubscribe (a reload can lose against a republish already in flight, until the board's next
+ * change). No request reads Redis for it.
  */
 package dev.livescoreboard.gateway.http;
