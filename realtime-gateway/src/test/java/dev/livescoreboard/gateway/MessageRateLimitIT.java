@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,16 +68,7 @@ class MessageRateLimitIT {
    */
   @Test
   void aPingFloodIsRateLimitedToo() {
-    try (WsClient client = connect("ping-flooder")) {
-      client.next("CONNECTION_ACK");
-      int sent = 0;
-      while (sent < 4 * BURST && client.pingUnlessClosed()) {
-        sent++;
-      }
-
-      assertThat(rateLimitedError(client)).isNotNull();
-      assertThat(client.closeCode).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1008);
-    }
+    assertFloodIsRateLimited("ping-flooder", WsClient::pingUnlessClosed);
   }
 
   /**
@@ -85,16 +77,7 @@ class MessageRateLimitIT {
    */
   @Test
   void aFloodOfTinyFragmentsIsRateLimited() {
-    try (WsClient client = connect("fragment-flooder")) {
-      client.next("CONNECTION_ACK");
-      int sent = 0;
-      while (sent < 4 * BURST && client.sendPartUnlessClosed("x", false)) {
-        sent++;
-      }
-
-      assertThat(rateLimitedError(client)).isNotNull();
-      assertThat(client.closeCode).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1008);
-    }
+    assertFloodIsRateLimited("fragment-flooder", client -> client.sendPartUnlessClosed("x", false));
   }
 
   /** A flooder's close costs nobody else: another client is served as before, and stays open. */
@@ -134,6 +117,22 @@ class MessageRateLimitIT {
         }
       }
       assertThat(client.closeCode).isNotDone();
+    }
+  }
+
+  /**
+   * Sends frames by {@code sendOne} until the server closes, and asserts {@code ERROR RATE_LIMITED}
+   * and the close 1008.
+   */
+  private static void assertFloodIsRateLimited(String userId, Predicate<WsClient> sendOne) {
+    try (WsClient client = connect(userId)) {
+      client.next("CONNECTION_ACK");
+      for (int sent = 0; sent < 4 * BURST && sendOne.test(client); sent++) {
+        // until the limit closes the connection
+      }
+
+      assertThat(rateLimitedError(client)).isNotNull();
+      assertThat(client.closeCode).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1008);
     }
   }
 

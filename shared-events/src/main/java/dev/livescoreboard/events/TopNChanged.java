@@ -34,7 +34,7 @@ public record TopNChanged(
     String season,
     long seq,
     // A state stored by a projector older than this field reads as 0, instead of failing every
-    // gateway that loads it, until the board's next change stores it with its size.
+    // gateway that loads it, until the board's top N next changes and is stored with its size.
     @JsonSetter(nulls = Nulls.AS_EMPTY) long totalUsers,
     List<LeaderboardEntry> entries,
     List<RankChange> changes,

@@ -8,8 +8,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -147,13 +145,9 @@ public final class RequestDeadline {
       ctx.fireChannelRead(msg);
     }
 
-    /** Counts final responses (an interim {@code 100} or {@code 101} answers nothing yet). */
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      if (unanswered > 0
-          && msg instanceof LastHttpContent
-          && !(msg instanceof HttpResponse response
-              && response.status().codeClass() == HttpStatusClass.INFORMATIONAL)) {
+      if (unanswered > 0 && HttpResponses.endsFinalResponse(msg)) {
         unanswered--;
       }
       ctx.write(msg, promise);

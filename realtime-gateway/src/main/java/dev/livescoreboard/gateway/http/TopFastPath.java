@@ -12,8 +12,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -79,10 +77,7 @@ final class TopFastPath extends ChannelDuplexHandler {
   /** Counts the final responses of the requests handed on (an interim 100 answers nothing yet). */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (pending > 0
-        && msg instanceof LastHttpContent
-        && !(msg instanceof HttpResponse response
-            && response.status().codeClass() == HttpStatusClass.INFORMATIONAL)) {
+    if (pending > 0 && HttpResponses.endsFinalResponse(msg)) {
       pending--;
     }
     ctx.write(msg, promise);
