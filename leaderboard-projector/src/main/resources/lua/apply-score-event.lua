@@ -12,6 +12,7 @@
 --   8 displayName ('' keeps the known name)   9 top N of a board without definition
 --   10 committedAt (ISO-8601)
 --   11 season order (Seasons.order)   12 rank-changed pub/sub channel
+--   13 trace id of the request that caused the event ('' when none)
 -- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change.
 
 local rankingKey, membersKey, versionsKey, namesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
@@ -23,7 +24,7 @@ local sortScore, member, displayName = ARGV[6], ARGV[7], ARGV[8]
 -- The board's own top-N size, once its BOARD_DEFINED has been applied.
 local topN = tonumber(redis.call('HGET', KEYS[11], 'topN')) or tonumber(ARGV[9])
 local committedAt, seasonOrder = ARGV[10], ARGV[11]
-local rankChannel = ARGV[12]
+local rankChannel, traceId = ARGV[12], ARGV[13]
 
 -- Idempotency: versions grow by one per change of a user, so anything not newer was applied.
 local appliedVersion = tonumber(redis.call('HGET', versionsKey, userId))
@@ -48,7 +49,7 @@ advanceCurrentSeason(seasonKey, seasonOrderKey, season, seasonOrder)
 local after = readTop(rankingKey, namesKey, topN)
 local seq = 0
 if not sameTop(before, after) then
-  seq = publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
+  seq = publishTop(before, after, seqKey, topKey, channel, board, season, committedAt, traceId)
 end
 -- the sorted-set score is -points (RankingCodec)
 publishRanks(rankChannel, board, season, userId, fromRank,

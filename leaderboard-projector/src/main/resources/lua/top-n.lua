@@ -101,7 +101,9 @@ local function rankOrNull(rank)
 end
 
 -- Stores the TopNChanged from `before` to `after` under topKey, publishes it and returns its seq.
-local function publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
+-- traceId (nil or '' when no traced request caused the state) is carried as the message's traceId.
+local function publishTop(before, after, seqKey, topKey, channel, board, season, committedAt,
+    traceId)
   -- Seeding from the clock keeps seq growing even after Redis lost its data, so subscribers
   -- never mistake a new state for an old one. Microseconds: a busy board may change more than
   -- once per millisecond, never once per microsecond, and 1.7e15 is still exact in a double and
@@ -141,7 +143,11 @@ local function publishTop(before, after, seqKey, topKey, channel, board, season,
 
   local json = '{"board":' .. cjson.encode(board) .. ',"season":' .. cjson.encode(season)
       .. ',"seq":' .. int(seq) .. ',"entries":' .. array(entries) .. ',"changes":'
-      .. array(changes) .. ',"sourceCommittedAt":' .. cjson.encode(committedAt) .. '}'
+      .. array(changes) .. ',"sourceCommittedAt":' .. cjson.encode(committedAt)
+  if traceId and traceId ~= '' then
+    json = json .. ',"traceId":' .. cjson.encode(traceId)
+  end
+  json = json .. '}'
   redis.call('SET', topKey, json)
   redis.call('PUBLISH', channel, json)
   return seq

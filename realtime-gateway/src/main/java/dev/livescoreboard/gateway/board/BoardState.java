@@ -54,7 +54,7 @@ public final class BoardState {
   /** What a board without any score looks like. */
   public static BoardState empty(String board) {
     return new BoardState(
-        new TopNChanged(board, Seasons.ALL_TIME, 0, List.of(), List.of(), null), true);
+        new TopNChanged(board, Seasons.ALL_TIME, 0, List.of(), List.of(), null, null), true);
   }
 
   /**

@@ -28,7 +28,7 @@ public final class Tops {
       changes.add(new RankChange(users[i], null, i + 1));
     }
     return new TopNChanged(
-        board, season, seq, entries, changes, Instant.parse("2026-11-24T10:15:30Z"));
+        board, season, seq, entries, changes, Instant.parse("2026-11-24T10:15:30Z"), null);
   }
 
   /**
