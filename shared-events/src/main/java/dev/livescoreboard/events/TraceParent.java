@@ -20,6 +20,9 @@ public record TraceParent(String value) {
   /** The name of the HTTP and Kafka header. */
   public static final String HEADER = "traceparent";
 
+  /** The key of the trace id in the logging MDC, hence the field of every JSON log line. */
+  public static final String MDC_KEY = "traceId";
+
   private static final int LENGTH = 55;
   private static final int TRACE_ID_START = 3;
   private static final int TRACE_ID_END = 35;

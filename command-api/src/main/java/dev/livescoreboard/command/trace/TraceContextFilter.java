@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request its W3C trace (see the package docs): the caller's {@code traceparent} when
  * valid, else a new one. Kept as the request attribute {@link #ATTRIBUTE} for the handlers whose
- * writes publish events, and its trace id in the logging MDC ({@value #MDC_KEY}) for every line the
+ * writes publish events, and its trace id in the logging MDC ({@code traceId}) for every line the
  * request logs. Runs right after the request id, before anything that may log.
  */
 @Component
@@ -25,20 +25,17 @@ public class TraceContextFilter extends OncePerRequestFilter {
   /** The request attribute holding the request's {@link TraceParent}. */
   public static final String ATTRIBUTE = "dev.livescoreboard.command.trace.TraceParent";
 
-  /** The MDC key, the same in every service's log lines. */
-  static final String MDC_KEY = "traceId";
-
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     TraceParent trace = TraceParent.resolve(request.getHeader(TraceParent.HEADER));
     request.setAttribute(ATTRIBUTE, trace);
-    MDC.put(MDC_KEY, trace.traceId());
+    MDC.put(TraceParent.MDC_KEY, trace.traceId());
     try {
       chain.doFilter(request, response);
     } finally {
-      MDC.remove(MDC_KEY);
+      MDC.remove(TraceParent.MDC_KEY);
     }
   }
 }

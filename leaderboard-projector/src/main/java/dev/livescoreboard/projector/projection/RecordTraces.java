@@ -8,13 +8,11 @@ import org.slf4j.MDC;
 
 /**
  * The W3C trace of a consumed record (its {@code traceparent} header, written by command-api's
- * outbox relay) and the logging context that names it: while a record is handled, {@link #MDC_KEY}
- * holds its trace id, so every log line about it carries the trace of the request that caused it.
+ * outbox relay) and the logging context that names it: while a record is handled, the MDC key
+ * {@code traceId} holds its trace id, so every log line about it carries the trace of the request
+ * that caused it.
  */
 public final class RecordTraces {
-
-  /** The MDC key, the same in every service's log lines. */
-  public static final String MDC_KEY = "traceId";
 
   private RecordTraces() {}
 
@@ -33,9 +31,9 @@ public final class RecordTraces {
   /** Names {@code traceId} in this thread's log lines from now on; {@code null} names none. */
   public static void log(String traceId) {
     if (traceId == null) {
-      MDC.remove(MDC_KEY);
+      MDC.remove(TraceParent.MDC_KEY);
     } else {
-      MDC.put(MDC_KEY, traceId);
+      MDC.put(TraceParent.MDC_KEY, traceId);
     }
   }
 }

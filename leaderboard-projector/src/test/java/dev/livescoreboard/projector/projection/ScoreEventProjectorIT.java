@@ -254,7 +254,7 @@ class ScoreEventProjectorIT {
                           e ->
                               e.getFormattedMessage().contains("sent to the dead-letter topic")
                                   && traceId.equals(
-                                      e.getMDCPropertyMap().get(RecordTraces.MDC_KEY))));
+                                      e.getMDCPropertyMap().get(TraceParent.MDC_KEY))));
       // Other tests of this class dead-letter records too; at least this one was counted.
       assertThat(counter("scoreboard.projector.dead.letters")).isGreaterThanOrEqualTo(before + 1);
     } finally {

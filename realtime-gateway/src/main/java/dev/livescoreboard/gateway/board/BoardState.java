@@ -44,7 +44,8 @@ public final class BoardState {
             top.seq(),
             top.entries(),
             top.changes(),
-            top.sourceCommittedAt());
+            top.sourceCommittedAt(),
+            top.traceId());
   }
 
   public static BoardState of(TopNChanged top) {
@@ -110,5 +111,6 @@ public final class BoardState {
       long seq,
       List<LeaderboardEntry> entries,
       List<RankChange> changes,
-      Instant sourceCommittedAt) {}
+      Instant sourceCommittedAt,
+      String traceId) {}
 }

@@ -31,6 +31,7 @@ public final class HttpFrontEnd {
   private final TopResponseCache cache;
   private final BoardRegistry registry;
   private final HttpRouter router;
+  private final ResponseMeter meter;
 
   public HttpFrontEnd(
       GatewaySettings settings,
@@ -44,6 +45,7 @@ public final class HttpFrontEnd {
       BoardRegistry registry) {
     this.feed = feed;
     this.registry = registry;
+    this.meter = new ResponseMeter(metrics);
     this.cache = new TopResponseCache(LeaderboardEndpoint.MAX_LIMIT, Clock.systemUTC());
     this.router =
         new HttpRouter(
@@ -60,11 +62,12 @@ public final class HttpFrontEnd {
   }
 
   /**
-   * Adds the codec (named {@code http}; the WebSocket handshake finds it by type and removes it)
-   * and the channel's own fast path.
+   * Adds the codec (named {@code http}; the WebSocket handshake and an SSE stream find it by type
+   * and remove it), the response meter and the channel's own fast path.
    */
   public void addCodec(ChannelPipeline pipeline, HttpDecoderConfig decoderConfig) {
     pipeline.addLast("http", new HttpServerCodec(decoderConfig, MAX_PIPELINED));
+    pipeline.addLast("http-meter", meter);
     pipeline.addLast("http-top", new TopFastPath(feed, registry, cache));
   }
 

@@ -31,6 +31,18 @@ public final class Tops {
         board, season, seq, entries, changes, Instant.parse("2026-11-24T10:15:30Z"), null);
   }
 
+  /** {@code top} as caused by a score change of the trace {@code traceId}. */
+  public static TopNChanged traced(TopNChanged top, String traceId) {
+    return new TopNChanged(
+        top.board(),
+        top.season(),
+        top.seq(),
+        top.entries(),
+        top.changes(),
+        top.sourceCommittedAt(),
+        traceId);
+  }
+
   /**
    * The JSON of what a channel was sent, releasing it: a text frame, or a complete encoded frame
    * (pre-encoded broadcasts), which is read back with Netty's client-side frame decoder.
