@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -139,6 +140,55 @@ class LiveScoreboardSystemIT {
       JsonNode error = lost.awaitMessage("ERROR", m -> true, Duration.ofSeconds(10));
       assertThat(error.path("code").asString()).isEqualTo("BOARD_NOT_FOUND");
     }
+  }
+
+  /**
+   * The trace of a complete (the caller's {@code traceparent}) reaches the Kafka event's header and
+   * the update frames of WebSocket and SSE clients as {@code traceId}.
+   */
+  @Test
+  void aCompletesTraceIdArrivesInTheKafkaHeaderAndTheLiveUpdateFrames() {
+    String player = UniqueNames.of("tracy");
+    String playerToken = token(player, "Tracy");
+    List<String> traceparents = new ArrayList<>();
+    try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), BOARD, token("w6", "W"));
+        LiveStream stream = LiveStream.open(stack.gatewayUrl(), BOARD, token("w7", "W"))) {
+      JsonNode before = watcher.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      stream.awaitEvent("snapshot", m -> true, Duration.ofSeconds(10));
+      // Into the top 10 of the shared board, each complete with a trace of its own: the frame
+      // that shows the last score is the state the last complete caused.
+      long leading = before.path("entries").path(0).path("score").asLong(0);
+      WriteApi.Reply completed;
+      do {
+        traceparents.add(
+            "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
+        completed =
+            api.playTraced(
+                playerToken,
+                "REFER_FRIEND_COMPLETED",
+                BOARD,
+                traceparents.get(traceparents.size() - 1));
+        assertThat(completed.status()).isEqualTo(200);
+      } while (completed.body().path("newScore").asLong() <= leading);
+      long score = completed.body().path("newScore").asLong();
+      String traceId = traceparents.get(traceparents.size() - 1).substring(3, 35);
+
+      JsonNode update =
+          watcher.awaitMessage(
+              "LEADERBOARD_UPDATE",
+              m -> entryOf(m, player) != null && entryOf(m, player).path("score").asLong() == score,
+              Duration.ofSeconds(2));
+      assertThat(update.path("traceId").asString()).isEqualTo(traceId);
+      JsonNode streamed =
+          stream.awaitEvent(
+              "update",
+              m -> entryOf(m, player) != null && entryOf(m, player).path("score").asLong() == score,
+              Duration.ofSeconds(2));
+      assertThat(streamed.path("traceId").asString()).isEqualTo(traceId);
+    }
+    ConsumerRecord<String, byte[]> first = readEventOf(player);
+    assertThat(new String(first.headers().lastHeader("traceparent").value()))
+        .isEqualTo(traceparents.get(0));
   }
 
   private static Map<String, JsonNode> boardsListed() throws Exception {
@@ -409,6 +459,11 @@ class LiveScoreboardSystemIT {
   }
 
   private ConsumerRecord<String, byte[]> readEventOf(String userId) {
+    return readEvent(EventKeys.scoreEvent(BOARD, userId));
+  }
+
+  /** The first event on the topic with {@code key}. */
+  private static ConsumerRecord<String, byte[]> readEvent(String key) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("reader"));
@@ -422,13 +477,9 @@ class LiveScoreboardSystemIT {
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-                return found.stream()
-                    .anyMatch(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)));
+                return found.stream().anyMatch(r -> key.equals(r.key()));
               });
-      return found.stream()
-          .filter(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)))
-          .findFirst()
-          .orElseThrow();
+      return found.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
     }
   }
 
