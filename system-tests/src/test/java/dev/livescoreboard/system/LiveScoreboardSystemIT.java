@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -189,6 +190,34 @@ class LiveScoreboardSystemIT {
     ConsumerRecord<String, byte[]> first = readEventOf(player);
     assertThat(new String(first.headers().lastHeader("traceparent").value()))
         .isEqualTo(traceparents.get(0));
+  }
+
+  /**
+   * Every line each service wrote is one JSON object with the same fields (Spring's "logstash"
+   * structured format on command-api and the projector, logstash-logback-encoder on the gateway),
+   * so one query reads the logs of all three.
+   */
+  @Test
+  void everyServiceLogsJsonLinesWithTheSameFields() throws Exception {
+    JsonMapper json = JsonMapper.builder().build();
+    for (String module : List.of("command-api", "leaderboard-projector", "realtime-gateway")) {
+      String log = Files.readString(stack.service(module).log());
+      // Up to the last line break: a line may be half written right now.
+      List<String> lines = log.substring(0, log.lastIndexOf('\n') + 1).lines().toList();
+      assertThat(lines).as(module).isNotEmpty();
+      for (String line : lines) {
+        assertThat(json.readTree(line).propertyNames())
+            .as("%s: %s", module, line)
+            .contains(
+                "@timestamp",
+                "@version",
+                "message",
+                "logger_name",
+                "thread_name",
+                "level",
+                "level_value");
+      }
+    }
   }
 
   private static Map<String, JsonNode> boardsListed() throws Exception {
