@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -174,17 +175,13 @@ class LiveScoreboardSystemIT {
       long score = completed.body().path("newScore").asLong();
       String traceId = traceparents.get(traceparents.size() - 1).substring(3, 35);
 
+      Predicate<JsonNode> showsTheLastScore =
+          m -> entryOf(m, player) != null && entryOf(m, player).path("score").asLong() == score;
+
       JsonNode update =
-          watcher.awaitMessage(
-              "LEADERBOARD_UPDATE",
-              m -> entryOf(m, player) != null && entryOf(m, player).path("score").asLong() == score,
-              Duration.ofSeconds(2));
+          watcher.awaitMessage("LEADERBOARD_UPDATE", showsTheLastScore, Duration.ofSeconds(2));
       assertThat(update.path("traceId").asString()).isEqualTo(traceId);
-      JsonNode streamed =
-          stream.awaitEvent(
-              "update",
-              m -> entryOf(m, player) != null && entryOf(m, player).path("score").asLong() == score,
-              Duration.ofSeconds(2));
+      JsonNode streamed = stream.awaitEvent("update", showsTheLastScore, Duration.ofSeconds(2));
       assertThat(streamed.path("traceId").asString()).isEqualTo(traceId);
     }
     ConsumerRecord<String, byte[]> first = readEventOf(player);
