@@ -44,7 +44,8 @@ public final class BoardState {
             top.seq(),
             top.entries(),
             top.changes(),
-            top.sourceCommittedAt());
+            top.sourceCommittedAt(),
+            top.traceId());
   }
 
   public static BoardState of(TopNChanged top) {
@@ -54,7 +55,7 @@ public final class BoardState {
   /** What a board without any score looks like. */
   public static BoardState empty(String board) {
     return new BoardState(
-        new TopNChanged(board, Seasons.ALL_TIME, 0, 0, List.of(), List.of(), null), true);
+        new TopNChanged(board, Seasons.ALL_TIME, 0, 0, List.of(), List.of(), null, null), true);
   }
 
   /**
@@ -126,5 +127,6 @@ public final class BoardState {
       long seq,
       List<LeaderboardEntry> entries,
       List<RankChange> changes,
-      Instant sourceCommittedAt) {}
+      Instant sourceCommittedAt,
+      String traceId) {}
 }
