@@ -21,11 +21,16 @@ public final class TopicReader implements AutoCloseable {
   private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
   public TopicReader(String topic) {
+    this(TestKafka.shared().bootstrapServers(), topic);
+  }
+
+  /** Reads {@code topic} of the brokers at {@code bootstrapServers} (a test's own broker). */
+  public TopicReader(String bootstrapServers, String topic) {
     consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.shared().bootstrapServers(),
+                bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,

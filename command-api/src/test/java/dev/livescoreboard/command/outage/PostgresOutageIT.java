@@ -10,6 +10,7 @@ import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestKafka;
+import dev.livescoreboard.testsupport.TestPostgres;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.io.IOException;
@@ -57,11 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PostgresOutageIT {
 
   private static final String DATABASE = "scoreboard";
-  private static final Map<String, String> SETTINGS = Map.of("fsync", "off");
   private static final Path DATA_DIR =
       Path.of(System.getProperty("java.io.tmpdir"), UniqueNames.of("outage-pg"), "data");
-  // The same folder test-support extracts its PostgreSQL binaries to, so they are reused.
-  private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "pg-binaries");
   // Only a guard against a hang: Hikari gives up on a connection after 2 s.
   private static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
@@ -98,7 +96,7 @@ class PostgresOutageIT {
     String redisPrefix = TestRedis.shared().newKeyPrefix();
     registry.add("scoreboard.redis.url", TestRedis.shared()::url);
     registry.add("scoreboard.redis.key-prefix", () -> redisPrefix);
-    postgres = EmbeddedPostgresServer.start(DATA_DIR, BINARIES, 0, SETTINGS);
+    postgres = TestPostgres.startOwnServer(DATA_DIR, 0);
     postgresPort = postgres.port();
     postgres.createDatabaseIfMissing(DATABASE);
     String url = postgres.jdbcUrl(DATABASE);
@@ -130,7 +128,7 @@ class PostgresOutageIT {
     assertUnavailable(() -> post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH")));
     assertUnavailable(() -> complete(bearer, startedBeforeOutage));
 
-    postgres = EmbeddedPostgresServer.start(DATA_DIR, BINARIES, postgresPort, SETTINGS);
+    postgres = TestPostgres.startOwnServer(DATA_DIR, postgresPort);
 
     // The pool reconnects on its own; the token refused during the outage was never consumed.
     Awaitility.await()
