@@ -21,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -32,6 +33,8 @@ import org.springframework.test.context.TestPropertySource;
  * reaches the topic with nothing lost. The relay's and producer's timeouts are shortened here so
  * the test takes seconds; production's are the same mechanism with longer values (application.yml).
  */
+// Its server is closed after the class: the context, which talks to it, goes with it.
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "scoreboard.outbox.relay.send-timeout=3s",

@@ -28,6 +28,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing is half-written. And the subtle case: a COMMIT that PostgreSQL carried out but whose
  * answer never came back is a 503 too, and retrying it is safe.
  */
+// Its server is closed after the class: the context, which talks to it, goes with it.
+@DirtiesContext
 class PostgresHungIT extends CommandApiTestBase {
 
   /** SPEC §10: every request answers within this, also while a dependency hangs. */

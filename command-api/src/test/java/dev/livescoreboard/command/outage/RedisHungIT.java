@@ -23,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.RedisClient;
@@ -34,6 +35,8 @@ import redis.clients.jedis.RedisClient;
  * SIGCONT Redis is used again by itself, and the revocation feed still delivers what other
  * instances revoke.
  */
+// Its server is closed after the class: the context, which talks to it, goes with it.
+@DirtiesContext
 class RedisHungIT extends CommandApiTestBase {
 
   private static final Duration SPEC_BOUND = Duration.ofSeconds(5);

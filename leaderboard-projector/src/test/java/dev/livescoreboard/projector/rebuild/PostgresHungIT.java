@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.RedisClient;
@@ -41,6 +42,8 @@ import redis.clients.jedis.RedisClient;
  * however many come at once, while events are still projected and health stays UP (PostgreSQL is
  * only needed for those jobs). After SIGCONT both work again, no rebuild marker left behind.
  */
+// Its server is closed after the class: the context, which talks to it, goes with it.
+@DirtiesContext
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
