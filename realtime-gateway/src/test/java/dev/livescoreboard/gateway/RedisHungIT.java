@@ -1,9 +1,9 @@
 package dev.livescoreboard.gateway;
 
 import static dev.livescoreboard.gateway.board.Tops.top;
+import static dev.livescoreboard.testsupport.AnswerBound.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.livescoreboard.auth.revocation.RevocationKeys;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
  * revocation feed still closes a revoked token's connection.
  */
 class RedisHungIT {
-
-  private static final Duration SPEC_BOUND = Duration.ofSeconds(5);
 
   private static EmbeddedRedisServer redis;
   private static RunningGateway gateway;
@@ -60,8 +58,7 @@ class RedisHungIT {
       assertThat(api.get("/health").statusCode()).isEqualTo(200);
 
       try (FrozenProcess hung = FrozenProcess.freeze(redis.pid())) {
-        HttpResponse<String> health =
-            assertTimeoutPreemptively(SPEC_BOUND, () -> api.get("/health"));
+        HttpResponse<String> health = within(() -> api.get("/health"));
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(ReadApi.json(health).path("redis").asString()).isEqualTo("DOWN");
         live.send("{\"type\":\"PING\"}");

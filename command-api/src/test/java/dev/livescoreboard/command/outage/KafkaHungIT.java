@@ -1,22 +1,17 @@
 package dev.livescoreboard.command.outage;
 
+import static dev.livescoreboard.testsupport.AnswerBound.within;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.livescoreboard.command.CommandApiTestBase;
 import dev.livescoreboard.command.TopicReader;
-import dev.livescoreboard.events.EventJson;
-import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.infra.servers.KafkaBrokerProcess;
 import dev.livescoreboard.testsupport.FrozenProcess;
 import dev.livescoreboard.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +40,6 @@ import org.springframework.test.context.TestPropertySource;
     })
 class KafkaHungIT extends CommandApiTestBase {
 
-  private static final Duration SPEC_BOUND = Duration.ofSeconds(5);
   private static final KafkaBrokerProcess KAFKA = TestKafka.startOwnBroker("kafka-hung", 1);
 
   @Autowired private MeterRegistry meters;
@@ -72,7 +66,7 @@ class KafkaHungIT extends CommandApiTestBase {
     try (FrozenProcess hung = FrozenProcess.freeze(KAFKA.pid())) {
       for (int i = 0; i < 3; i++) {
         String token = startAction(bearer, "COMPLETE_LEVEL");
-        assertThat(withinTheBound(() -> complete(bearer, token)).status()).isEqualTo(200);
+        assertThat(within(() -> complete(bearer, token)).status()).isEqualTo(200);
       }
       assertThat(count("SELECT count(*) FROM score_events WHERE user_id = ?", user)).isEqualTo(4);
       // The relay is not stuck on the batch Kafka never acknowledges: it gives up and retries.
@@ -80,7 +74,7 @@ class KafkaHungIT extends CommandApiTestBase {
           .atMost(Duration.ofSeconds(30))
           .until(() -> relayFailures() >= failuresBefore + 2);
       assertThat(unpublished()).as("the backlog").isPositive();
-      assertThat(withinTheBound(() -> get("/actuator/health")).status()).isIn(200, 503);
+      assertThat(within(() -> get("/actuator/health")).status()).isIn(200, 503);
     }
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> unpublished() == 0);
@@ -91,7 +85,8 @@ class KafkaHungIT extends CommandApiTestBase {
                 .query(String.class)
                 .list());
     try (TopicReader reader = new TopicReader(KAFKA.bootstrapServers(), topic)) {
-      reader.readUntil(records -> published(records, "global:" + user).containsAll(eventIds));
+      reader.readUntil(
+          records -> TopicReader.scoreEventIds(records, "global:" + user).containsAll(eventIds));
     }
   }
 
@@ -101,18 +96,5 @@ class KafkaHungIT extends CommandApiTestBase {
 
   private long unpublished() {
     return count("SELECT count(*) FROM outbox WHERE published_at IS NULL");
-  }
-
-  private static Set<String> published(List<ConsumerRecord<String, byte[]>> records, String key) {
-    Set<String> ids = new HashSet<>();
-    records.stream()
-        .filter(r -> key.equals(r.key()))
-        .forEach(
-            r -> ids.add(EventJson.fromBytes(r.value(), ScoreChanged.class).eventId().toString()));
-    return ids;
-  }
-
-  private static Response withinTheBound(Supplier<Response> request) {
-    return assertTimeoutPreemptively(SPEC_BOUND, request::get);
   }
 }

@@ -1,7 +1,8 @@
 package dev.livescoreboard.command.outage;
 
+import static dev.livescoreboard.testsupport.AnswerBound.allWithin;
+import static dev.livescoreboard.testsupport.AnswerBound.within;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -19,14 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,9 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
 // Its server is closed after the class: the context, which talks to it, goes with it.
 @DirtiesContext
 class PostgresHungIT extends CommandApiTestBase {
-
-  /** SPEC §10: every request answers within this, also while a dependency hangs. */
-  private static final Duration SPEC_BOUND = Duration.ofSeconds(5);
 
   private static final String DATABASE = "scoreboard";
   private static final EmbeddedPostgresServer POSTGRES =
@@ -82,7 +77,7 @@ class PostgresHungIT extends CommandApiTestBase {
 
     try (FrozenProcess hung = FrozenProcess.freeze(POSTGRES.pid())) {
       // Every kind of request at once, more than the pool has connections: none waits unbounded.
-      List<Supplier<Response>> requests = new ArrayList<>();
+      List<ThrowingSupplier<Response>> requests = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         requests.add(() -> complete(bearer, startedBeforeHang));
         requests.add(() -> post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH")));
@@ -92,10 +87,10 @@ class PostgresHungIT extends CommandApiTestBase {
         requests.add(
             () -> patch("/api/v1/admin/users/" + user, admin, Map.of("displayName", "Renamed")));
       }
-      for (Response response : withinTheBound(requests)) {
+      for (Response response : allWithin(requests)) {
         assertUnavailable(response);
       }
-      Response health = withinTheBound(List.of(() -> get("/actuator/health"))).get(0);
+      Response health = within(() -> get("/actuator/health"));
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.body().path("status").asString()).isEqualTo("DOWN");
     }
@@ -117,12 +112,12 @@ class PostgresHungIT extends CommandApiTestBase {
               assertThat(pool.getActiveConnections()).as("connections still in use").isZero();
               assertThat(pool.getThreadsAwaitingConnection()).isZero();
             });
-    List<Supplier<Response>> burst = new ArrayList<>();
+    List<ThrowingSupplier<Response>> burst = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       String token = startAction(bearer, "COMPLETE_LEVEL");
       burst.add(() -> complete(bearer, token));
     }
-    assertThat(withinTheBound(burst)).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    assertThat(allWithin(burst)).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
 
     long score = count("SELECT score FROM user_scores WHERE user_id = ?", user);
     assertThat(score).isEqualTo(10 + 20 + 24 * 10);
@@ -160,8 +155,7 @@ class PostgresHungIT extends CommandApiTestBase {
     Response lost;
     alterSystem("SET synchronous_standby_names = 'nobody'");
     try {
-      lost =
-          withinTheBound(List.of(() -> post("/api/v1/actions/complete", bearer, body, key))).get(0);
+      lost = within(() -> post("/api/v1/actions/complete", bearer, body, key));
     } finally {
       alterSystem("RESET synchronous_standby_names");
     }
@@ -183,24 +177,6 @@ class PostgresHungIT extends CommandApiTestBase {
     assertThat(complete(bearer, token).code()).isEqualTo("ACTION_ALREADY_COMPLETED");
     assertThat(count("SELECT score FROM user_scores WHERE user_id = ?", user)).isEqualTo(10);
     assertThat(count("SELECT count(*) FROM score_events WHERE user_id = ?", user)).isEqualTo(1);
-  }
-
-  /** Sends every request at once; each must answer within {@link #SPEC_BOUND}. */
-  private static List<Response> withinTheBound(List<Supplier<Response>> requests) throws Exception {
-    ExecutorService clients = Executors.newFixedThreadPool(requests.size());
-    try {
-      List<Future<Response>> answers = new ArrayList<>();
-      for (Supplier<Response> request : requests) {
-        answers.add(clients.submit(() -> assertTimeoutPreemptively(SPEC_BOUND, request::get)));
-      }
-      List<Response> responses = new ArrayList<>();
-      for (Future<Response> answer : answers) {
-        responses.add(answer.get());
-      }
-      return responses;
-    } finally {
-      clients.shutdownNow();
-    }
   }
 
   private static void assertUnavailable(Response response) {

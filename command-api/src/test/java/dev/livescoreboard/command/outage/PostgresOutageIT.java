@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.livescoreboard.command.TopicReader;
-import dev.livescoreboard.events.EventJson;
-import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import dev.livescoreboard.testsupport.TestAuth;
@@ -164,7 +162,7 @@ class PostgresOutageIT {
                 .list());
     String key = "global:" + user;
     try (TopicReader reader = new TopicReader(topic)) {
-      reader.readUntil(records -> published(records, key).containsAll(eventIds));
+      reader.readUntil(records -> TopicReader.scoreEventIds(records, key).containsAll(eventIds));
     }
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
@@ -174,16 +172,6 @@ class PostgresOutageIT {
                         "SELECT count(*) FROM outbox WHERE published_at IS NULL AND aggregateid = ?",
                         key)
                     == 0);
-  }
-
-  private static Set<String> published(
-      List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records, String key) {
-    Set<String> ids = new HashSet<>();
-    records.stream()
-        .filter(r -> key.equals(r.key()))
-        .forEach(
-            r -> ids.add(EventJson.fromBytes(r.value(), ScoreChanged.class).eventId().toString()));
-    return ids;
   }
 
   private Response complete(String bearer, String actionToken) {

@@ -1,19 +1,17 @@
 package dev.livescoreboard.projector.projection;
 
+import static dev.livescoreboard.testsupport.AnswerBound.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.infra.servers.KafkaBrokerProcess;
+import dev.livescoreboard.projector.ActuatorHealth;
 import dev.livescoreboard.testsupport.FrozenProcess;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,14 +42,12 @@ import redis.clients.jedis.RedisClient;
     })
 class KafkaHungIT {
 
-  private static final Duration SPEC_BOUND = Duration.ofSeconds(5);
   private static final Duration HANG = Duration.ofSeconds(10);
   private static final KafkaBrokerProcess KAFKA =
       TestKafka.startOwnBroker("projector-kafka-hung", 1);
   private static final String TOPIC = UniqueNames.of("score-events-kafka-hung");
   private static final String PREFIX = TestRedis.shared().newKeyPrefix();
   private static final LeaderboardKeys KEYS = new LeaderboardKeys(PREFIX);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort private int port;
 
@@ -78,7 +74,10 @@ class KafkaHungIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> "1".equals(version(redis, "amy")));
 
       try (FrozenProcess hung = FrozenProcess.freeze(KAFKA.pid())) {
-        await().during(HANG).atMost(HANG.plusSeconds(30)).until(() -> healthWithinTheBound() > 0);
+        await()
+            .during(HANG)
+            .atMost(HANG.plusSeconds(30))
+            .until(() -> within(() -> ActuatorHealth.status(port)) > 0);
       }
 
       kafka.send(events.event("amy", 20, 2));
@@ -97,18 +96,5 @@ class KafkaHungIT {
 
   private static String version(RedisClient redis, String user) {
     return redis.hget(KEYS.versions("global", "all-time"), user);
-  }
-
-  /** The health endpoint's status, which must come within the bound. */
-  private int healthWithinTheBound() {
-    return assertTimeoutPreemptively(
-        SPEC_BOUND,
-        () ->
-            HTTP.send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode());
   }
 }

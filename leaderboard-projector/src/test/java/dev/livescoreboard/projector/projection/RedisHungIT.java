@@ -1,20 +1,18 @@
 package dev.livescoreboard.projector.projection;
 
+import static dev.livescoreboard.testsupport.AnswerBound.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
+import dev.livescoreboard.projector.ActuatorHealth;
 import dev.livescoreboard.testsupport.FrozenProcess;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -52,12 +50,10 @@ import redis.clients.jedis.RedisClient;
     })
 class RedisHungIT {
 
-  private static final Duration SPEC_BOUND = Duration.ofSeconds(5);
   private static final EmbeddedRedisServer REDIS = TestRedis.startOwnServer("projector-hung");
   private static final String TOPIC = TestKafka.shared().newTopic("score-events-hung", 1);
   private static final String GROUP = UniqueNames.of("projector-hung");
   private static final LeaderboardKeys KEYS = new LeaderboardKeys("");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort private int port;
   @Autowired private MeterRegistry meters;
@@ -91,7 +87,7 @@ class RedisHungIT {
         kafka.send(events.event("bob", 5, 1));
         kafka.send(events.event("amy", 30, 3));
         await().atMost(Duration.ofSeconds(30)).until(() -> failures() >= failuresBefore + 2);
-        assertThat(healthWithinTheBound()).isEqualTo(503);
+        assertThat(within(() -> ActuatorHealth.status(port))).isEqualTo(503);
         assertThat(committedOffset()).as("committed past an unapplied event").isEqualTo(1);
       }
 
@@ -104,7 +100,9 @@ class RedisHungIT {
       assertThat(redis.zrangeWithScores(ranking, 0, -1))
           .extracting(tuple -> -tuple.getScore())
           .containsExactly(30.0, 5.0);
-      await().atMost(Duration.ofSeconds(10)).until(() -> healthWithinTheBound() == 200);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> within(() -> ActuatorHealth.status(port)) == 200);
     }
   }
 
@@ -128,17 +126,5 @@ class RedisHungIT {
       OffsetAndMetadata committed = offsets.get(new TopicPartition(TOPIC, 0));
       return Objects.isNull(committed) ? 0 : committed.offset();
     }
-  }
-
-  private int healthWithinTheBound() {
-    return assertTimeoutPreemptively(
-        SPEC_BOUND,
-        () ->
-            HTTP.send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode());
   }
 }

@@ -1,13 +1,15 @@
 package dev.livescoreboard.projector.rebuild;
 
+import static dev.livescoreboard.testsupport.AnswerBound.allWithin;
+import static dev.livescoreboard.testsupport.AnswerBound.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.livescoreboard.auth.VerifiedAccessToken;
 import dev.livescoreboard.events.LeaderboardKeys;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
+import dev.livescoreboard.projector.ActuatorHealth;
 import dev.livescoreboard.testsupport.FrozenProcess;
 import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestKafka;
@@ -23,12 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -56,7 +56,6 @@ import redis.clients.jedis.RedisClient;
     })
 class PostgresHungIT {
 
-  private static final Duration SPEC_BOUND = Duration.ofSeconds(5);
   private static final EmbeddedPostgresServer POSTGRES =
       TestPostgres.startOwnServer(
           Path.of(System.getProperty("java.io.tmpdir"), UniqueNames.of("projector-pg"), "data"), 0);
@@ -126,16 +125,16 @@ class PostgresHungIT {
     assertThat(post(rebuild).statusCode()).isEqualTo(200);
 
     try (FrozenProcess hung = FrozenProcess.freeze(POSTGRES.pid())) {
-      List<String> paths = new ArrayList<>();
+      List<ThrowingSupplier<HttpResponse<String>>> requests = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        paths.add(rebuild);
-        paths.add("/api/v1/admin/audit");
+        requests.add(() -> post(rebuild));
+        requests.add(() -> post("/api/v1/admin/audit"));
       }
-      List<HttpResponse<String>> responses = allWithinTheBound(paths);
+      List<HttpResponse<String>> responses = allWithin(requests);
       // One rebuild of a board at a time: those that come while one runs are refused at once.
       List<HttpResponse<String>> unavailable =
           responses.stream().filter(r -> !r.body().contains("REBUILD_IN_PROGRESS")).toList();
-      assertThat(unavailable).hasSizeGreaterThanOrEqualTo(paths.size() / 2 + 1);
+      assertThat(unavailable).hasSizeGreaterThanOrEqualTo(requests.size() / 2 + 1);
       for (HttpResponse<String> response : unavailable) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.body()).contains("\"code\":\"UNAVAILABLE\"");
@@ -146,8 +145,7 @@ class PostgresHungIT {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> "1".equals(redis.hget(KEYS.versions(board, SEASON), board + "-bob")));
-      assertThat(assertTimeoutPreemptively(SPEC_BOUND, () -> get("/actuator/health")))
-          .isEqualTo(200);
+      assertThat(within(() -> ActuatorHealth.status(port))).isEqualTo(200);
     }
 
     await()
@@ -159,24 +157,6 @@ class PostgresHungIT {
     assertThat(redis.zcard(KEYS.ranking(board, SEASON))).isEqualTo(2);
   }
 
-  /** Sends every request at once; each must answer within {@link #SPEC_BOUND}. */
-  private List<HttpResponse<String>> allWithinTheBound(List<String> paths) throws Exception {
-    ExecutorService clients = Executors.newFixedThreadPool(paths.size());
-    try {
-      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-      for (String path : paths) {
-        answers.add(clients.submit(() -> assertTimeoutPreemptively(SPEC_BOUND, () -> post(path))));
-      }
-      List<HttpResponse<String>> responses = new ArrayList<>();
-      for (Future<HttpResponse<String>> answer : answers) {
-        responses.add(answer.get());
-      }
-      return responses;
-    } finally {
-      clients.shutdownNow();
-    }
-  }
-
   private HttpResponse<String> post(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -184,12 +164,5 @@ class PostgresHungIT {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private int get(String path) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
   }
 }
