@@ -43,7 +43,7 @@ public final class BoundedHealthIndicator implements HealthIndicator, Disposable
   }
 
   @Override
-  public Health health(boolean includeDetails) {
+  public Health health() {
     try {
       return current().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -54,11 +54,6 @@ public final class BoundedHealthIndicator implements HealthIndicator, Disposable
       Thread.currentThread().interrupt();
       return Health.unknown().build();
     }
-  }
-
-  @Override
-  public Health health() {
-    return health(true);
   }
 
   /** The check in flight, or a new one when the last has answered. */
