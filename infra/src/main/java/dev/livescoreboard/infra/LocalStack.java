@@ -194,9 +194,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Stops {@code module} gracefully and starts it again on the same port with the same
-   * configuration, as a deployment would (fault drills: clients must reconnect by themselves).
-   * Returns once it is healthy again.
+   * Stops {@code module} gracefully (at once if it was killed) and starts it again on the same port
+   * with the same configuration, as a deployment would (fault drills: clients must reconnect by
+   * themselves). Returns once it is healthy again.
    */
   public void restart(String module) {
     ServiceProcess old = services.get(module);
@@ -208,6 +208,27 @@ public final class LocalStack implements AutoCloseable {
     running.remove(old);
     launch(module, launch.heap(), new HashMap<>(launch.env()), launch.healthUrl())
         .awaitHealthy(launch.healthUrl());
+  }
+
+  /**
+   * Kills the service's process at once (SIGKILL), as a crash would; {@link #restart} revives it.
+   */
+  public void kill(String module) {
+    ServiceProcess process = services.get(module);
+    if (process == null) {
+      throw new IllegalArgumentException("no service " + module);
+    }
+    process.kill();
+  }
+
+  /**
+   * Stops an embedded server ({@code postgresql}, {@code redis}, {@code kafka-broker}, or {@code
+   * kafka} when the broker runs in this JVM) and starts it again on the same port with the same
+   * data, as an operator restarts one; one that was killed is started again. The services are left
+   * running: they must reconnect by themselves.
+   */
+  public void restartServer(String server) {
+    infrastructure.restart(server);
   }
 
   /** Stops simulator and services (newest first), then the servers. */
