@@ -39,10 +39,6 @@ final class ActionLog {
       return done == null;
     }
 
-    int status() {
-      return status;
-    }
-
     Duration took() {
       return Duration.between(sent, done == null ? Instant.now() : done);
     }

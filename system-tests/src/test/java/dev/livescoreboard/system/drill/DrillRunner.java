@@ -79,7 +79,7 @@ final class DrillRunner {
 
   private DrillPlayer nextProbe() {
     probes++;
-    return drill.load().player(probePrefix + "-probe-" + probes, "Probe " + probes);
+    return drill.load().players().player(probePrefix + "-probe-" + probes, "Probe " + probes);
   }
 
   private void awaitFlowing(Instant since) {

@@ -17,8 +17,8 @@ final class DrillStacks {
 
   private DrillStacks() {}
 
-  /** Starts a stack and waits until its services are healthy. */
-  static LocalStack start(String name) {
+  /** Starts a stack with {@code instances} of each service and waits until they are healthy. */
+  static LocalStack start(String name, int instances) {
     String suffix = UniqueNames.of(name).substring(name.length() + 1);
     Path home = Path.of("..").toAbsolutePath().normalize();
     Path data = Path.of(System.getProperty("java.io.tmpdir")).resolve(name + "-" + suffix);
@@ -35,6 +35,7 @@ final class DrillStacks {
                 StackSettings.External.none(),
                 Map.of(),
                 StackSettings.KafkaHosting.CHILD_JVM)
+            .withInstances(instances)
             // Every player of the drills comes from 127.0.0.1: the per-address limit (for many
             // clients behind many addresses) would refuse the load itself. Per-user limits stay.
             .withServiceEnv("command-api", Map.of("SCOREBOARD_RATELIMITS_PERIP", "1000000000"))

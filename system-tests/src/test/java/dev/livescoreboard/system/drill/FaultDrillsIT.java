@@ -27,16 +27,15 @@ class FaultDrillsIT {
   private static final List<Viewer> viewers = new ArrayList<>();
 
   private static LocalStack stack;
-  private static SteadyLoad load;
+  private static Players players;
   private static DrillRunner runner;
 
   @BeforeAll
   static void startStackLoadAndViewers() {
-    stack = DrillStacks.start("drills");
+    stack = DrillStacks.start("drills", 1);
     String prefix = UniqueNames.of("drill").replace('_', '-');
-    load =
-        new SteadyLoad(
-            stack.commandApiUrl(), stack.auth(), prefix, SETTINGS.players(), SETTINGS.period());
+    players = new Players(stack.commandApiUrl(), stack.auth());
+    SteadyLoad load = new SteadyLoad(players, prefix, SETTINGS.players(), SETTINGS.period());
     for (int i = 1; i <= VIEWERS; i++) {
       String viewer = prefix + "-viewer-" + i;
       viewers.add(
@@ -57,8 +56,8 @@ class FaultDrillsIT {
   static void printTableAndStop() {
     TABLE.print(System.out, "Fault drills, " + SETTINGS);
     viewers.forEach(Viewer::close);
-    if (load != null) {
-      load.close();
+    if (players != null) {
+      players.close();
     }
     if (stack != null) {
       stack.close();

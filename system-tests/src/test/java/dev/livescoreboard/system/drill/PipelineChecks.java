@@ -149,7 +149,8 @@ final class PipelineChecks {
     return committed.size();
   }
 
-  private int awaitTopNShownEverywhere(List<Viewer> viewers) {
+  /** Waits until every gateway and viewer shows PostgreSQL's top N; returns its size. */
+  int awaitTopNShownEverywhere(List<Viewer> viewers) {
     List<String> expected = new ArrayList<>();
     await("the top N shown alike by PostgreSQL, every gateway and every viewer")
         .atMost(SETTLE)

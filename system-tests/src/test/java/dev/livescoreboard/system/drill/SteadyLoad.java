@@ -2,12 +2,9 @@ package dev.livescoreboard.system.drill;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.livescoreboard.infra.devauth.DevAuthServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +16,7 @@ import java.util.stream.IntStream;
  * rest. Can be started and stopped again; {@link #stop()} waits until every action it started has
  * its final answer, so the checks that follow see no request still in flight.
  */
-final class SteadyLoad implements AutoCloseable {
+final class SteadyLoad {
 
   /** Common actions often, one without an hourly quota often enough that long runs keep playing. */
   private static final List<String> ACTIONS =
@@ -28,11 +25,7 @@ final class SteadyLoad implements AutoCloseable {
   /** The longest an action takes to its final answer: a few retries with pauses of seconds. */
   private static final Duration DRAIN = Duration.ofMinutes(2);
 
-  private final ScheduledExecutorService loop =
-      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "drill-players"));
-  private final ActionLog log = new ActionLog();
-  private final String apiUrl;
-  private final DevAuthServer auth;
+  private final Players source;
   private final List<DrillPlayer> players;
   private final Duration period;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -43,26 +36,24 @@ final class SteadyLoad implements AutoCloseable {
   private int runs;
 
   /**
-   * @param apiUrl command-api (or the balancer in front of several)
    * @param prefix user ids are {@code prefix-01} … ({@code prefix} unique to the run)
    */
-  SteadyLoad(String apiUrl, DevAuthServer auth, String prefix, int players, Duration period) {
-    this.apiUrl = apiUrl;
-    this.auth = auth;
+  SteadyLoad(Players source, String prefix, int players, Duration period) {
+    this.source = source;
     this.period = period;
     this.players =
         IntStream.rangeClosed(1, players)
-            .mapToObj(i -> player(String.format("%s-%02d", prefix, i), "Drill " + i))
+            .mapToObj(i -> source.player(String.format("%s-%02d", prefix, i), "Drill " + i))
             .toList();
   }
 
   ActionLog log() {
-    return log;
+    return source.log();
   }
 
-  /** A player of its own (not part of the steady load) whose actions are logged like the load's. */
-  DrillPlayer player(String userId, String displayName) {
-    return new DrillPlayer(userId, auth.mint(userId, displayName, List.of()), apiUrl, loop, log);
+  /** Where the load's players come from; others made there are logged alike. */
+  Players players() {
+    return source;
   }
 
   void start() {
@@ -81,7 +72,7 @@ final class SteadyLoad implements AutoCloseable {
   }
 
   private void schedule(DrillPlayer player, int current, Duration delay) {
-    loop.schedule(() -> turn(player, current), delay.toMillis(), TimeUnit.MILLISECONDS);
+    source.loop().schedule(() -> turn(player, current), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void turn(DrillPlayer player, int current) {
@@ -100,17 +91,11 @@ final class SteadyLoad implements AutoCloseable {
           inFlight.decrementAndGet();
           schedule(player, current, jittered(period));
         },
-        loop);
+        source.loop());
   }
 
   private static Duration jittered(Duration period) {
     return Duration.ofMillis(
         (long) (period.toMillis() * (0.75 + ThreadLocalRandom.current().nextDouble(0.5))));
-  }
-
-  @Override
-  public void close() {
-    run.set(0);
-    loop.shutdownNow();
   }
 }

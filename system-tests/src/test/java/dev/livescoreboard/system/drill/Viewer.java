@@ -72,11 +72,6 @@ final class Viewer implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** When each connection (the first included) was established. */
-  List<Instant> connections() {
-    return List.copyOf(connected);
-  }
-
   /** Whether a connection made after {@code since} has delivered its SNAPSHOT. */
   boolean resyncedSince(Instant since) {
     return connected.stream().anyMatch(at -> at.isAfter(since))
