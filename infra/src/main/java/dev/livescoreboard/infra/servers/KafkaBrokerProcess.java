@@ -51,12 +51,22 @@ public final class KafkaBrokerProcess implements AutoCloseable {
    * @param log the file receiving the child's output
    */
   public static KafkaBrokerProcess start(Path logDir, int port, int partitions, Path log) {
+    return start(logDir, port, port == 0 ? 0 : port + 1, partitions, log);
+  }
+
+  /**
+   * Starts the broker JVM with its controller on {@code controllerPort} (0: any free port), e.g. to
+   * restart it in place on both ports it had.
+   */
+  public static KafkaBrokerProcess start(
+      Path logDir, int port, int controllerPort, int partitions, Path log) {
     List<String> command =
         JavaMainCommand.of(
             KafkaBrokerMain.class.getName(),
             JVM_OPTIONS,
             List.of(
                 "--port=" + port,
+                "--controller-port=" + controllerPort,
                 "--log-dir=" + logDir.toAbsolutePath(),
                 "--partitions=" + partitions));
     ChildProcess child = ChildProcess.start("the Kafka broker JVM", command, Map.of(), log, true);
