@@ -3,6 +3,7 @@ package dev.livescoreboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.EventJson;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -91,7 +92,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
       send.run();
       return true;
     } catch (CompletionException e) {
-      if (socket.isOutputClosed()) {
+      // Either the close frame arrived first, or the server's close of the TCP connection did
+      // (the JDK then fails the send with an IOException before it marks the output closed).
+      if (socket.isOutputClosed() || e.getCause() instanceof IOException) {
         return false;
       }
       throw e;
