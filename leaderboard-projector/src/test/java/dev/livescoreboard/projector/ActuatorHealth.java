@@ -15,9 +15,17 @@ public final class ActuatorHealth {
 
   /** The HTTP status of {@code GET /actuator/health} on {@code port}: 200 UP, 503 DOWN. */
   public static int status(int port) throws IOException, InterruptedException {
+    return status(port, "");
+  }
+
+  /**
+   * The HTTP status of the health group {@code group} ({@code /actuator/health/<group>}, or the
+   * whole health for an empty name) on {@code port}.
+   */
+  public static int status(int port, String group) throws IOException, InterruptedException {
+    String path = group.isEmpty() ? "/actuator/health" : "/actuator/health/" + group;
     return HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }

@@ -12,6 +12,7 @@
  * at its next turn (the scheduler's one thread, fixed delay: jobs never pile up). A job whose
  * statement is already in flight when PostgreSQL hangs holds its connection and thread until the
  * driver's {@code socketTimeout} (30 s: its first rows may legitimately take seconds on a large
- * board). Health does not include PostgreSQL: projecting goes on without it.
+ * board). {@code /actuator/health} shows PostgreSQL ({@code db}, DOWN within the probe's bound),
+ * but the readiness and liveness groups the probes use do not: projecting goes on without it.
  */
 package dev.livescoreboard.projector.postgres;

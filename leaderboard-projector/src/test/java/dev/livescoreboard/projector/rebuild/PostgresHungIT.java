@@ -39,8 +39,9 @@ import redis.clients.jedis.RedisClient;
 /**
  * PostgreSQL hangs under a running projector (its own server, frozen with SIGSTOP): rebuild and
  * audit requests answer 503 {@code UNAVAILABLE} with {@code Retry-After} within SPEC §10's 5 s,
- * however many come at once, while events are still projected and health stays UP (PostgreSQL is
- * only needed for those jobs). After SIGCONT both work again, no rebuild marker left behind.
+ * however many come at once, and health turns DOWN, while events are still projected and the
+ * readiness and liveness the probes ask for stay UP (PostgreSQL is only needed for those jobs).
+ * After SIGCONT health is UP and both work again, no rebuild marker left behind.
  */
 // Its server is closed after the class: the context, which talks to it, goes with it.
 @DirtiesContext
@@ -50,6 +51,7 @@ import redis.clients.jedis.RedisClient;
       "logging.level.org.apache.kafka=WARN",
       "logging.level.kafka=WARN",
       "scoreboard.audit.grace=0s",
+      "management.endpoint.health.probes.enabled=true",
       // The scheduled jobs run on and on meanwhile: they must not hold up the requests.
       "scoreboard.rebuild.check-interval=1s",
       "scoreboard.reconciliation.interval=1s"
@@ -145,8 +147,14 @@ class PostgresHungIT {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> "1".equals(redis.hget(KEYS.versions(board, SEASON), board + "-bob")));
-      assertThat(within(() -> ActuatorHealth.status(port))).isEqualTo(200);
+      assertThat(within(() -> ActuatorHealth.status(port))).isEqualTo(503);
+      assertThat(within(() -> ActuatorHealth.status(port, "readiness"))).isEqualTo(200);
+      assertThat(within(() -> ActuatorHealth.status(port, "liveness"))).isEqualTo(200);
     }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> ActuatorHealth.status(port) == 200);
 
     await()
         .atMost(Duration.ofSeconds(60))
