@@ -38,6 +38,10 @@ import java.util.concurrent.TimeUnit;
 final class BenchRun {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** The name the WebSocket client JVMs' row starts with. */
+  static final String FLEET = "bench WebSocket clients";
+
   static final Duration GRACE = Duration.ofSeconds(15);
   private static final Duration CLOSED_LOOP_WARMUP = Duration.ofSeconds(10);
 
@@ -124,7 +128,7 @@ final class BenchRun {
           clients.window(windowFrom, windowUntil);
           readers.window(windowFrom, windowUntil);
           players.window(windowFrom, windowUntil);
-          ProcessStats stats = new ProcessStats(watched(target, clients));
+          ProcessStats stats = new ProcessStats(watched(target.processes, clients));
           try (MeasuredWindow measured =
               MeasuredWindow.arm(
                   plan,
@@ -228,13 +232,15 @@ final class BenchRun {
         Duration.ofSeconds(30));
   }
 
-  /** The target's processes plus the WebSocket client JVMs, which only exist from here on. */
-  private static List<ProcessStats.Watched> watched(Target target, WebSocketFleet clients) {
-    List<ProcessStats.Watched> all = new ArrayList<>(target.processes);
+  /** {@code processes} plus the WebSocket client JVMs, which only exist once connected. */
+  static List<ProcessStats.Watched> watched(
+      List<ProcessStats.Watched> processes, WebSocketFleet clients) {
+    List<ProcessStats.Watched> all = new ArrayList<>(processes);
     if (!clients.pids().isEmpty()) {
       all.add(
           new ProcessStats.Watched(
-              "bench WebSocket clients ("
+              FLEET
+                  + " ("
                   + clients.pids().size()
                   + " JVM"
                   + (clients.pids().size() > 1 ? "s" : "")

@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class LocalStack implements AutoCloseable {
 
+  /**
+   * The gateway's heap and direct-memory limits (every service also exits on an out-of-memory
+   * error). Public so the bench can run its bare fan-out server with the same.
+   */
+  public static final List<String> GATEWAY_JVM_OPTIONS =
+      List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m");
+
   private final StackSettings settings;
   private final Infrastructure infrastructure;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -83,11 +90,7 @@ public final class LocalStack implements AutoCloseable {
         "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS",
         "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
     ServiceProcess gatewayProcess =
-        launch(
-            "realtime-gateway",
-            List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m"),
-            gateway,
-            gatewayUrl() + "/health");
+        launch("realtime-gateway", GATEWAY_JVM_OPTIONS, gateway, gatewayUrl() + "/health");
 
     // Started in parallel above; now wait for all three.
     commandApi.awaitHealthy(commandApiUrl() + "/actuator/health");

@@ -1,5 +1,6 @@
 package dev.livescoreboard.bench.ws;
 
+import dev.livescoreboard.bench.child.LineChild;
 import dev.livescoreboard.bench.http.CompletionMatcher;
 import dev.livescoreboard.bench.http.Histograms;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
@@ -24,7 +26,7 @@ public final class WebSocketFleet implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
 
   private final int requested;
-  private final List<ClientProcess> children = new ArrayList<>();
+  private final List<LineChild> children = new ArrayList<>();
   private WsClientGroup local;
   private UpdateRecorder localRecorder;
   private SlowClients localSlow;
@@ -63,7 +65,7 @@ public final class WebSocketFleet implements AutoCloseable {
       Files.createDirectories(logDir);
       for (int i = 0; i < processes; i++) {
         fleet.children.add(
-            ClientProcess.start(
+            WsChildMain.start(
                 wsUri,
                 share(clients, processes, i),
                 share(slowClients, processes, i),
@@ -71,7 +73,7 @@ public final class WebSocketFleet implements AutoCloseable {
                 logDir.resolve("ws-client-" + i + ".log"),
                 mainClass));
       }
-      for (ClientProcess child : fleet.children) {
+      for (LineChild child : fleet.children) {
         String[] ready = child.await("READY", CONNECT_TIMEOUT).split(" ");
         fleet.connected += Integer.parseInt(ready[1]);
         fleet.slowConnected += Integer.parseInt(ready[2]);
@@ -96,9 +98,14 @@ public final class WebSocketFleet implements AutoCloseable {
     return slowConnected;
   }
 
+  /** The last {@code LEADERBOARD_UPDATE} the parsing client received, byte for byte. */
+  public Optional<byte[]> lastUpdate() {
+    return observing.lastUpdate();
+  }
+
   /** Process ids of the client JVMs (empty when the clients live in this process). */
   public List<Long> pids() {
-    return children.stream().map(c -> c.process().pid()).toList();
+    return children.stream().map(LineChild::pid).toList();
   }
 
   /** Counts updates committed in {@code [fromMicros, untilMicros]} (wall-clock epoch micros). */
@@ -106,7 +113,7 @@ public final class WebSocketFleet implements AutoCloseable {
     if (localRecorder != null) {
       localRecorder.window(fromMicros, untilMicros);
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.send("WINDOW " + fromMicros + " " + untilMicros);
     }
   }
@@ -122,10 +129,10 @@ public final class WebSocketFleet implements AutoCloseable {
     if (localSlow != null) {
       all = all.plus(localSlow.resume(latest, timeout));
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.send("RESUME " + latest + " " + timeout.toMillis());
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       all =
           all.plus(
               SlowClientResults.parse(
@@ -144,7 +151,7 @@ public final class WebSocketFleet implements AutoCloseable {
       seqs.putAll(localRecorder.seqTable());
       disconnects += local.disconnects();
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.send("STOP");
       for (String line = child.next(Duration.ofSeconds(60));
           !line.equals("END");
@@ -160,11 +167,15 @@ public final class WebSocketFleet implements AutoCloseable {
     }
     Histogram spread = Histograms.plain();
     Histogram allDelivered = Histograms.plain();
+    Histogram broadcast = Histograms.plain();
     long receipts = 0;
     for (long[] s : seqs.values()) {
-      Histograms.record(spread, s[2] - s[1]);
-      Histograms.record(allDelivered, s[2] - s[0]);
-      receipts += s[3];
+      Histograms.record(spread, s[3] - s[2]);
+      Histograms.record(allDelivered, s[3] - s[0]);
+      if (s[1] != SeqStats.NOT_SENT) {
+        Histograms.record(broadcast, s[3] - s[1]);
+      }
+      receipts += s[4];
     }
     return new FleetResults(
         requested,
@@ -174,12 +185,13 @@ public final class WebSocketFleet implements AutoCloseable {
         receipts,
         propagation,
         spread,
-        allDelivered);
+        allDelivered,
+        broadcast);
   }
 
   @Override
   public void close() {
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.close();
     }
     if (local != null) {

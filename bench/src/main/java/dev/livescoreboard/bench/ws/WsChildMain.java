@@ -1,13 +1,17 @@
 package dev.livescoreboard.bench.ws;
 
+import dev.livescoreboard.bench.child.LineChild;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +23,24 @@ import java.util.Map;
 public final class WsChildMain {
 
   private WsChildMain() {}
+
+  /** Starts a client process of the fleet; it prints {@code READY …} once connected. */
+  static LineChild start(
+      URI wsUri, int clients, int slowClients, String source, Path log, String mainClass)
+      throws IOException {
+    return LineChild.start(
+        "a WebSocket client process",
+        mainClass,
+        List.of("-Xmx384m", "-Xss256k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+        List.of(
+            "--role=ws-client",
+            "--uri=" + wsUri,
+            "--clients=" + clients,
+            "--slow=" + slowClients,
+            "--source=" + source,
+            "--threads=2"),
+        log);
+  }
 
   /** Arguments: {@code --uri= --clients= --slow= --source= --threads=}. */
   public static void run(String[] args) throws Exception {
