@@ -68,12 +68,17 @@ public final class BoardState {
    * same season, a higher seq. Anything else is a replay or arrived out of order.
    */
   public boolean isSupersededBy(TopNChanged next) {
-    // Checked per channel on every broadcast: the same season (nearly always) needs no parsing.
-    if (next.season().equals(top.season())) {
-      return next.seq() > top.seq();
+    return isNewer(next, top.season(), top.seq());
+  }
+
+  /** Whether {@code next} is newer than the state of {@code season} and {@code seq}. */
+  static boolean isNewer(TopNChanged next, String season, long seq) {
+    // Checked per subscriber on every broadcast: the same season (nearly always) needs no parsing.
+    if (next.season().equals(season)) {
+      return next.seq() > seq;
     }
-    int seasonOrder = Seasons.BY_START.compare(next.season(), top.season());
-    return seasonOrder > 0 || (seasonOrder == 0 && next.seq() > top.seq());
+    int seasonOrder = Seasons.BY_START.compare(next.season(), season);
+    return seasonOrder > 0 || (seasonOrder == 0 && next.seq() > seq);
   }
 
   /** A duplicate of the complete {@code SNAPSHOT} message's bytes for {@code transport}. */

@@ -23,7 +23,7 @@ final class BoardSubscribers {
 
   /** Adds {@code channel} to the board's subscribers; call on the channel's event loop. */
   void add(String board, Channel channel) {
-    ChannelBoards.of(channel).add(board);
+    BoardCursor cursor = ChannelBoards.of(channel).add(board);
     // compute() makes adding and dropping a board's last subscriber atomic; each loop's set is
     // only ever touched by its own loop, which is the one calling here.
     boards.compute(
@@ -33,7 +33,7 @@ final class BoardSubscribers {
               loops != null ? loops : new ConcurrentHashMap<>();
           byLoop
               .computeIfAbsent(channel.eventLoop(), loop -> new LoopSubscribers(b, loop, delivery))
-              .add(channel);
+              .add(channel, cursor);
           return byLoop;
         });
   }
