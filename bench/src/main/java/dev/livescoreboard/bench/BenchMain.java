@@ -94,8 +94,8 @@ public final class BenchMain {
       BenchOptions options, String[] args, Map<String, String> env) throws Exception {
     BroadcastCeilingMeasurements m = new BroadcastCeilingBench(options, env).measure();
     Map<String, org.HdrHistogram.Histogram> plotted = new LinkedHashMap<>();
-    plotted.put("gateway broadcast to all", m.gateway().fleet().broadcast());
-    plotted.put("bare fan-out broadcast to all", m.bare().fleet().broadcast());
+    plotted.put("gateway broadcast to all", m.gateway().broadcast());
+    plotted.put("bare fan-out broadcast to all", m.bare().broadcast());
     Report.Run run =
         new Report.Run(
             options.label(),

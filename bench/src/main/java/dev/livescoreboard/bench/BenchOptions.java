@@ -67,12 +67,12 @@ import java.util.Set;
  *     hold an authenticated WebSocket subscribed to no board, so {@code RANK_CHANGED} pushes happen
  *     during the run without changing the board's fan-out
  * @param broadcastCeiling {@code --broadcast-ceiling}: instead of the usual run, the broadcast to
- *     {@code ws} clients against the bare fan-out ceiling (SPEC §8), one after the other in this
- *     run: first the gateway, broadcasting the updates of {@code rate} actions/s (default {@value
- *     #BROADCAST_RATE}) by {@code hot-users} (default {@value #BROADCAST_HOT_USERS}, so every
- *     action is a broadcast), then a bare Netty WebSocket server sending a frame of the same size
- *     to the same number of clients on the same schedule; each phase has the warm-up and measured
- *     window. No GETs, SSE, personal sockets or other ceilings
+ *     {@code ws} clients against the bare fan-out ceiling (SPEC §8) in the same run: the gateway
+ *     broadcasts the updates of {@code rate} actions/s (default {@value #BROADCAST_RATE}) by {@code
+ *     hot-users} (default {@value #BROADCAST_HOT_USERS}, so every action is a broadcast) to {@code
+ *     ws} clients, and a bare Netty WebSocket server, between two of them, a frame of the same size
+ *     to {@code ws} clients of its own; warm-up as usual, the window {@value #BROADCAST_DURATION}
+ *     unless given. No GETs, SSE, personal sockets or other ceilings
  */
 public record BenchOptions(
     double rate,
@@ -126,10 +126,14 @@ public record BenchOptions(
   static final int CURVE_CONNECTIONS = 256;
 
   /**
-   * Actions (each a broadcast) per second of a {@code --broadcast-ceiling} run: at 15,000 clients a
-   * broadcast takes hundreds of milliseconds on two cores, and they should not overlap.
+   * Actions (each a gateway broadcast, and as many bare ones in between) per second of a {@code
+   * --broadcast-ceiling} run: at 15,000 clients a broadcast takes hundreds of milliseconds on two
+   * cores, and broadcasts should not overlap.
    */
-  static final String BROADCAST_RATE = "2";
+  static final String BROADCAST_RATE = "0.5";
+
+  /** Long enough for 30 broadcasts of each server at {@value #BROADCAST_RATE}/s. */
+  static final String BROADCAST_DURATION = "60s";
 
   /** Few enough that every action of a {@code --broadcast-ceiling} run changes the top 10. */
   static final String BROADCAST_HOT_USERS = "5";
@@ -234,7 +238,8 @@ public record BenchOptions(
     Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
     return new BenchOptions(
         rate,
-        OptionValues.duration("duration", o.getOrDefault("duration", "30s")),
+        OptionValues.duration(
+            "duration", o.getOrDefault("duration", ceilingRun ? BROADCAST_DURATION : "30s")),
         OptionValues.duration("warmup", o.getOrDefault("warmup", DEFAULT_WARMUP)),
         users,
         hot,
@@ -304,10 +309,10 @@ public record BenchOptions(
   String describeBroadcastCeiling() {
     return String.format(
         java.util.Locale.ROOT,
-        "broadcast-ceiling, ws=%d (processes %d), rate=%s actions/s by %d hot users (each a"
-            + " broadcast; the bare server broadcasts on the same schedule), duration=%ss,"
-            + " warmup=%ss (ramp 10→100 %%) per phase, action=%s, board=%s, complete-delay=%dms,"
-            + " target=%s",
+        "broadcast-ceiling, ws=%d per server (processes %d each), rate=%s actions/s by %d hot"
+            + " users (each a gateway broadcast; the bare server broadcasts between two),"
+            + " duration=%ss, warmup=%ss (ramp 10→100 %%), action=%s, board=%s,"
+            + " complete-delay=%dms, target=%s",
         ws,
         wsProcesses,
         trim(rate),

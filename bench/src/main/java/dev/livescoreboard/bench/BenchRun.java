@@ -39,8 +39,8 @@ final class BenchRun {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /** The name the WebSocket client JVMs' row starts with. */
-  static final String FLEET = "bench WebSocket clients";
+  /** The last byte of the fleet's first 127.0.0.x source address. */
+  static final int FIRST_SOURCE = 2;
 
   static final Duration GRACE = Duration.ofSeconds(15);
   private static final Duration CLOSED_LOOP_WARMUP = Duration.ofSeconds(10);
@@ -103,6 +103,7 @@ final class BenchRun {
                     o.ws(),
                     o.slowClients(),
                     o.wsProcesses(),
+                    FIRST_SOURCE,
                     matcher,
                     Path.of(System.getProperty("java.io.tmpdir")),
                     BenchMain.class.getName());
@@ -128,7 +129,7 @@ final class BenchRun {
           clients.window(windowFrom, windowUntil);
           readers.window(windowFrom, windowUntil);
           players.window(windowFrom, windowUntil);
-          ProcessStats stats = new ProcessStats(watched(target.processes, clients));
+          ProcessStats stats = new ProcessStats(watched(target, clients));
           try (MeasuredWindow measured =
               MeasuredWindow.arm(
                   plan,
@@ -232,15 +233,13 @@ final class BenchRun {
         Duration.ofSeconds(30));
   }
 
-  /** {@code processes} plus the WebSocket client JVMs, which only exist once connected. */
-  static List<ProcessStats.Watched> watched(
-      List<ProcessStats.Watched> processes, WebSocketFleet clients) {
-    List<ProcessStats.Watched> all = new ArrayList<>(processes);
+  /** The target's processes plus the WebSocket client JVMs, which only exist from here on. */
+  private static List<ProcessStats.Watched> watched(Target target, WebSocketFleet clients) {
+    List<ProcessStats.Watched> all = new ArrayList<>(target.processes);
     if (!clients.pids().isEmpty()) {
       all.add(
           new ProcessStats.Watched(
-              FLEET
-                  + " ("
+              "bench WebSocket clients ("
                   + clients.pids().size()
                   + " JVM"
                   + (clients.pids().size() > 1 ? "s" : "")

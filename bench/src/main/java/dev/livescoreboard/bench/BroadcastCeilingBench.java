@@ -9,13 +9,17 @@ import dev.livescoreboard.bench.http.HttpClientPool;
 import dev.livescoreboard.bench.http.LoadPlan;
 import dev.livescoreboard.bench.http.NettyTransport;
 import dev.livescoreboard.bench.http.OpenSchedule;
-import dev.livescoreboard.bench.metrics.PrometheusWindow;
 import dev.livescoreboard.bench.ws.FleetResults;
 import dev.livescoreboard.bench.ws.WebSocketFleet;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +27,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A {@code --broadcast-ceiling} run (SPEC §8): the gateway's broadcast to {@code ws} clients, then
- * the bare fan-out ceiling's to as many, in one run on one machine. Phase one connects the fleet to
- * the gateway and drives hot users' actions (each changes the top N, so each is one broadcast)
- * through the whole stack; phase two connects a fresh fleet of the same size to a {@link
- * FanOutCeiling} and has it broadcast on the same open schedule (same warm-up ramp, same window) a
- * frame of the size of the gateway's last update. Both are measured by the same clients' code: last
- * receipt − the server's {@code sentAt}. The phases run one after the other, never side by side, so
- * neither competes with the other for the two cores.
+ * A {@code --broadcast-ceiling} run (SPEC §8): the gateway's broadcast to {@code ws} clients and
+ * the bare fan-out ceiling's to as many, in one run on one machine. Two fleets of the same size are
+ * connected, one to the gateway and one to a {@link FanOutCeiling}; hot users' actions go through
+ * the whole stack on an open schedule (each changes the top N, so each is one gateway broadcast),
+ * and halfway between two actions the bare server broadcasts a frame like the gateway's last update
+ * (same size). The broadcasts alternate, so both servers are measured over the same minutes of a
+ * machine whose background load changes, one at a time. Both fleets run the same clients' code:
+ * broadcast to all is last receipt − the server's {@code sentAt}.
  */
 final class BroadcastCeilingBench {
 
-  /** The bare server's row in its phase's process table. */
   static final String BARE_SERVER = "bare fan-out server";
+  static final String GATEWAY_FLEET = "bench WebSocket clients of the gateway";
+  static final String BARE_FLEET = "bench WebSocket clients of the bare server";
+
+  private static final Duration WARM_UP_READ_EVERY = Duration.ofSeconds(1);
 
   private final BenchOptions o;
   private final Map<String, String> env;
@@ -49,9 +56,9 @@ final class BroadcastCeilingBench {
     BenchRun.log(
         "broadcast ceiling: "
             + o.ws()
-            + " clients, "
+            + " clients each for the gateway and a bare fan-out server, "
             + o.rate()
-            + " broadcasts/s, against "
+            + " broadcasts/s each, against "
             + (o.target().isPresent() ? o.target().get().gateway() : "a fresh local stack"));
     Path logDir = Path.of(System.getProperty("java.io.tmpdir"));
     try (Target target =
@@ -61,72 +68,78 @@ final class BroadcastCeilingBench {
       String prefix = "bcast-" + Long.toString(System.currentTimeMillis(), 36);
       List<String> tokens = UserPool.provision(target.commandApi, target.tokens, prefix, o.users());
       EventLoopGroup io = NettyTransport.group(2);
-      try (HttpClientPool api = new HttpClientPool(io, target.commandApi, 16, BenchRun.TIMEOUT)) {
-        URI ws =
-            URI.create(
-                target.gateway.toString().replaceFirst("^http", "ws") + "/ws?board=" + o.board());
+      URI ws =
+          URI.create(
+              target.gateway.toString().replaceFirst("^http", "ws") + "/ws?board=" + o.board());
+      try (HttpClientPool api = new HttpClientPool(io, target.commandApi, 16, BenchRun.TIMEOUT);
+          FanOutCeiling bare =
+              FanOutCeiling.start(gatewayIoThreads(), logDir, BenchMain.class.getName());
+          WebSocketFleet gatewayClients = connect(ws, BenchRun.FIRST_SOURCE, logDir);
+          WebSocketFleet bareClients =
+              connect(
+                  bare.webSocketUri(o.board()), BenchRun.FIRST_SOURCE + o.wsProcesses(), logDir)) {
+        BenchRun.log(
+            "warm-up "
+                + o.warmup().toSeconds()
+                + " s (ramp), then measuring "
+                + o.duration().toSeconds()
+                + " s");
+        LoadPlan plan =
+            new LoadPlan(
+                System.nanoTime() + BenchRun.START_DELAY.toNanos(), o.warmup(), o.duration());
+        long from = plan.windowStartMicros();
+        long until = from + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000;
+        gatewayClients.window(from, until);
+        bareClients.window(from, until);
+        List<ProcessStats.Watched> watched = new ArrayList<>(target.processes);
+        watched.add(ProcessStats.Watched.process(BARE_SERVER, bare.pid()));
+        watched.add(new ProcessStats.Watched(GATEWAY_FLEET, gatewayClients.pids(), false));
+        watched.add(new ProcessStats.Watched(BARE_FLEET, bareClients.pids(), false));
         ActionResults actions;
-        BroadcastCeilingMeasurements.Phase gateway;
-        byte[] template;
-        try (WebSocketFleet clients = connect(ws, logDir)) {
-          LoadPlan plan = plan();
-          window(clients, plan);
-          ProcessStats stats = new ProcessStats(BenchRun.watched(target.processes, clients));
-          MeasuredWindow.Result result;
-          try (MeasuredWindow measured =
-              MeasuredWindow.arm(
-                  plan,
-                  stats,
-                  PipelineMetrics.scraper(target.commandApi, target.projector, target.gateway))) {
-            actions =
-                new ActionLoad(
-                        api,
-                        io,
-                        tokens.subList(0, o.hotUsers()),
-                        o.action(),
-                        o.board(),
-                        o.completeDelay(),
-                        new ActionSlo(o.slo(), BenchRun.TIMEOUT),
-                        ActionLoad.Completions.NONE)
-                    .run(plan, o.rate(), BenchRun.GRACE);
-            result = measured.await(BenchRun.TIMEOUT);
-          }
-          gateway =
-              phase("realtime-gateway", clients, result.processes(), result.pipeline().gateway());
-          template =
-              clients
-                  .lastUpdate()
-                  .orElseThrow(
-                      () -> new IllegalStateException("the gateway broadcast no update at all"));
+        MeasuredWindow.Result result;
+        try (MeasuredWindow measured =
+            MeasuredWindow.arm(
+                plan,
+                new ProcessStats(watched),
+                PipelineMetrics.scraper(target.commandApi, target.projector, target.gateway))) {
+          Thread bareBroadcasts = startBareBroadcasts(bare, gatewayClients, plan);
+          Thread reads = startWarmUpReads(target.gateway, plan);
+          actions =
+              new ActionLoad(
+                      api,
+                      io,
+                      tokens.subList(0, o.hotUsers()),
+                      o.action(),
+                      o.board(),
+                      o.completeDelay(),
+                      new ActionSlo(o.slo(), BenchRun.TIMEOUT),
+                      ActionLoad.Completions.NONE)
+                  .run(plan, o.rate(), BenchRun.GRACE);
+          bareBroadcasts.join();
+          reads.join();
+          result = measured.await(BenchRun.TIMEOUT);
         }
-        BenchRun.log("bare fan-out server, frame of " + template.length + " B");
-        BroadcastCeilingMeasurements.Phase bare;
-        try (FanOutCeiling server =
-                FanOutCeiling.start(
-                    template, gatewayIoThreads(), logDir, BenchMain.class.getName());
-            WebSocketFleet clients = connect(server.webSocketUri(o.board()), logDir)) {
-          LoadPlan plan = plan();
-          window(clients, plan);
-          List<ProcessStats.Watched> watched = new ArrayList<>();
-          watched.add(ProcessStats.Watched.process(BARE_SERVER, server.pid()));
-          watched.add(Target.benchJvm());
-          ProcessStats stats = new ProcessStats(BenchRun.watched(watched, clients));
-          MeasuredWindow.Result result;
-          try (MeasuredWindow measured =
-              MeasuredWindow.arm(plan, stats, new PrometheusWindow(Map.of()))) {
-            broadcast(server, plan);
-            result = measured.await(BenchRun.TIMEOUT);
-          }
-          bare = phase(BARE_SERVER, clients, result.processes(), GatewayFanOut.none());
-        }
-        return new BroadcastCeilingMeasurements(o, actions, gateway, bare);
+        // The last broadcasts' frames are in flight for a little longer.
+        TimeUnit.SECONDS.sleep(2);
+        FleetResults toGateway = gatewayClients.results();
+        FleetResults toBare = bareClients.results();
+        return new BroadcastCeilingMeasurements(
+            o,
+            actions,
+            toGateway,
+            toBare,
+            result.processes().processes(),
+            result.processes().machine(),
+            result.pipeline().gateway(),
+            o.duration());
       } finally {
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       }
     }
   }
 
-  private WebSocketFleet connect(URI ws, Path logDir) throws IOException, InterruptedException {
+  private WebSocketFleet connect(URI ws, int firstSource, Path logDir)
+      throws IOException, InterruptedException {
     BenchRun.log("connecting " + o.ws() + " WebSocket clients to " + ws);
     WebSocketFleet clients =
         WebSocketFleet.connect(
@@ -134,51 +147,85 @@ final class BroadcastCeilingBench {
             o.ws(),
             0,
             o.wsProcesses(),
+            firstSource,
             new CompletionMatcher(Long.MAX_VALUE),
             logDir,
             BenchMain.class.getName());
-    BenchRun.log(
-        clients.connected()
-            + " connected; warm-up "
-            + o.warmup().toSeconds()
-            + " s, then measuring "
-            + o.duration().toSeconds()
-            + " s");
+    BenchRun.log(clients.connected() + " connected");
     return clients;
   }
 
-  private LoadPlan plan() {
-    return new LoadPlan(
-        System.nanoTime() + BenchRun.START_DELAY.toNanos(), o.warmup(), o.duration());
-  }
-
-  /** Counts the updates sent in the window (and, for the gateway, the completes' grace). */
-  private void window(WebSocketFleet clients, LoadPlan plan) throws IOException {
-    long from = plan.windowStartMicros();
-    clients.window(from, from + o.duration().plus(o.completeDelay()).toNanos() / 1000 + 1_000_000);
-  }
-
-  /** The bare server's broadcasts, on the schedule the gateway phase's actions followed. */
-  private void broadcast(FanOutCeiling server, LoadPlan plan) throws IOException {
+  /**
+   * The bare server's broadcasts: one halfway between each two actions of the plan's schedule
+   * (shifted like the completes), each a copy of the gateway's latest update; none before the
+   * gateway sent one.
+   */
+  private Thread startBareBroadcasts(FanOutCeiling bare, WebSocketFleet gateway, LoadPlan plan) {
     OpenSchedule schedule = plan.schedule(o.rate());
     long arrivals = schedule.arrivalsWithin(o.warmup().plus(o.duration()));
-    for (long i = 0; i < arrivals; i++) {
-      long due = schedule.intendedNanos(i) + o.completeDelay().toNanos();
-      for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-        LockSupport.parkNanos(wait);
-      }
-      server.broadcast(i + 1);
-    }
+    Thread thread =
+        new Thread(
+            () -> {
+              for (long i = 0; i < arrivals; i++) {
+                long due =
+                    (schedule.intendedNanos(i) + schedule.intendedNanos(i + 1)) / 2
+                        + o.completeDelay().toNanos();
+                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                  LockSupport.parkNanos(wait);
+                }
+                long seq = i + 1;
+                gateway
+                    .lastUpdate()
+                    .ifPresent(
+                        template -> {
+                          try {
+                            bare.broadcast(seq, template);
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                          }
+                        });
+              }
+            },
+            "bare-fan-out-pacer");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
-  private BroadcastCeilingMeasurements.Phase phase(
-      String server, WebSocketFleet clients, ProcessStats.Result processes, GatewayFanOut fanOut)
-      throws IOException, InterruptedException {
-    // The last broadcast's frames are in flight for a little longer.
-    TimeUnit.SECONDS.sleep(2);
-    FleetResults fleet = clients.results();
-    return new BroadcastCeilingMeasurements.Phase(
-        server, fleet, processes.processes(), processes.machine(), fanOut, o.duration());
+  /**
+   * A read of the board and a metrics scrape every second of the warm-up, as any live gateway
+   * serves: its HTTP paths share the write and flush code with the fan-out, and the JIT compiles
+   * that code for both before the window instead of recompiling it in the window (whose metrics
+   * scrapes would otherwise be its first HTTP responses).
+   */
+  private Thread startWarmUpReads(URI gateway, LoadPlan plan) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(BenchRun.TIMEOUT).build();
+    List<HttpRequest> requests =
+        List.of(
+            HttpRequest.newBuilder(gateway.resolve("/api/v1/leaderboards/" + o.board()))
+                .timeout(BenchRun.TIMEOUT)
+                .build(),
+            HttpRequest.newBuilder(gateway.resolve("/metrics")).timeout(BenchRun.TIMEOUT).build());
+    Thread thread =
+        new Thread(
+            () -> {
+              while (System.nanoTime() < plan.windowStartNanos() - WARM_UP_READ_EVERY.toNanos()) {
+                for (HttpRequest request : requests) {
+                  try {
+                    http.send(request, HttpResponse.BodyHandlers.discarding());
+                  } catch (IOException e) {
+                    // A missed read only warms less.
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+                LockSupport.parkNanos(WARM_UP_READ_EVERY.toNanos());
+              }
+            },
+            "warm-up-reads");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   /**

@@ -1,13 +1,11 @@
 package dev.livescoreboard.bench;
 
-import dev.livescoreboard.bench.BroadcastCeilingMeasurements.Phase;
 import dev.livescoreboard.bench.report.Percentiles;
 import dev.livescoreboard.bench.report.Row;
 import dev.livescoreboard.bench.ws.FleetResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
 
 /**
@@ -28,37 +26,48 @@ final class BroadcastCeilingRows {
 
   static List<Row> of(BroadcastCeilingMeasurements m) {
     List<Row> rows = new ArrayList<>();
-    rows.add(headline(m.gateway().fleet().broadcast(), m.bare().fleet().broadcast()));
+    rows.add(headline(m.gateway().broadcast(), m.bare().broadcast()));
     rows.add(
         ResultRows.latency(
-            "broadcast to all, bare fan-out server (same clients, same schedule)",
+            "broadcast to all, bare fan-out server (same clients, interleaved)",
             NONE,
-            m.bare().fleet().broadcast(),
+            m.bare().broadcast(),
             0));
     rows.add(
         ResultRows.latency(
             "broadcast spread, gateway (last − first client)",
             NONE,
-            m.gateway().fleet().broadcastSpread(),
+            m.gateway().broadcastSpread(),
             0));
     rows.add(
         ResultRows.latency(
-            "broadcast spread, bare fan-out server", NONE, m.bare().fleet().broadcastSpread(), 0));
+            "broadcast spread, bare fan-out server", NONE, m.bare().broadcastSpread(), 0));
     rows.add(
         ResultRows.latency(
             "commit → last client, gateway (last client − sourceCommittedAt)",
             NONE,
-            m.gateway().fleet().allDelivered(),
+            m.gateway().allDelivered(),
             0));
-    rows.add(clients("WebSocket clients, gateway", m.gateway().fleet(), true));
-    rows.add(clients("WebSocket clients, bare fan-out server", m.bare().fleet(), false));
-    rows.add(FanOutRows.frames(m.gateway().fanOut()));
-    rows.add(FanOutRows.memory(m.gateway().fanOut(), 0));
+    rows.add(clients("WebSocket clients, gateway", m.gateway(), true));
+    rows.add(clients("WebSocket clients, bare fan-out server", m.bare(), false));
+    rows.add(FanOutRows.frames(m.fanOut()));
+    rows.add(FanOutRows.memory(m.fanOut(), 0));
     rows.add(cpuPerFrame(m));
+    rows.add(new Row("load generator per action (bench JVM)", NONE, perAction(m), NONE));
+    m.processes().values().forEach(u -> rows.add(ResultRows.processRow(u)));
+    double listed = m.processes().values().stream().mapToDouble(ProcessStats.Usage::cpuShare).sum();
     rows.add(
-        new Row("load generator per action (bench JVM, gateway phase)", NONE, perAction(m), NONE));
-    rows.addAll(processRows("gateway phase", m.gateway()));
-    rows.addAll(processRows("bare phase", m.bare()));
+        new Row(
+            "machine CPU (all processes)",
+            NONE,
+            String.format(
+                Locale.ROOT,
+                "%.2f of %d cores busy; rows above %.2f, other %.2f",
+                m.machine().busyCores(),
+                m.machine().cores(),
+                listed,
+                Math.max(0, m.machine().busyCores() - listed)),
+            NONE));
     rows.add(
         new Row(
             "errors (actions)",
@@ -101,17 +110,17 @@ final class BroadcastCeilingRows {
             "Broadcast to all = the last client's receipt of an update − the server's sentAt (when"
                 + " it began sending that update), per update; the same clients' code measures"
                 + " both servers. Gateway: %d updates, %d frames received; bare fan-out server: %d"
-                + " broadcasts, %d frames received, each frame the gateway's last update (same"
+                + " broadcasts, %d frames received, each frame the gateway's latest update (same"
                 + " size) with a new seq and sentAt.",
-            m.gateway().fleet().updates(),
-            m.gateway().fleet().receipts(),
-            m.bare().fleet().updates(),
-            m.bare().fleet().receipts()));
+            m.gateway().updates(),
+            m.gateway().receipts(),
+            m.bare().updates(),
+            m.bare().receipts()));
     notes.add(
-        "The phases run one after the other with the same number of clients in fresh client JVMs;"
-            + " the bare server runs in its own JVM with the gateway's JVM options and as many"
-            + " event loops. During the gateway phase the whole stack serves the actions that"
-            + " cause the broadcasts; during the bare phase the stack is idle.");
+        "Both fleets are connected throughout, each in its own client JVM(s); the bare server runs"
+            + " in its own JVM with the gateway's JVM options and as many event loops. Its"
+            + " broadcasts fall halfway between the actions that make the gateway's, so the two"
+            + " alternate over the same window; the whole stack serves those actions meanwhile.");
     if (!m.actions().errors().isEmpty()) {
       notes.add("Action errors: " + m.actions().errors());
     }
@@ -132,61 +141,31 @@ final class BroadcastCeilingRows {
             + " disconnects");
   }
 
-  /** CPU per update frame received, of each server and of the client JVMs in both phases. */
+  /** CPU per update frame received, of each server and of each one's client JVMs. */
   private static Row cpuPerFrame(BroadcastCeilingMeasurements m) {
     String measured =
         String.format(
             Locale.ROOT,
-            "gateway %.1f µs, bare fan-out server %.1f µs; client JVMs %.1f µs (gateway phase),"
-                + " %.1f µs (bare phase)",
-            m.gateway().cpuMicrosPerFrame(m.gateway().server()),
-            m.bare().cpuMicrosPerFrame(m.bare().server()),
-            fleetMicrosPerFrame(m.gateway()),
-            fleetMicrosPerFrame(m.bare()));
+            "gateway %.1f µs, bare fan-out server %.1f µs; their client JVMs %.1f µs and %.1f µs",
+            m.cpuMicrosPerFrame(GatewayFanOut.SERVICE, m.gateway()),
+            m.cpuMicrosPerFrame(BroadcastCeilingBench.BARE_SERVER, m.bare()),
+            m.cpuMicrosPerFrame(BroadcastCeilingBench.GATEWAY_FLEET, m.gateway()),
+            m.cpuMicrosPerFrame(BroadcastCeilingBench.BARE_FLEET, m.bare()));
     return new Row("CPU per update frame received", NONE, measured, NONE);
   }
 
-  private static double fleetMicrosPerFrame(Phase phase) {
-    return phase.processes().keySet().stream()
-        .filter(name -> name.startsWith(BenchRun.FLEET))
-        .findFirst()
-        .map(phase::cpuMicrosPerFrame)
-        .orElse(Double.NaN);
-  }
-
   private static String perAction(BroadcastCeilingMeasurements m) {
-    ProcessStats.Usage bench = m.gateway().processes().get(Target.BENCH_JVM);
+    ProcessStats.Usage bench = m.processes().get(Target.BENCH_JVM);
     double actions = m.actions().achievedPerSecond();
     if (bench == null || actions <= 0) {
       return "not measured";
     }
     return String.format(
         Locale.ROOT,
-        "%.2f ms CPU per action (%.3f cores at %s actions/s)",
+        "%.1f ms CPU per action (%.3f cores at %s actions/s; also paces the bare server and holds"
+            + " one parsing client per server)",
         bench.cpuShare() / actions * 1000,
         bench.cpuShare(),
         ResultRows.num(actions));
-  }
-
-  private static List<Row> processRows(String phase, Phase p) {
-    List<Row> rows = new ArrayList<>();
-    for (Map.Entry<String, ProcessStats.Usage> e : p.processes().entrySet()) {
-      Row row = ResultRows.processRow(e.getValue());
-      rows.add(new Row(phase + ": " + row.metric(), row.target(), row.measured(), row.verdict()));
-    }
-    double listed = p.processes().values().stream().mapToDouble(ProcessStats.Usage::cpuShare).sum();
-    rows.add(
-        new Row(
-            phase + ": machine CPU (all processes)",
-            NONE,
-            String.format(
-                Locale.ROOT,
-                "%.2f of %d cores busy; rows above %.2f, other %.2f",
-                p.machine().busyCores(),
-                p.machine().cores(),
-                listed,
-                Math.max(0, p.machine().busyCores() - listed)),
-            NONE));
-    return rows;
   }
 }

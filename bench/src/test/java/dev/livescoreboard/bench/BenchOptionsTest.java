@@ -246,11 +246,13 @@ class BenchOptionsTest {
 
     assertThat(o.broadcastCeiling()).isTrue();
     assertThat(o.ws()).isEqualTo(15000);
-    assertThat(o.rate()).isEqualTo(2);
+    assertThat(o.rate()).isEqualTo(0.5);
+    assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(o.hotUsers()).isEqualTo(5);
     assertThat(o.users()).isEqualTo(5);
     assertThat(o.personal()).isZero();
-    assertThat(o.describeBroadcastCeiling()).contains("ws=15000", "rate=2 actions/s by 5 hot");
+    assertThat(o.describeBroadcastCeiling())
+        .contains("ws=15000 per server", "rate=0.5 actions/s by 5 hot");
     assertThat(BenchOptions.parse(new String[0], HOME).broadcastCeiling()).isFalse();
     assertThat(
             BenchOptions.parse(new String[] {"--broadcast-ceiling=true", "--rate=1"}, HOME).rate())

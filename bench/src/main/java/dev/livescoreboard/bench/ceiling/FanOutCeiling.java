@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,13 @@ public final class FanOutCeiling implements AutoCloseable {
   /**
    * Starts the server.
    *
-   * @param template a {@code LEADERBOARD_UPDATE} as the gateway sent it
    * @param threads the gateway's event loops
    * @param logDir where its log goes
    * @param mainClass the bench's main class (it dispatches {@code --role=fanout-server})
    */
-  public static FanOutCeiling start(byte[] template, int threads, Path logDir, String mainClass)
+  public static FanOutCeiling start(int threads, Path logDir, String mainClass)
       throws IOException, InterruptedException {
     Files.createDirectories(logDir);
-    Path file = Files.createTempFile(logDir, "fanout-template-", ".json");
-    Files.write(file, template);
     List<String> jvm = new ArrayList<>(LocalStack.GATEWAY_JVM_OPTIONS);
     jvm.add("-XX:+ExitOnOutOfMemoryError");
     LineChild child =
@@ -64,7 +62,7 @@ public final class FanOutCeiling implements AutoCloseable {
             "the bare fan-out server",
             mainClass,
             jvm,
-            List.of("--role=fanout-server", "--threads=" + threads, "--template=" + file),
+            List.of("--role=fanout-server", "--threads=" + threads),
             logDir.resolve("fanout-server.log"));
     try {
       int port = Integer.parseInt(child.await("LISTENING ", START_TIMEOUT).substring(10));
@@ -80,9 +78,12 @@ public final class FanOutCeiling implements AutoCloseable {
     return URI.create("ws://127.0.0.1:" + port + FanOutServer.PATH + "?board=" + board);
   }
 
-  /** Asks for one broadcast of update {@code seq}; returns at once. */
-  public void broadcast(long seq) throws IOException {
-    child.send("BROADCAST " + seq);
+  /**
+   * Asks for one broadcast of {@code template} (a {@code LEADERBOARD_UPDATE} the gateway sent) as
+   * update {@code seq}; returns at once.
+   */
+  public void broadcast(long seq, byte[] template) throws IOException {
+    child.send("BROADCAST " + seq + " " + Base64.getEncoder().encodeToString(template));
   }
 
   public long pid() {
@@ -103,7 +104,6 @@ public final class FanOutCeiling implements AutoCloseable {
         o.put(a.substring(2, eq), a.substring(eq + 1));
       }
     }
-    ObjectNode update = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of(o.get("template"))));
     PrintStream out =
         new PrintStream(
             new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -112,10 +112,12 @@ public final class FanOutCeiling implements AutoCloseable {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.startsWith("BROADCAST ")) {
+        String[] command = line.split(" ");
+        if (command[0].equals("BROADCAST")) {
+          ObjectNode update = (ObjectNode) JSON.readTree(Base64.getDecoder().decode(command[2]));
           // Stamped before encoding, as the gateway stamps its update before encoding it.
           String now = Instant.now().toString();
-          update.put("seq", Long.parseLong(line.substring(10)));
+          update.put("seq", Long.parseLong(command[1]));
           update.put("sourceCommittedAt", now);
           update.put("sentAt", now);
           server.broadcast(JSON.writeValueAsBytes(update));

@@ -17,9 +17,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * K WebSocket clients subscribed to one board: in this process ({@code processes == 0}) or spread
- * over child JVMs ({@code --role=ws-client}), child {@code i} binding to 127.0.0.{i+2}. One more
- * in-process client parses updates fully for the {@link CompletionMatcher}. Optionally S slow
- * clients beside them ({@link SlowClients}), spread the same way and counted apart.
+ * over child JVMs ({@code --role=ws-client}), child {@code i} binding to 127.0.0.{firstSource+i} (a
+ * source address has ephemeral ports for about 28,000 connections). One more in-process client
+ * parses updates fully for the {@link CompletionMatcher}. Optionally S slow clients beside them
+ * ({@link SlowClients}), spread the same way and counted apart.
  */
 public final class WebSocketFleet implements AutoCloseable {
 
@@ -39,12 +40,18 @@ public final class WebSocketFleet implements AutoCloseable {
     this.requested = requested;
   }
 
-  /** Connects all clients and returns once every process has reported how many made it. */
+  /**
+   * Connects all clients and returns once every process has reported how many made it.
+   *
+   * @param firstSource the last byte of the first child's 127.0.0.x source address; two fleets
+   *     connected at once need sources of their own
+   */
   public static WebSocketFleet connect(
       URI wsUri,
       int clients,
       int slowClients,
       int processes,
+      int firstSource,
       CompletionMatcher matcher,
       Path logDir,
       String mainClass)
@@ -69,8 +76,8 @@ public final class WebSocketFleet implements AutoCloseable {
                 wsUri,
                 share(clients, processes, i),
                 share(slowClients, processes, i),
-                "127.0.0." + (i + 2),
-                logDir.resolve("ws-client-" + i + ".log"),
+                "127.0.0." + (firstSource + i),
+                logDir.resolve("ws-client-" + (firstSource + i) + ".log"),
                 mainClass));
       }
       for (LineChild child : fleet.children) {
