@@ -8,7 +8,6 @@ import dev.livescoreboard.bench.http.CompletionMatcher;
 import dev.livescoreboard.bench.http.HttpClientPool;
 import dev.livescoreboard.bench.http.LoadPlan;
 import dev.livescoreboard.bench.http.NettyTransport;
-import dev.livescoreboard.bench.http.OpenSchedule;
 import dev.livescoreboard.bench.ws.FleetResults;
 import dev.livescoreboard.bench.ws.WebSocketFleet;
 import io.netty.channel.EventLoopGroup;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -31,10 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * the bare fan-out ceiling's to as many, in one run on one machine. Two fleets of the same size are
  * connected, one to the gateway and one to a {@link FanOutCeiling}; hot users' actions go through
  * the whole stack on an open schedule (each changes the top N, so each is one gateway broadcast),
- * and halfway between two actions the bare server broadcasts a frame like the gateway's last update
- * (same size). The broadcasts alternate, so both servers are measured over the same minutes of a
- * machine whose background load changes, one at a time. Both fleets run the same clients' code:
- * broadcast to all is last receipt − the server's {@code sentAt}.
+ * and half an action interval after each gateway broadcast the bare server broadcasts the same
+ * bytes (a new seq and sentAt). The broadcasts alternate, so both servers are measured over the
+ * same minutes of a machine whose background load changes, one at a time. Both fleets run the same
+ * clients' code: broadcast to all is last receipt − the server's {@code sentAt}.
  */
 final class BroadcastCeilingBench {
 
@@ -43,6 +43,7 @@ final class BroadcastCeilingBench {
   static final String BARE_FLEET = "bench WebSocket clients of the bare server";
 
   private static final Duration WARM_UP_READ_EVERY = Duration.ofSeconds(1);
+  private static final Duration FOLLOW_POLL = Duration.ofMillis(2);
 
   private final BenchOptions o;
   private final Map<String, String> env;
@@ -102,7 +103,8 @@ final class BroadcastCeilingBench {
                 plan,
                 new ProcessStats(watched),
                 PipelineMetrics.scraper(target.commandApi, target.projector, target.gateway))) {
-          Thread bareBroadcasts = startBareBroadcasts(bare, gatewayClients, plan);
+          AtomicBoolean stop = new AtomicBoolean();
+          Thread bareBroadcasts = startBareBroadcasts(bare, gatewayClients, stop);
           Thread reads = startWarmUpReads(target.gateway, plan);
           actions =
               new ActionLoad(
@@ -115,6 +117,9 @@ final class BroadcastCeilingBench {
                       new ActionSlo(o.slo(), BenchRun.TIMEOUT),
                       ActionLoad.Completions.NONE)
                   .run(plan, o.rate(), BenchRun.GRACE);
+          // The last actions' broadcasts follow their completes within the grace.
+          TimeUnit.SECONDS.sleep(2);
+          stop.set(true);
           bareBroadcasts.join();
           reads.join();
           result = measured.await(BenchRun.TIMEOUT);
@@ -156,34 +161,33 @@ final class BroadcastCeilingBench {
   }
 
   /**
-   * The bare server's broadcasts: one halfway between each two actions of the plan's schedule
-   * (shifted like the completes), each a copy of the gateway's latest update; none before the
-   * gateway sent one.
+   * The bare server's broadcasts: one after each update the gateway sends (as its first client, the
+   * parsing one, receives it), half an action interval later, of the same bytes with a new seq and
+   * sentAt. Following the gateway's broadcasts, not the action schedule, gives both servers as many
+   * broadcasts at the same cadence even when the pipeline falls behind the schedule. Stops when
+   * {@code stop} is set.
    */
-  private Thread startBareBroadcasts(FanOutCeiling bare, WebSocketFleet gateway, LoadPlan plan) {
-    OpenSchedule schedule = plan.schedule(o.rate());
-    long arrivals = schedule.arrivalsWithin(o.warmup().plus(o.duration()));
+  private Thread startBareBroadcasts(
+      FanOutCeiling bare, WebSocketFleet gateway, AtomicBoolean stop) {
+    long halfInterval = (long) (1e9 / o.rate() / 2);
     Thread thread =
         new Thread(
             () -> {
-              for (long i = 0; i < arrivals; i++) {
-                long due =
-                    (schedule.intendedNanos(i) + schedule.intendedNanos(i + 1)) / 2
-                        + o.completeDelay().toNanos();
-                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                  LockSupport.parkNanos(wait);
+              byte[] last = null;
+              long seq = 0;
+              while (!stop.get()) {
+                byte[] update = gateway.lastUpdate().orElse(null);
+                if (update == null || update == last) {
+                  LockSupport.parkNanos(FOLLOW_POLL.toNanos());
+                  continue;
                 }
-                long seq = i + 1;
-                gateway
-                    .lastUpdate()
-                    .ifPresent(
-                        template -> {
-                          try {
-                            bare.broadcast(seq, template);
-                          } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                          }
-                        });
+                last = update;
+                LockSupport.parkNanos(halfInterval);
+                try {
+                  bare.broadcast(++seq, update);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
               }
             },
             "bare-fan-out-pacer");

@@ -118,9 +118,10 @@ final class BroadcastCeilingRows {
             m.bare().receipts()));
     notes.add(
         "Both fleets are connected throughout, each in its own client JVM(s); the bare server runs"
-            + " in its own JVM with the gateway's JVM options and as many event loops. Its"
-            + " broadcasts fall halfway between the actions that make the gateway's, so the two"
-            + " alternate over the same window; the whole stack serves those actions meanwhile.");
+            + " in its own JVM with the gateway's JVM options and as many event loops. It"
+            + " broadcasts half an action interval after each gateway broadcast (the same bytes"
+            + " with a new seq and sentAt), so the two alternate over the same window; the whole"
+            + " stack serves the actions meanwhile.");
     if (!m.actions().errors().isEmpty()) {
       notes.add("Action errors: " + m.actions().errors());
     }

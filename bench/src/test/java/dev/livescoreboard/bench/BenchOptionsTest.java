@@ -248,6 +248,7 @@ class BenchOptionsTest {
     assertThat(o.ws()).isEqualTo(15000);
     assertThat(o.rate()).isEqualTo(0.5);
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(120));
     assertThat(o.hotUsers()).isEqualTo(5);
     assertThat(o.users()).isEqualTo(5);
     assertThat(o.personal()).isZero();
