@@ -71,8 +71,8 @@ import java.util.Set;
  *     broadcasts the updates of {@code rate} actions/s (default {@value #BROADCAST_RATE}) by {@code
  *     hot-users} (default {@value #BROADCAST_HOT_USERS}, so every action is a broadcast) to {@code
  *     ws} clients, and a bare Netty WebSocket server, after each of them, the same frame to {@code
- *     ws} clients of its own; warm-up as usual, the window {@value #BROADCAST_DURATION} unless
- *     given. No GETs, SSE, personal sockets or other ceilings
+ *     ws} clients of its own; warm-up {@value #BROADCAST_WARMUP} and window {@value
+ *     #BROADCAST_DURATION} unless given. No GETs, SSE, personal sockets or other ceilings
  */
 public record BenchOptions(
     double rate,
