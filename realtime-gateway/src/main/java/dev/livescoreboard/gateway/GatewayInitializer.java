@@ -9,6 +9,7 @@ import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
+import dev.livescoreboard.gateway.websocket.FragmentAggregator;
 import dev.livescoreboard.gateway.websocket.HeartbeatHandler;
 import dev.livescoreboard.gateway.websocket.MessageRateLimiter;
 import dev.livescoreboard.gateway.websocket.WebSocketAdmissionHandler;
@@ -106,10 +107,12 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         "flush",
         new FlushConsolidationHandler(
             FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
+    pipeline.addLast("drain", new DrainDeadline(settings.drainTimeout(), metrics));
     pipeline.addLast(
         "idle", new IdleStateHandler(settings.idleClose().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    // Netty's HTTP codec, and right behind it the in-memory answer to a plain GET of a board's
-    // top N, before any aggregation or routing (see the http package).
+    // Netty's HTTP codec between the two halves of the request deadline, and right behind it the
+    // in-memory answer to a plain GET of a board's top N, before any aggregation or routing (see
+    // the http package).
     http.addCodec(pipeline, decoderConfig);
     pipeline.addLast("aggregator", new BoundedHttpObjectAggregator(settings.maxRequestBytes()));
     // Holds further pipelined requests while one waits for blocking work (order of responses).
@@ -117,15 +120,17 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast(
         "ws-admission",
         new WebSocketAdmissionHandler(settings, verifier, blocking, limiter, metrics));
+    // In front of the protocol handler, so every frame counts, pings and fragments included.
+    pipeline.addLast(
+        "ws-rate-limit",
+        new MessageRateLimiter(settings.messagesPerSecond(), settings.messageBurst(), metrics));
     pipeline.addLast("ws-protocol", new WebSocketServerProtocolHandler(webSocketConfig));
+    pipeline.addLast("ws-fragments", new FragmentAggregator(settings.maxFrameBytes()));
     // A stream request is admitted here; once open, its stream replaces the HTTP codec.
     pipeline.addLast("sse", sse);
     pipeline.addLast("http-router", http.router());
     pipeline.addLast("ws-heartbeat", new HeartbeatHandler(settings.heartbeat()));
     pipeline.addLast("ws-session", session);
-    pipeline.addLast(
-        "ws-rate-limit",
-        new MessageRateLimiter(settings.messagesPerSecond(), settings.messageBurst(), metrics));
     pipeline.addLast("ws-messages", messages);
     pipeline.addLast("errors", errors);
   }

@@ -141,6 +141,75 @@ class LiveScoreboardSystemIT {
     }
   }
 
+  /**
+   * SPEC §5's {@code totalUsers} on the top page the gateway serves from memory: a player whose
+   * first score lands below the top 10 raises it within 2 s, with a new ETag and the same seq, and
+   * live clients get no update for it (the top 10 did not change).
+   */
+  @Test
+  void aPlayerJoiningBelowTheTopTenRaisesTotalUsersOfTheTopPageWithinTwoSecondsWithoutAnUpdate() {
+    String board = SharedStack.SIZE_BOARD;
+    String admin = stack.auth().mint("size-admin", "Admin", List.of("scoreboard:admin"));
+    assertThat(api.defineBoard(admin, board, "Sizes", 10, "never").status()).isEqualTo(201);
+    for (int i = 0; i < 10; i++) {
+      String player = UniqueNames.of("top" + i);
+      assertThat(api.play(token(player, "Top"), "WIN_MATCH", board).status()).isEqualTo(200);
+    }
+    HttpResponse<String> full =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(
+                () -> topPage(board, null),
+                r -> r.statusCode() == 200 && json(r).path("totalUsers").asLong() == 10);
+    long seq = json(full).path("seq").asLong();
+    String etag = full.headers().firstValue("ETag").orElseThrow();
+    try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), board, token("w6", "W"))) {
+      watcher.awaitMessage("SNAPSHOT", m -> m.path("seq").asLong() == seq, Duration.ofSeconds(10));
+
+      // 10 points, below the ten players' 20.
+      String newcomer = UniqueNames.of("newcomer");
+      assertThat(api.play(token(newcomer, "New"), "COMPLETE_LEVEL", board).status()).isEqualTo(200);
+
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .pollInterval(Duration.ofMillis(50))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> page = topPage(board, etag);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(json(page).path("totalUsers").asLong()).isEqualTo(11);
+                assertThat(json(page).path("seq").asLong()).isEqualTo(seq);
+                assertThat(page.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+              });
+      // Pub/sub keeps order: the update of the next top change is the only one the watcher got.
+      String climber = UniqueNames.of("climber");
+      api.play(token(climber, "Climber"), "REFER_FRIEND_COMPLETED", board);
+      watcher.awaitMessage(
+          "LEADERBOARD_UPDATE", m -> entryOf(m, climber) != null, Duration.ofSeconds(2));
+      assertThat(watcher.received("LEADERBOARD_UPDATE"))
+          .extracting(m -> m.path("seq").asLong())
+          .containsExactly(seq + 1);
+    }
+  }
+
+  /** The plain GET of a board's top page (the gateway's fast path), optionally revalidating. */
+  private static HttpResponse<String> topPage(String board, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/leaderboards/" + board));
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    return JsonMapper.builder().build().readTree(response.body());
+  }
+
   private static Map<String, JsonNode> boardsListed() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()

@@ -32,7 +32,7 @@ class LeaderboardWriter {
             .register(registry);
     this.published =
         Counter.builder("scoreboard.projector.topn.published")
-            .description("TopNChanged states stored and published")
+            .description("Top-N changes (a new seq) stored and published")
             .register(registry);
     this.failures =
         Counter.builder("scoreboard.projector.apply.failures")

@@ -48,7 +48,7 @@ public final class BoardState {
   /** What a board without any score looks like. */
   public static BoardState empty(String board) {
     return new BoardState(
-        new TopNChanged(board, Seasons.ALL_TIME, 0, List.of(), List.of(), null), true);
+        new TopNChanged(board, Seasons.ALL_TIME, 0, 0, List.of(), List.of(), null), true);
   }
 
   /**
@@ -79,6 +79,22 @@ public final class BoardState {
     }
     int seasonOrder = Seasons.BY_START.compare(next.season(), season);
     return seasonOrder > 0 || (seasonOrder == 0 && next.seq() > seq);
+  }
+
+  /**
+   * Whether {@code next} is this state with another board size: the projector's republish when only
+   * {@code totalUsers} changed (same season and seq). It replaces this state, yet is no top-N
+   * change: nothing is broadcast for it.
+   */
+  public boolean isResizedBy(TopNChanged next) {
+    return next.seq() == top.seq()
+        && next.season().equals(top.season())
+        && next.totalUsers() != top.totalUsers();
+  }
+
+  /** This state with the board size of {@code next} (see {@link #isResizedBy}). */
+  BoardState resized(TopNChanged next) {
+    return new BoardState(top.withTotalUsers(next.totalUsers()), placeholder);
   }
 
   /** A duplicate of the complete {@code SNAPSHOT} message's bytes for {@code transport}. */

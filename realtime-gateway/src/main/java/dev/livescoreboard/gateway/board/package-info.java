@@ -50,7 +50,8 @@
  *   <li>A board's state only moves forward: a change whose seq is not above the known one (same
  *       season) is ignored, a later season replaces an earlier one, whatever order pub/sub, loads
  *       and refreshes deliver them in. Updates may skip seqs (entries are always the complete top
- *       N).
+ *       N). The one exception: the known state republished with another board size ({@code
+ *       totalUsers}, same seq) replaces it, keeping its entries and changes, and is not broadcast.
  *   <li>A board's broadcasts never overlap and their seqs only grow. Each channel remembers the
  *       state it was last sent per board and is never sent one that is not newer, so whatever order
  *       a SNAPSHOT, broadcasts queued before it and a catch-up reach its loop in, it sees growing

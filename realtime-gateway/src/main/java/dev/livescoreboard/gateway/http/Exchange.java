@@ -2,10 +2,10 @@ package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.auth.BearerToken;
+import dev.livescoreboard.gateway.blocking.ReadHolds;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
@@ -72,25 +72,14 @@ record Exchange(
       then.accept(work);
       return;
     }
-    int[] waiting = ctx.channel().attr(WAITING).setIfAbsent(new int[1]);
-    if (waiting == null) {
-      waiting = ctx.channel().attr(WAITING).get();
-    }
-    int[] count = waiting;
-    count[0]++;
-    ctx.channel().config().setAutoRead(false);
+    ReadHolds.hold(ctx.channel());
     work.addListener(
         done -> {
           try {
             then.accept(work);
           } finally {
-            if (--count[0] == 0) {
-              ctx.channel().config().setAutoRead(true);
-            }
+            ReadHolds.release(ctx.channel());
           }
         });
   }
-
-  /** Waits in progress on a channel; touched only on its event loop. */
-  private static final AttributeKey<int[]> WAITING = AttributeKey.valueOf("http-waiting");
 }

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,6 +29,8 @@ public final class HttpFrontEnd {
   static final int MAX_PIPELINED = 128;
 
   private final BoardFeed feed;
+  private final Duration requestTimeout;
+  private final GatewayMetrics metrics;
   private final TopResponseCache cache;
   private final BoardRegistry registry;
   private final HttpRouter router;
@@ -43,6 +46,8 @@ public final class HttpFrontEnd {
       BooleanSupplier subscriptionUp,
       BoardRegistry registry) {
     this.feed = feed;
+    this.requestTimeout = settings.requestTimeout();
+    this.metrics = metrics;
     this.registry = registry;
     this.cache = new TopResponseCache(LeaderboardEndpoint.MAX_LIMIT, Clock.systemUTC());
     this.router =
@@ -61,10 +66,14 @@ public final class HttpFrontEnd {
 
   /**
    * Adds the codec (named {@code http}; the WebSocket handshake finds it by type and removes it)
-   * and the channel's own fast path.
+   * between the two handlers of the channel's {@link RequestDeadline}, and the channel's own fast
+   * path.
    */
   public void addCodec(ChannelPipeline pipeline, HttpDecoderConfig decoderConfig) {
+    RequestDeadline deadline = new RequestDeadline(requestTimeout, metrics);
+    pipeline.addLast(RequestDeadline.START, deadline.start());
     pipeline.addLast("http", new HttpServerCodec(decoderConfig, MAX_PIPELINED));
+    pipeline.addLast(RequestDeadline.END, deadline.end());
     pipeline.addLast("http-top", new TopFastPath(feed, registry, cache));
   }
 

@@ -12,9 +12,12 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 
 /** Building and sending HTTP responses, every one with the security headers. */
@@ -85,6 +88,16 @@ public final class HttpResponses {
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");
+  }
+
+  /**
+   * Whether {@code msg}, written to a channel, completes the answer to a request: the last part of
+   * a response that is not an interim one ({@code 100 Continue}, {@code 101 Switching Protocols}).
+   */
+  static boolean endsFinalResponse(Object msg) {
+    return msg instanceof LastHttpContent
+        && !(msg instanceof HttpResponse response
+            && response.status().codeClass() == HttpStatusClass.INFORMATIONAL);
   }
 
   /** Sends {@code response}, keeping the connection open only if the client asked to. */

@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.util.function.IntSupplier;
 
 /**
@@ -37,6 +39,14 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    // The allocator of every channel (Netty's default): connection state and queued bytes live
+    // there, outside the heap and the JVM's direct buffer pools.
+    if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider netty) {
+      Gauge.builder("gateway.netty.direct.used", netty, n -> n.metric().usedDirectMemory())
+          .description("Direct memory held by Netty's buffer allocator, in bytes")
+          .baseUnit("bytes")
+          .register(registry);
+    }
     delivered =
         Counter.builder("gateway.messages.broadcast")
             .description("Leaderboard updates written to subscribers (WebSocket and SSE)")
@@ -69,6 +79,16 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
     for (String reason : new String[] {"missing_token", "invalid_token", "origin"}) {
       authFailures(reason);
     }
+    for (String reason : new String[] {"request", "drain"}) {
+      timedOuts(reason);
+    }
+  }
+
+  /** Reports the number of open connections of every kind (HTTP, WebSocket, SSE). */
+  public void bindOpenConnections(IntSupplier openConnections) {
+    Gauge.builder("gateway.connections.open", openConnections::getAsInt)
+        .description("Open connections of every kind: HTTP, WebSocket and SSE")
+        .register(registry);
   }
 
   /** Reports the number of open WebSocket connections. */
@@ -177,6 +197,22 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /**
+   * Counts a connection closed for being too slow: its request did not arrive within the request
+   * timeout ({@code request}), or it did not take what it was sent within the drain timeout ({@code
+   * drain}).
+   */
+  public void timedOut(String reason) {
+    timedOuts(reason).increment();
+  }
+
+  private Counter timedOuts(String reason) {
+    return Counter.builder("gateway.connections.timed_out")
+        .description("Connections closed for a request too slow to arrive or a peer not reading")
+        .tag("reason", reason)
+        .register(registry);
   }
 
   /** Counts a WebSocket closed for sending client messages faster than its rate limit. */

@@ -11,11 +11,13 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.function.LongSupplier;
 
 /**
- * Limits the client messages of one WebSocket with a token bucket: {@code burst} messages at once,
- * refilled at {@code perSecond}. The first message over the limit gets {@code ERROR RATE_LIMITED}
- * and the connection is closed with 1008 (policy violation); frames that still arrive meanwhile are
- * dropped. A client that floods costs one comparison per frame, never a parse. One instance per
- * connection, confined to its event loop.
+ * Limits the frames a client sends on one WebSocket with a token bucket: {@code burst} frames at
+ * once, refilled at {@code perSecond}. It sits in front of Netty's protocol handler, so every frame
+ * counts: messages, each fragment of one, pings (which Netty would otherwise answer without limit)
+ * and pongs. The first frame over the limit gets {@code ERROR RATE_LIMITED} and the connection is
+ * closed with 1008 (policy violation); frames that still arrive meanwhile are dropped. A client
+ * that floods costs one comparison per frame, never a parse. One instance per connection, confined
+ * to its event loop.
  */
 public final class MessageRateLimiter extends ChannelInboundHandlerAdapter {
 

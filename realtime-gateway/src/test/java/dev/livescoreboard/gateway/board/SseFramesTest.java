@@ -66,6 +66,7 @@ class SseFramesTest {
             "global",
             "all-time",
             9,
+            1,
             List.of(new LeaderboardEntry(1, "u1", "Evil\nevent: x\r\n<b>", 5)),
             List.of(),
             null);

@@ -121,9 +121,10 @@ class HttpRouterTest {
     try {
       assertThat(response.status().code()).isEqualTo(200);
       etag = response.headers().get(HttpHeaderNames.ETAG);
-      assertThat(etag).isEqualTo("\"all-time-12-2\"");
+      assertThat(etag).isEqualTo("\"all-time-12-2-n3\"");
       JsonNode body = body(response);
       assertThat(body.path("seq").asLong()).isEqualTo(12);
+      assertThat(body.path("totalUsers").asLong()).isEqualTo(3);
       assertThat(body.path("entries")).hasSize(2);
       assertThat(body.path("entries").get(1).path("rank").asInt()).isEqualTo(2);
       assertThat(body.path("generatedAt").isString()).isTrue();
