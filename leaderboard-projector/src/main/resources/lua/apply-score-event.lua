@@ -13,6 +13,7 @@
 --   8 displayName ('' keeps the known name)   9 top N of a board without definition
 --   10 committedAt (ISO-8601)
 --   11 season order (Seasons.order)   12 rank-changed pub/sub channel
+--   13 trace id of the request that caused the event ('' when none)
 -- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change (a first
 -- score below it still republishes the state with the board's new size, under its seq).
 
@@ -25,7 +26,7 @@ local sortScore, member, displayName = ARGV[6], ARGV[7], ARGV[8]
 -- The board's own top-N size, once its BOARD_DEFINED has been applied.
 local topN = tonumber(redis.call('HGET', KEYS[11], 'topN')) or tonumber(ARGV[9])
 local committedAt, seasonOrder = ARGV[10], ARGV[11]
-local rankChannel = ARGV[12]
+local rankChannel, traceId = ARGV[12], ARGV[13]
 
 -- Idempotency: versions grow by one per change of a user, so anything not newer was applied.
 local appliedVersion = tonumber(redis.call('HGET', versionsKey, userId))
@@ -51,7 +52,7 @@ local after = readTop(rankingKey, namesKey, topN)
 local seq = 0
 if not sameTop(before, after) then
   seq = publishTop(before, after, redis.call('ZCARD', rankingKey), seqKey, topKey, channel, board,
-      season, committedAt)
+      season, committedAt, traceId)
 elseif not fromRank then
   -- The user's first score here, below the top N: only the board's size changed.
   publishSize(redis.call('ZCARD', rankingKey), topKey, channel)

@@ -101,9 +101,10 @@ local function rankOrNull(rank)
 end
 
 -- Stores the TopNChanged from `before` to `after` under topKey, publishes it and returns its seq.
--- totalUsers is the ranking's size (ZCARD) after the change.
+-- totalUsers is the ranking's size (ZCARD) after the change. traceId (nil or '' when no traced
+-- request caused the state) is carried as the message's traceId.
 local function publishTop(before, after, totalUsers, seqKey, topKey, channel, board, season,
-    committedAt)
+    committedAt, traceId)
   -- Seeding from the clock keeps seq growing even after Redis lost its data, so subscribers
   -- never mistake a new state for an old one. Microseconds: a busy board may change more than
   -- once per millisecond, never once per microsecond, and 1.7e15 is still exact in a double and
@@ -145,7 +146,11 @@ local function publishTop(before, after, totalUsers, seqKey, topKey, channel, bo
   local json = '{"board":' .. cjson.encode(board) .. ',"season":' .. cjson.encode(season)
       .. ',"seq":' .. int(seq) .. ',"totalUsers":' .. int(totalUsers) .. ',"entries":'
       .. array(entries) .. ',"changes":' .. array(changes) .. ',"sourceCommittedAt":'
-      .. cjson.encode(committedAt) .. '}'
+      .. cjson.encode(committedAt)
+  if traceId and traceId ~= '' then
+    json = json .. ',"traceId":' .. cjson.encode(traceId)
+  end
+  json = json .. '}'
   redis.call('SET', topKey, json)
   redis.call('PUBLISH', channel, json)
   return seq

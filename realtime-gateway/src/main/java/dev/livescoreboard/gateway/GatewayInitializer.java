@@ -5,6 +5,7 @@ import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.BoundedHttpObjectAggregator;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
+import dev.livescoreboard.gateway.http.RequestLogContext;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
@@ -57,6 +58,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final SseEndpoint sse;
   private final WebSocketServerProtocolConfig webSocketConfig;
   private final ConnectionErrorHandler errors = new ConnectionErrorHandler();
+  private final RequestLogContext requestLog = new RequestLogContext();
   private final ConnectionCap cap;
 
   GatewayInitializer(
@@ -117,6 +119,8 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast("aggregator", new BoundedHttpObjectAggregator(settings.maxRequestBytes()));
     // Holds further pipelined requests while one waits for blocking work (order of responses).
     pipeline.addLast("flow", new FlowControlHandler());
+    // Behind the flow control, so a held request gets its log context when it is let through.
+    pipeline.addLast("request-log", requestLog);
     pipeline.addLast(
         "ws-admission",
         new WebSocketAdmissionHandler(settings, verifier, blocking, limiter, metrics));

@@ -143,7 +143,7 @@ final class RunningGateway implements AutoCloseable {
     }
     redis.set(keys.currentSeason(board), season);
     redis.set(keys.currentSeasonOrder(board), Long.toString(Seasons.order(season)));
-    TopNChanged empty = new TopNChanged(board, season, seq, 0, List.of(), List.of(), at);
+    TopNChanged empty = new TopNChanged(board, season, seq, 0, List.of(), List.of(), at, null);
     redis.set(keys.top(board, season), EventJson.toJson(empty));
     publish(empty);
     return empty;

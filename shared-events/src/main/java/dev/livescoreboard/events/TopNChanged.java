@@ -28,6 +28,9 @@ import java.util.List;
  * @param entries the complete current top N, best first
  * @param changes users whose rank within the top N changed (entered, left or moved)
  * @param sourceCommittedAt when the score change that caused this state was committed
+ * @param traceId the W3C trace id ({@link TraceParent#traceId()}) of the request whose score change
+ *     caused this state, or {@code null} for a state no traced request caused (an operator's
+ *     change, a season start, a board definition, a rebuild)
  */
 public record TopNChanged(
     String board,
@@ -38,7 +41,8 @@ public record TopNChanged(
     @JsonSetter(nulls = Nulls.AS_EMPTY) long totalUsers,
     List<LeaderboardEntry> entries,
     List<RankChange> changes,
-    Instant sourceCommittedAt) {
+    Instant sourceCommittedAt,
+    String traceId) {
 
   public TopNChanged {
     entries = List.copyOf(entries);
@@ -47,6 +51,7 @@ public record TopNChanged(
 
   /** This state with the board's size {@code totalUsers} (the projector's republish). */
   public TopNChanged withTotalUsers(long totalUsers) {
-    return new TopNChanged(board, season, seq, totalUsers, entries, changes, sourceCommittedAt);
+    return new TopNChanged(
+        board, season, seq, totalUsers, entries, changes, sourceCommittedAt, traceId);
   }
 }

@@ -104,7 +104,8 @@ class ScoreChangedJsonTest {
             12,
             List.of(new LeaderboardEntry(1, "alice", "Alice", 50)),
             List.of(new RankChange("alice", null, 1), new RankChange("bob", 1, null)),
-            REACHED);
+            REACHED,
+            "4bf92f3577b34da6a3ce929d0e0e4736");
 
     String json = EventJson.toJson(change);
 

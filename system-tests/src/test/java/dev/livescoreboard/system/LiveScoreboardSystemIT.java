@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -208,6 +211,79 @@ class LiveScoreboardSystemIT {
 
   private static JsonNode json(HttpResponse<String> response) {
     return JsonMapper.builder().build().readTree(response.body());
+  }
+
+  /**
+   * The trace of a complete (the caller's {@code traceparent}) reaches the Kafka event's header and
+   * the update frames of WebSocket and SSE clients as {@code traceId}.
+   */
+  @Test
+  void aCompletesTraceIdArrivesInTheKafkaHeaderAndTheLiveUpdateFrames() {
+    String player = UniqueNames.of("tracy");
+    String playerToken = token(player, "Tracy");
+    List<String> traceparents = new ArrayList<>();
+    try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), BOARD, token("w6", "W"));
+        LiveStream stream = LiveStream.open(stack.gatewayUrl(), BOARD, token("w7", "W"))) {
+      JsonNode before = watcher.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      stream.awaitEvent("snapshot", m -> true, Duration.ofSeconds(10));
+      // Into the top 10 of the shared board, each complete with a trace of its own: the frame
+      // that shows the last score is the state the last complete caused.
+      long leading = before.path("entries").path(0).path("score").asLong(0);
+      WriteApi.Reply completed;
+      do {
+        traceparents.add(
+            "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
+        completed =
+            api.playTraced(
+                playerToken,
+                "REFER_FRIEND_COMPLETED",
+                BOARD,
+                traceparents.get(traceparents.size() - 1));
+        assertThat(completed.status()).isEqualTo(200);
+      } while (completed.body().path("newScore").asLong() <= leading);
+      long score = completed.body().path("newScore").asLong();
+      String traceId = traceparents.get(traceparents.size() - 1).substring(3, 35);
+
+      Predicate<JsonNode> showsTheLastScore =
+          m -> entryOf(m, player) != null && entryOf(m, player).path("score").asLong() == score;
+
+      JsonNode update =
+          watcher.awaitMessage("LEADERBOARD_UPDATE", showsTheLastScore, Duration.ofSeconds(2));
+      assertThat(update.path("traceId").asString()).isEqualTo(traceId);
+      JsonNode streamed = stream.awaitEvent("update", showsTheLastScore, Duration.ofSeconds(2));
+      assertThat(streamed.path("traceId").asString()).isEqualTo(traceId);
+    }
+    ConsumerRecord<String, byte[]> first = readEventOf(player);
+    assertThat(new String(first.headers().lastHeader("traceparent").value()))
+        .isEqualTo(traceparents.get(0));
+  }
+
+  /**
+   * Every line each service wrote is one JSON object with the same fields (Spring's "logstash"
+   * structured format on command-api and the projector, logstash-logback-encoder on the gateway),
+   * so one query reads the logs of all three.
+   */
+  @Test
+  void everyServiceLogsJsonLinesWithTheSameFields() throws Exception {
+    JsonMapper json = JsonMapper.builder().build();
+    for (String module : List.of("command-api", "leaderboard-projector", "realtime-gateway")) {
+      String log = Files.readString(stack.service(module).log());
+      // Up to the last line break: a line may be half written right now.
+      List<String> lines = log.substring(0, log.lastIndexOf('\n') + 1).lines().toList();
+      assertThat(lines).as(module).isNotEmpty();
+      for (String line : lines) {
+        assertThat(json.readTree(line).propertyNames())
+            .as("%s: %s", module, line)
+            .contains(
+                "@timestamp",
+                "@version",
+                "message",
+                "logger_name",
+                "thread_name",
+                "level",
+                "level_value");
+      }
+    }
   }
 
   private static Map<String, JsonNode> boardsListed() throws Exception {
@@ -478,6 +554,11 @@ class LiveScoreboardSystemIT {
   }
 
   private ConsumerRecord<String, byte[]> readEventOf(String userId) {
+    return readEvent(EventKeys.scoreEvent(BOARD, userId));
+  }
+
+  /** The first event on the topic with {@code key}. */
+  private static ConsumerRecord<String, byte[]> readEvent(String key) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("reader"));
@@ -491,13 +572,9 @@ class LiveScoreboardSystemIT {
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-                return found.stream()
-                    .anyMatch(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)));
+                return found.stream().anyMatch(r -> key.equals(r.key()));
               });
-      return found.stream()
-          .filter(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)))
-          .findFirst()
-          .orElseThrow();
+      return found.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
     }
   }
 

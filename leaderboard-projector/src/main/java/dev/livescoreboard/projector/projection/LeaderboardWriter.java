@@ -51,9 +51,13 @@ class LeaderboardWriter {
             .register(registry);
   }
 
-  /** Validates one event; throws {@link InvalidScoreEventException} for unprojectable events. */
-  ScriptArguments prepare(ScoreChanged event) {
-    return script.arguments(event);
+  /**
+   * Validates one event; throws {@link InvalidScoreEventException} for unprojectable events.
+   *
+   * @param traceId the trace of the request that caused it, or {@code null}
+   */
+  ScriptArguments prepare(ScoreChanged event, String traceId) {
+    return script.arguments(event, traceId);
   }
 
   /** Records the size of a consumed batch. */

@@ -67,6 +67,10 @@
  *   <li>Each board's top N has the board's own size: the apply script reads {@code topN} from the
  *       definition hash, and uses {@code scoreboard.projection.top-n} only for a board whose
  *       definition has not arrived yet.
+ *   <li>A score change's record header {@code traceparent} (command-api's outbox) names its trace:
+ *       its trace id is in the logging MDC while the record is handled and goes into the {@code
+ *       TopNChanged} it causes as {@code traceId}; a state no traced score change caused (entry
+ *       changes, season starts, definitions, rebuilds) has none.
  *   <li>Every key one apply touches belongs to one board ({@code {board}} hash tag), so the script
  *       also runs on Redis Cluster.
  * </ul>

@@ -181,7 +181,8 @@ class TopNChangeDetectionIT {
                     new RankChange("ann", null, 1),
                     new RankChange("zoe", 1, 2),
                     new RankChange("max", 2, 3)),
-                ScoreEvents.COMMITTED_AT));
+                ScoreEvents.COMMITTED_AT,
+                null));
     assertThat(EventJson.fromJson(fx.top(), TopNChanged.class)).isEqualTo(last);
   }
 

@@ -48,7 +48,7 @@ public final class BoardState {
   /** What a board without any score looks like. */
   public static BoardState empty(String board) {
     return new BoardState(
-        new TopNChanged(board, Seasons.ALL_TIME, 0, 0, List.of(), List.of(), null), true);
+        new TopNChanged(board, Seasons.ALL_TIME, 0, 0, List.of(), List.of(), null, null), true);
   }
 
   /**
@@ -120,6 +120,7 @@ public final class BoardState {
               top.entries(),
               top.changes(),
               top.sourceCommittedAt(),
+              top.traceId(),
               sentAt.get());
       wire = encode(updateWires, transport, "update", update);
     }
@@ -144,5 +145,6 @@ public final class BoardState {
       List<LeaderboardEntry> entries,
       List<RankChange> changes,
       Instant sourceCommittedAt,
+      String traceId,
       Instant sentAt) {}
 }

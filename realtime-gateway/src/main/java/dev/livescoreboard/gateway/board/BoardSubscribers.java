@@ -13,12 +13,16 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class BoardSubscribers {
 
+  private static final LoopSubscribers[] NO_LOOPS = new LoopSubscribers[0];
+
   private final ConcurrentMap<String, Map<EventLoop, LoopSubscribers>> boards =
       new ConcurrentHashMap<>();
   private final Delivery delivery;
+  private final BoardMeters meters;
 
-  BoardSubscribers(Delivery delivery) {
+  BoardSubscribers(Delivery delivery, BoardMeters meters) {
     this.delivery = delivery;
+    this.meters = meters;
   }
 
   /** Adds {@code channel} to the board's subscribers; call on the channel's event loop. */
@@ -58,14 +62,20 @@ final class BoardSubscribers {
     }
   }
 
-  /** Sends the state's update to the board's subscribers, one task per event loop. */
+  /**
+   * Sends the state's update to the board's subscribers, one task per event loop, timed from here
+   * to the last loop's flush.
+   */
   void broadcast(BoardState state) {
     Map<EventLoop, LoopSubscribers> byLoop = boards.get(state.top().board());
     if (byLoop == null) {
       return;
     }
-    for (LoopSubscribers subscribers : byLoop.values()) {
-      subscribers.broadcast(state);
+    // A snapshot of the loops: one joining or leaving meanwhile must not upset the count.
+    LoopSubscribers[] loops = byLoop.values().toArray(NO_LOOPS);
+    BroadcastTiming timing = new BroadcastTiming(loops.length, state, meters);
+    for (LoopSubscribers subscribers : loops) {
+      subscribers.broadcast(state, timing);
     }
   }
 

@@ -46,20 +46,24 @@ final class LoopSubscribers {
    * Sends {@code state} to these subscribers: at once if called on their loop, else as one task
    * queued there. Any thread.
    */
-  void broadcast(BoardState state) {
+  void broadcast(BoardState state, BroadcastTiming timing) {
     if (loop.inEventLoop()) {
-      deliver(state);
+      deliver(state, timing);
     } else {
-      loop.execute(() -> deliver(state));
+      loop.execute(() -> deliver(state, timing));
     }
   }
 
-  private void deliver(BoardState state) {
+  private void deliver(BoardState state, BroadcastTiming timing) {
     if (changed) {
       members = channels.keySet().toArray(NONE);
       cursors = channels.values().toArray(NO_CURSORS);
       changed = false;
     }
-    delivery.deliver(board, state, members, cursors);
+    try {
+      delivery.deliver(board, state, members, cursors);
+    } finally {
+      timing.loopDone();
+    }
   }
 }

@@ -25,7 +25,8 @@
  * first change after a quiet interval is broadcast at once; changes within the interval of the last
  * broadcast are coalesced, and when the interval ends the latest state (only) is broadcast. At most
  * one timer per board per interval. Meters {@code gateway.board.changes} and {@code
- * gateway.board.broadcasts} (tag {@code board}) show what it saves.
+ * gateway.board.broadcasts} (tag {@code board}) show what it saves. Each broadcast is timed from
+ * its start to the last loop's flush ({@link dev.livescoreboard.gateway.board.BoardMeters}).
  *
  * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on, each with
  * its cursor of the board (what it was last sent), so a broadcast looks nothing up per channel. A
@@ -69,6 +70,10 @@
  *       load fails it stays subscribed and gets the state with the next change or refresh.
  *   <li>Conflation: while a channel is not writable, updates are not queued for it; it is marked as
  *       owed, and once writable again it receives only the latest state of each owed board.
+ *   <li>Every update carries the {@code sourceCommittedAt} and {@code traceId} of the state it
+ *       shows: an update that stands for several states (throttled, or conflated for a slow
+ *       channel) carries those of the latest, the one it shows; the traces of the skipped states
+ *       end at the gateway.
  *   <li>After the Redis subscription (re)connects, every known board is reloaded, so a change
  *       published while it was down still reaches subscribers.
  *   <li>Each state is encoded at most once per message type and transport (on first use; a state

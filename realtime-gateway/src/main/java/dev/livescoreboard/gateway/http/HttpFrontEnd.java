@@ -34,6 +34,7 @@ public final class HttpFrontEnd {
   private final TopResponseCache cache;
   private final BoardRegistry registry;
   private final HttpRouter router;
+  private final ResponseMeter meter;
 
   public HttpFrontEnd(
       GatewaySettings settings,
@@ -49,6 +50,7 @@ public final class HttpFrontEnd {
     this.requestTimeout = settings.requestTimeout();
     this.metrics = metrics;
     this.registry = registry;
+    this.meter = new ResponseMeter(metrics);
     this.cache = new TopResponseCache(LeaderboardEndpoint.MAX_LIMIT, Clock.systemUTC());
     this.router =
         new HttpRouter(
@@ -65,14 +67,15 @@ public final class HttpFrontEnd {
   }
 
   /**
-   * Adds the codec (named {@code http}; the WebSocket handshake finds it by type and removes it)
-   * between the two handlers of the channel's {@link RequestDeadline}, and the channel's own fast
-   * path.
+   * Adds the codec (named {@code http}; the WebSocket handshake and an SSE stream find it by type
+   * and remove it) between the two handlers of the channel's {@link RequestDeadline}, the response
+   * meter (behind the deadline's end, so its 408 is counted too) and the channel's own fast path.
    */
   public void addCodec(ChannelPipeline pipeline, HttpDecoderConfig decoderConfig) {
     RequestDeadline deadline = new RequestDeadline(requestTimeout, metrics);
     pipeline.addLast(RequestDeadline.START, deadline.start());
     pipeline.addLast("http", new HttpServerCodec(decoderConfig, MAX_PIPELINED));
+    pipeline.addLast("http-meter", meter);
     pipeline.addLast(RequestDeadline.END, deadline.end());
     pipeline.addLast("http-top", new TopFastPath(feed, registry, cache));
   }

@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.RequestIds;
 import dev.livescoreboard.gateway.config.PageSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -49,8 +50,9 @@ public final class HttpResponses {
   public static FullHttpResponse problem(ErrorCode code, String detail) {
     Problem problem = Problem.of(code, detail);
     FullHttpResponse response =
-        bytes(HttpResponseStatus.valueOf(code.status()), PROBLEM_JSON, EventJson.toBytes(problem));
-    response.headers().set("X-Request-Id", problem.requestId());
+        new ProblemResponse(code, Unpooled.wrappedBuffer(EventJson.toBytes(problem)));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+    response.headers().set(RequestIds.HEADER, problem.requestId());
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     if (code == ErrorCode.UNAVAILABLE) {
       response.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);

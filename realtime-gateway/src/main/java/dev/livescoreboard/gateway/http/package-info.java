@@ -67,6 +67,15 @@
  * Between requests of a kept-alive connection the clock does not run; the idle close does. The
  * deadline ends with the request phase: a WebSocket or SSE stream takes it out of the pipeline.
  *
+ * <p>Request ids: {@link dev.livescoreboard.gateway.http.RequestLogContext} names every request the
+ * router, the SSE endpoint and the WebSocket admission see with its {@code X-Request-Id} (the
+ * caller's short token, else a new one) and the trace id of a valid {@code traceparent}, in the MDC
+ * while it is handled on the event loop and again around the work it waits for, so its log lines
+ * carry them; every router response echoes {@code X-Request-Id} (a cached top N, fast path or not,
+ * is sent as it was built, without one) and every problem quotes it. {@link
+ * dev.livescoreboard.gateway.http.ResponseMeter} counts each response by status and problem code
+ * until the connection stops speaking HTTP.
+ *
  * <p>Guarantees: every response carries the security headers (CSP, nosniff, no-referrer, no
  * framing); every error is an {@code application/problem+json} body with a stable {@code code} and
  * never a stack trace; the top N of a board's current season is served from memory without touching

@@ -1,8 +1,10 @@
 package dev.livescoreboard.gateway.metrics;
 
+import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.board.BoardMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,6 +15,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntSupplier;
 
 /**
@@ -20,6 +29,8 @@ import java.util.function.IntSupplier;
  * thread-safe; the registry is owned by this object.
  */
 public final class GatewayMetrics implements BoardMeters, AutoCloseable {
+
+  private static final String NO_PROBLEM = "none";
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -31,8 +42,21 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
   private final Counter malformedRankChanges;
   private final Counter personalPushed;
   private final Counter personalDropped;
+  private final Timer broadcastTime;
+  private final Timer endToEnd;
+  private final Clock clock;
+  // Non-problem responses by status, filled on first use: two loops racing to fill a slot both get
+  // the registry's one counter.
+  private final AtomicReferenceArray<Counter> responses = new AtomicReferenceArray<>(600);
+  private final Map<ErrorCode, Counter> problems = new EnumMap<>(ErrorCode.class);
 
   public GatewayMetrics() {
+    this(Clock.systemUTC());
+  }
+
+  /** With {@code clock} as the time an update is written (end-to-end latency). */
+  public GatewayMetrics(Clock clock) {
+    this.clock = clock;
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -75,12 +99,34 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         Counter.builder("gateway.personal.dropped")
             .description("RANK_CHANGED messages dropped because their connection was not writable")
             .register(registry);
+    broadcastTime =
+        Timer.builder("gateway.broadcast.duration")
+            .description(
+                "One board state written to all of its subscribers: from the broadcast's start to"
+                    + " the last event loop's flush")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry);
+    endToEnd =
+        Timer.builder("gateway.e2e.latency")
+            .description(
+                "From the commit of a score change (sourceCommittedAt) to the broadcast of the state"
+                    + " it caused written to every subscriber; compares this host's clock with"
+                    + " PostgreSQL's")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
     // Registered up front so dashboards see zeros rather than missing series.
     for (String reason : new String[] {"missing_token", "invalid_token", "origin"}) {
       authFailures(reason);
     }
     for (String reason : new String[] {"request", "drain"}) {
       timedOuts(reason);
+    }
+    for (ErrorCode code : ErrorCode.values()) {
+      problems.put(code, responseCounter(code.status(), code.name()));
     }
   }
 
@@ -149,6 +195,48 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
     return Counter.builder("gateway.board.broadcasts")
         .description("Broadcasts per board (at most one per broadcast interval, leading edge)")
         .tag("board", board)
+        .register(registry);
+  }
+
+  @Override
+  public void broadcastWritten(long nanos, Instant sourceCommittedAt) {
+    broadcastTime.record(nanos, TimeUnit.NANOSECONDS);
+    if (sourceCommittedAt != null) {
+      // Clocks of two hosts may disagree; a negative span says that, not that the update was fast.
+      Duration latency = Duration.between(sourceCommittedAt, clock.instant());
+      if (!latency.isNegative()) {
+        endToEnd.record(latency);
+      }
+    }
+  }
+
+  /**
+   * Counts one HTTP response by status, and by problem code when it is a problem response ({@code
+   * problem} not {@code null}). Cheap enough for every response: an array or map lookup and an
+   * increment.
+   */
+  public void response(int status, ErrorCode problem) {
+    if (problem != null) {
+      problems.get(problem).increment();
+      return;
+    }
+    if (status < 0 || status >= responses.length()) {
+      responseCounter(status, NO_PROBLEM).increment();
+      return;
+    }
+    Counter counter = responses.get(status);
+    if (counter == null) {
+      counter = responseCounter(status, NO_PROBLEM);
+      responses.set(status, counter);
+    }
+    counter.increment();
+  }
+
+  private Counter responseCounter(int status, String code) {
+    return Counter.builder("gateway.http.responses")
+        .description("HTTP responses by status, and problem code of error responses (else none)")
+        .tag("status", Integer.toString(status))
+        .tag("code", code)
         .register(registry);
   }
 

@@ -48,7 +48,7 @@ class BoardSnapshotsTest {
 
     Optional<BoardState> resized =
         snapshots.apply(
-            new TopNChanged("global", "all-time", 5, 7, known.entries(), List.of(), null));
+            new TopNChanged("global", "all-time", 5, 7, known.entries(), List.of(), null, null));
 
     assertThat(resized).isEmpty();
     assertThat(snapshots.current("global").orElseThrow().top()).isEqualTo(known.withTotalUsers(7));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.http.NettyLeaks;
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,7 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,6 +60,7 @@ class EventLoopFanOutTest {
   private final BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
   private final LocalAddress address = new LocalAddress("fan-out-" + UUID.randomUUID());
   private final List<Channel> channels = new ArrayList<>();
+  private final RegistryBoardMeters meters = new RegistryBoardMeters(registry);
   private BoardFeed feed;
 
   @AfterEach
@@ -125,6 +128,35 @@ class EventLoopFanOutTest {
     return copy;
   }
 
+  @Test
+  void aBroadcastIsTimedOnceBothLoopsWroteItWithTheCommitTimeOnlyOfATracedState() throws Exception {
+    start();
+    List<Subscriber> subscribers = List.of(connect(), connect());
+    assertThat(subscribers.stream().map(s -> s.server().eventLoop()).distinct()).hasSize(2);
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    TopNChanged traced = Tops.traced(top("global", "all-time", 2, "b"), traceId);
+
+    feed.onTopChanged(traced);
+
+    for (Subscriber subscriber : subscribers) {
+      JsonNode update = subscriber.next();
+      assertThat(update.path("traceId").asString()).isEqualTo(traceId);
+      assertThat(update.path("sourceCommittedAt").asString())
+          .isEqualTo(traced.sourceCommittedAt().toString());
+    }
+    await().atMost(WAIT).until(() -> meters.broadcastsWritten().size() == 1);
+    assertThat(meters.broadcastsWritten()).containsExactly(traced.sourceCommittedAt());
+
+    // A state no traced score change caused is timed, but has no end-to-end latency.
+    feed.onTopChanged(top("global", "all-time", 3, "c"));
+
+    for (Subscriber subscriber : subscribers) {
+      assertThat(subscriber.next().path("traceId").isNull()).isTrue();
+    }
+    await().atMost(WAIT).until(() -> meters.broadcastsWritten().size() == 2);
+    assertThat(meters.broadcastsWritten().get(1)).isEqualTo(Instant.EPOCH);
+  }
+
   private void start() {
     feed =
         new BoardFeed(
@@ -135,7 +167,7 @@ class EventLoopFanOutTest {
             conflated,
             Duration.ZERO,
             ImmediateEventExecutor.INSTANCE,
-            new RegistryBoardMeters(registry));
+            meters);
     ChannelInitializer<LocalChannel> pipeline =
         new ChannelInitializer<>() {
           @Override

@@ -69,6 +69,7 @@ class SseFramesTest {
             1,
             List.of(new LeaderboardEntry(1, "u1", "Evil\nevent: x\r\n<b>", 5)),
             List.of(),
+            null,
             null);
     BoardState state = BoardState.of(top);
 

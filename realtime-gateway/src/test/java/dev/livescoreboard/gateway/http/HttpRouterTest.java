@@ -43,6 +43,7 @@ class HttpRouterTest {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final EmbeddedChannel channel =
       new EmbeddedChannel(
+          new RequestLogContext(),
           new HttpRouter(
               GatewaySettings.fromEnvironment(Map.of()),
               feed,
@@ -96,6 +97,38 @@ class HttpRouterTest {
       assertProblem(response, "NOT_FOUND");
     } finally {
       response.release();
+    }
+  }
+
+  @Test
+  void responsesEchoTheCallersRequestIdAndProblemsQuoteIt() {
+    FullHttpRequest named = request("/nope");
+    named.headers().set("X-Request-Id", "req-42");
+    channel.writeInbound(named);
+    FullHttpResponse problem = channel.readOutbound();
+    FullHttpResponse page = get("/");
+    try {
+      assertThat(problem.headers().get("X-Request-Id")).isEqualTo("req-42");
+      assertThat(body(problem).path("requestId").asString()).isEqualTo("req-42");
+      assertThat(page.headers().get("X-Request-Id")).isNotBlank().isNotEqualTo("req-42");
+    } finally {
+      problem.release();
+      page.release();
+    }
+  }
+
+  @Test
+  void aProblemWithoutACallersIdGetsANewOneInBodyAndHeader() {
+    FullHttpRequest unnamed = request("/nope");
+    unnamed.headers().set("X-Request-Id", "not a token");
+    channel.writeInbound(unnamed);
+    FullHttpResponse problem = channel.readOutbound();
+    try {
+      String id = problem.headers().get("X-Request-Id");
+      assertThat(id).isNotEqualTo("not a token");
+      assertThat(body(problem).path("requestId").asString()).isEqualTo(id);
+    } finally {
+      problem.release();
     }
   }
 
