@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,18 +96,11 @@ public final class FanOutCeiling implements AutoCloseable {
 
   /** {@code --role=fanout-server}: runs the server until stdin ends. */
   public static void run(String[] args) throws Exception {
-    Map<String, String> o = new HashMap<>();
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        o.put(a.substring(2, eq), a.substring(eq + 1));
-      }
-    }
-    PrintStream out =
-        new PrintStream(
-            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    Map<String, String> o = LineChild.arguments(args);
+    PrintStream out = LineChild.stdout();
     try (FanOutServer server = new FanOutServer(Integer.parseInt(o.get("threads")))) {
       out.println("LISTENING " + server.port());
+      out.flush();
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {

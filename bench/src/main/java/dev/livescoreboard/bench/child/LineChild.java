@@ -3,13 +3,17 @@ package dev.livescoreboard.bench.child;
 import dev.livescoreboard.infra.servers.ChildProcess;
 import dev.livescoreboard.infra.servers.JavaMainCommand;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -60,6 +64,23 @@ public record LineChild(
         process,
         new OutputStreamWriter(process.process().getOutputStream(), StandardCharsets.UTF_8),
         lines);
+  }
+
+  /** The {@code --key=value} arguments a child was started with (others are ignored). */
+  public static Map<String, String> arguments(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        options.put(a.substring(2, eq), a.substring(eq + 1));
+      }
+    }
+    return options;
+  }
+
+  /** A child's stdout for its lines to the parent (UTF-8); flush each one the parent waits for. */
+  public static PrintStream stdout() {
+    return new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
   }
 
   /** The next line starting with {@code prefix}, skipping others, each within {@code timeout}. */

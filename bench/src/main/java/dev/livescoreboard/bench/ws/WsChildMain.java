@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,18 +43,8 @@ public final class WsChildMain {
 
   /** Arguments: {@code --uri= --clients= --slow= --source= --threads=}. */
   public static void run(String[] args) throws Exception {
-    Map<String, String> o = new HashMap<>();
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        o.put(a.substring(2, eq), a.substring(eq + 1));
-      }
-    }
-    PrintStream out =
-        new PrintStream(
-            new java.io.FileOutputStream(java.io.FileDescriptor.out),
-            false,
-            StandardCharsets.UTF_8);
+    Map<String, String> o = LineChild.arguments(args);
+    PrintStream out = LineChild.stdout();
     UpdateRecorder recorder = new UpdateRecorder();
     InetAddress source = o.containsKey("source") ? InetAddress.getByName(o.get("source")) : null;
     URI uri = URI.create(o.get("uri"));
