@@ -64,7 +64,9 @@ final class BoardSubscribers {
 
   /**
    * Sends the state's update to the board's subscribers, one task per event loop, timed from here
-   * to the last loop's flush.
+   * to the last loop's flush. The other loops' tasks are queued first and the calling loop's own
+   * subscribers written last, so every loop writes at the same time: delivering to its own first
+   * would queue the others only once it is done, one loop after the other.
    */
   void broadcast(BoardState state) {
     Map<EventLoop, LoopSubscribers> byLoop = boards.get(state.top().board());
@@ -75,7 +77,14 @@ final class BoardSubscribers {
     LoopSubscribers[] loops = byLoop.values().toArray(NO_LOOPS);
     BroadcastTiming timing = new BroadcastTiming(loops.length, state, meters);
     for (LoopSubscribers subscribers : loops) {
-      subscribers.broadcast(state, timing);
+      if (!subscribers.isCurrentLoop()) {
+        subscribers.queue(state, timing);
+      }
+    }
+    for (LoopSubscribers subscribers : loops) {
+      if (subscribers.isCurrentLoop()) {
+        subscribers.deliver(state, timing);
+      }
     }
   }
 

@@ -42,19 +42,18 @@ final class LoopSubscribers {
     return channels.isEmpty();
   }
 
-  /**
-   * Sends {@code state} to these subscribers: at once if called on their loop, else as one task
-   * queued there. Any thread.
-   */
-  void broadcast(BoardState state, BroadcastTiming timing) {
-    if (loop.inEventLoop()) {
-      deliver(state, timing);
-    } else {
-      loop.execute(() -> deliver(state, timing));
-    }
+  /** Whether the calling thread is these subscribers' loop. */
+  boolean isCurrentLoop() {
+    return loop.inEventLoop();
   }
 
-  private void deliver(BoardState state, BroadcastTiming timing) {
+  /** Sends {@code state} to these subscribers in one task queued on their loop. Any thread. */
+  void queue(BoardState state, BroadcastTiming timing) {
+    loop.execute(() -> deliver(state, timing));
+  }
+
+  /** Sends {@code state} to these subscribers now. Call on their loop. */
+  void deliver(BoardState state, BroadcastTiming timing) {
     if (changed) {
       members = channels.keySet().toArray(NONE);
       cursors = channels.values().toArray(NO_CURSORS);

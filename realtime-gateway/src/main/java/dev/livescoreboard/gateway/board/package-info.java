@@ -30,12 +30,13 @@
  *
  * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on, each with
  * its cursor of the board (what it was last sent), so a broadcast looks nothing up per channel. A
- * broadcast queues one task per such loop (and runs it at once for its own loop); the task writes
- * to each of that loop's subscribers with {@code voidPromise()} (no task, promise or future per
- * channel), then flushes each channel it wrote once. Moving a cursor writes a seq, not a reference
- * into the long-lived per-channel objects, so a broadcast gives the garbage collector's remembered
- * sets nothing to refine beyond what Netty's own write path does. What it writes is a {@code
- * duplicate()} of the state's message encoded for the channel's {@link
+ * broadcast queues one task per such loop, then runs its own loop's part at once, so all loops
+ * write at the same time (running its own first would hold the others back until it is done); the
+ * task writes to each of that loop's subscribers with {@code voidPromise()} (no task, promise or
+ * future per channel), then flushes each channel it wrote once. Moving a cursor writes a seq, not a
+ * reference into the long-lived per-channel objects, so a broadcast gives the garbage collector's
+ * remembered sets nothing to refine beyond what Netty's own write path does. What it writes is a
+ * {@code duplicate()} of the state's message encoded for the channel's {@link
  * dev.livescoreboard.gateway.board.Transport}, fixed per channel: a complete WebSocket frame,
  * header and payload, encoded by Netty's own encoder (the gateway's frames are alike for every
  * connection: unmasked, no extensions), or a complete Server-Sent Event ({@code event:}, {@code
