@@ -34,6 +34,13 @@ public final class LocalStack implements AutoCloseable {
   private static final String PROJECTOR = "leaderboard-projector";
   private static final String GATEWAY = "realtime-gateway";
 
+  /**
+   * The gateway's heap and direct-memory limits (every service also exits on an out-of-memory
+   * error). Public so the bench can run its bare fan-out server with the same.
+   */
+  public static final List<String> GATEWAY_JVM_OPTIONS =
+      List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m");
+
   private final StackSettings settings;
   private final Infrastructure infrastructure;
   private final ServiceFleet services;
@@ -133,13 +140,7 @@ public final class LocalStack implements AutoCloseable {
       gateway.put(
           "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS",
           "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
-      names.add(
-          start(
-              GATEWAY,
-              i,
-              List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m"),
-              gateway,
-              url(gatewayPorts, i) + "/health"));
+      names.add(start(GATEWAY, i, GATEWAY_JVM_OPTIONS, gateway, url(gatewayPorts, i) + "/health"));
     }
     if (settings.instances() > 1) {
       running.push(

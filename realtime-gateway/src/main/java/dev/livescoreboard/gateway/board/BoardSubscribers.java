@@ -27,7 +27,7 @@ final class BoardSubscribers {
 
   /** Adds {@code channel} to the board's subscribers; call on the channel's event loop. */
   void add(String board, Channel channel) {
-    ChannelBoards.of(channel).add(board);
+    BoardCursor cursor = ChannelBoards.of(channel).add(board);
     // compute() makes adding and dropping a board's last subscriber atomic; each loop's set is
     // only ever touched by its own loop, which is the one calling here.
     boards.compute(
@@ -37,7 +37,7 @@ final class BoardSubscribers {
               loops != null ? loops : new ConcurrentHashMap<>();
           byLoop
               .computeIfAbsent(channel.eventLoop(), loop -> new LoopSubscribers(b, loop, delivery))
-              .add(channel);
+              .add(channel, cursor);
           return byLoop;
         });
   }
@@ -64,7 +64,9 @@ final class BoardSubscribers {
 
   /**
    * Sends the state's update to the board's subscribers, one task per event loop, timed from here
-   * to the last loop's flush.
+   * to the last loop's flush. The other loops' tasks are queued first and the calling loop's own
+   * subscribers written last, so every loop writes at the same time: delivering to its own first
+   * would queue the others only once it is done, one loop after the other.
    */
   void broadcast(BoardState state) {
     Map<EventLoop, LoopSubscribers> byLoop = boards.get(state.top().board());
@@ -75,7 +77,14 @@ final class BoardSubscribers {
     LoopSubscribers[] loops = byLoop.values().toArray(NO_LOOPS);
     BroadcastTiming timing = new BroadcastTiming(loops.length, state, meters);
     for (LoopSubscribers subscribers : loops) {
-      subscribers.broadcast(state, timing);
+      if (!subscribers.isCurrentLoop()) {
+        subscribers.queue(state, timing);
+      }
+    }
+    for (LoopSubscribers subscribers : loops) {
+      if (subscribers.isCurrentLoop()) {
+        subscribers.deliver(state, timing);
+      }
     }
   }
 

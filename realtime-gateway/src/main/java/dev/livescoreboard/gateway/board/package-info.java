@@ -28,18 +28,23 @@
  * gateway.board.broadcasts} (tag {@code board}) show what it saves. Each broadcast is timed from
  * its start to the last loop's flush ({@link dev.livescoreboard.gateway.board.BoardMeters}).
  *
- * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on. A
- * broadcast queues one task per such loop (and runs it at once for its own loop); the task writes
- * to each of that loop's subscribers with {@code voidPromise()} (no task, promise or future per
- * channel), then flushes each channel it wrote once. What it writes is a {@code duplicate()} of the
- * state's message encoded for the channel's {@link dev.livescoreboard.gateway.board.Transport},
- * fixed per channel: a complete WebSocket frame, header and payload, encoded by Netty's own encoder
- * (the gateway's frames are alike for every connection: unmasked, no extensions), or a complete
- * Server-Sent Event ({@code event:}, {@code id:} seq, {@code data:} the same JSON). Either is
- * unreleasable direct memory, and a raw buffer passes the channel's frame encoder (WebSocket) or
- * the HTTP encoder of a close-delimited response (SSE) untouched, so there is no per-subscriber
- * serializing, framing or copying. The pipeline's {@code FlushConsolidationHandler} merges only the
- * flushes of one read (outside a read it would schedule a task per channel).
+ * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on, each with
+ * its cursor of the board (what it was last sent), so a broadcast looks nothing up per channel. A
+ * broadcast queues one task per such loop, then runs its own loop's part at once, so all loops
+ * write at the same time (running its own first would hold the others back until it is done); the
+ * task writes to each of that loop's subscribers with {@code voidPromise()} (no task, promise or
+ * future per channel), then flushes each channel it wrote once. Moving a cursor writes a seq, not a
+ * reference into the long-lived per-channel objects, so a broadcast gives the garbage collector's
+ * remembered sets nothing to refine beyond what Netty's own write path does. What it writes is a
+ * {@code duplicate()} of the state's message encoded for the channel's {@link
+ * dev.livescoreboard.gateway.board.Transport}, fixed per channel: a complete WebSocket frame,
+ * header and payload, encoded by Netty's own encoder (the gateway's frames are alike for every
+ * connection: unmasked, no extensions), or a complete Server-Sent Event ({@code event:}, {@code
+ * id:} seq, {@code data:} the same JSON). Either is unreleasable direct memory, and a raw buffer
+ * passes the channel's frame encoder (WebSocket) or the HTTP encoder of a close-delimited response
+ * (SSE) untouched, so there is no per-subscriber serializing, framing or copying. The pipeline's
+ * {@code FlushConsolidationHandler} merges only the flushes of one read (outside a read it would
+ * schedule a task per channel).
  *
  * <p>Guarantees:
  *
@@ -74,21 +79,22 @@
  *       published while it was down still reaches subscribers.
  *   <li>Each state is encoded at most once per message type and transport (on first use; a state
  *       the throttle coalesces away never is, nor for a transport no subscriber uses), and every
- *       subscriber of one transport is sent the same bytes. Ordering, conflation and the memory
- *       bounds below are the same for both transports: they are decided per channel and board
- *       before the transport's bytes are picked.
+ *       subscriber of one transport is sent the same bytes. An update carries {@code sentAt}, the
+ *       time its first encoding began, i.e. when the gateway started sending that state: one value
+ *       for every subscriber and transport. Ordering, conflation and the memory bounds below are
+ *       the same for both transports: they are decided per channel and board before the transport's
+ *       bytes are picked.
  * </ul>
  *
  * <p>Memory bounds: per board that has data, one state (its current season only, with at most four
  * encoded messages: two types in two transports) and one throttle. A replaced state, frames
- * included, is reclaimed by the garbage collector once no channel refers to it any more as the last
- * state it was sent or in its outbound buffer (channels never free the unreleasable buffers). Per
- * connection: at most the subscription limit of boards (enforced by the {@code websocket} package;
- * an SSE stream watches one), and per board one reference to the last state sent and one owed flag,
- * never a queue of frames. Writability is checked before each broadcast write and before a
- * catch-up, so what this package queues in a slow channel's outbound buffer stays within the
- * write-buffer high-water mark plus one frame per board it watches, and those frames are duplicates
- * of the shared buffers. The subscriber index holds one entry per board and event loop that has
- * subscribers, dropped with the last one.
+ * included, is reclaimed by the garbage collector once no channel has it in its outbound buffer
+ * (channels never free the unreleasable buffers). Per connection: at most the subscription limit of
+ * boards (enforced by the {@code websocket} package; an SSE stream watches one), and per board the
+ * season and seq of the last state sent and one owed flag, never a queue of frames. Writability is
+ * checked before each broadcast write and before a catch-up, so what this package queues in a slow
+ * channel's outbound buffer stays within the write-buffer high-water mark plus one frame per board
+ * it watches, and those frames are duplicates of the shared buffers. The subscriber index holds one
+ * entry per board and event loop that has subscribers, dropped with the last one.
  */
 package dev.livescoreboard.gateway.board;
