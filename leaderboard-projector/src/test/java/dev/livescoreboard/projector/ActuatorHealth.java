@@ -19,11 +19,11 @@ public final class ActuatorHealth {
   }
 
   /**
-   * The HTTP status of the health group {@code group} ({@code /actuator/health/<group>}, or the
-   * whole health for an empty name) on {@code port}.
+   * The HTTP status of one health group or component ({@code /actuator/health/<part>}, e.g. {@code
+   * readiness} or {@code redis}; the whole health for an empty name) on {@code port}.
    */
-  public static int status(int port, String group) throws IOException, InterruptedException {
-    String path = group.isEmpty() ? "/actuator/health" : "/actuator/health/" + group;
+  public static int status(int port, String part) throws IOException, InterruptedException {
+    String path = part.isEmpty() ? "/actuator/health" : "/actuator/health/" + part;
     return HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
             HttpResponse.BodyHandlers.discarding())

@@ -87,7 +87,7 @@ class RedisHungIT {
         kafka.send(events.event("bob", 5, 1));
         kafka.send(events.event("amy", 30, 3));
         await().atMost(Duration.ofSeconds(30)).until(() -> failures() >= failuresBefore + 2);
-        assertThat(within(() -> ActuatorHealth.status(port))).isEqualTo(503);
+        assertThat(within(() -> ActuatorHealth.status(port, "redis"))).isEqualTo(503);
         assertThat(committedOffset()).as("committed past an unapplied event").isEqualTo(1);
       }
 
@@ -102,7 +102,7 @@ class RedisHungIT {
           .containsExactly(30.0, 5.0);
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> within(() -> ActuatorHealth.status(port)) == 200);
+          .until(() -> within(() -> ActuatorHealth.status(port, "redis")) == 200);
     }
   }
 
