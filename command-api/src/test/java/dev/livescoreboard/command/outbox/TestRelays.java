@@ -17,14 +17,22 @@ final class TestRelays {
 
   /**
    * Publishes what startup wrote, so that a test starts with an empty outbox: the boards the
-   * migrations announce, and the default board's first season, which the rollover job starts just
-   * after startup (waited for, so that its row cannot land in the middle of the test).
+   * migrations announce, and the default board's first season ({@link #awaitStartupWrites}).
    */
   static void drainStartup(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       KafkaTemplate<String, byte[]> kafka,
       String topic) {
+    awaitStartupWrites(jdbc);
+    relay(jdbc, transactions, kafka, topic, 100, Duration.ofSeconds(30)).drain();
+  }
+
+  /**
+   * Waits until the rollover job, which runs just after startup, has started the default board's
+   * first season, the last outbox row startup writes, so that row cannot land mid-test.
+   */
+  static void awaitStartupWrites(JdbcClient jdbc) {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -34,7 +42,6 @@ final class TestRelays {
                         .query(Long.class)
                         .single()
                     > 0);
-    relay(jdbc, transactions, kafka, topic, 100, Duration.ofSeconds(30)).drain();
   }
 
   static OutboxRelaySettings settings(int batchSize, Duration sendTimeout, Duration fallbackPoll) {
