@@ -11,9 +11,10 @@
  * false}) appear in events as {@link dev.livescoreboard.command.user.User#ANONYMOUS}, erased users
  * as {@link dev.livescoreboard.command.user.User#ERASED_NAME}.
  *
- * <p><b>Locks.</b> A complete share-locks the user's row ({@code FOR KEY SHARE}) before anything
- * else; an operator's change locks it {@code FOR UPDATE} first. So a change waits for the user's
- * completes in flight, and a complete that comes after it sees its result; completes of one user do
- * not block each other on this lock.
+ * <p><b>Locks.</b> Every writer of a user's scores locks the user's row before anything else: a
+ * complete {@code FOR NO KEY UPDATE}, an operator's change and an adjustment {@code FOR UPDATE}. So
+ * the score changes of one user run one after another (their score rows need no lock of their own),
+ * a change waits for the user's completes in flight, and a complete that comes after it sees its
+ * result. Completes of different users never wait for each other.
  */
 package dev.livescoreboard.command.user;
