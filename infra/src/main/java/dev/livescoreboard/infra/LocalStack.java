@@ -2,6 +2,7 @@ package dev.livescoreboard.infra;
 
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.FreePorts;
+import dev.livescoreboard.infra.servers.ServiceJava;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Base64;
@@ -26,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
   private final int commandApiPort;
   private final int projectorPort;
   private final Map<String, String> commonEnv;
+  private final ServiceJava serviceJava = ServiceJava.detect();
 
   private LocalStack(StackSettings settings) {
     this.settings = settings;
@@ -107,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
     ServiceProcess process =
         ServiceProcess.start(
             module,
+            serviceJava,
             settings.home().resolve(module).resolve("target").resolve(module + ".jar"),
             jvm,
             env,

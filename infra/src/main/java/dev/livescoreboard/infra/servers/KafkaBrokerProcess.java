@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The embedded KRaft broker in a child JVM ({@link KafkaBrokerMain}), so its CPU and memory are its
- * own and not the launcher's. The child lives exactly as long as this handle: {@link #close()} ends
- * its stdin and it shuts down cleanly; if this JVM dies first, the pipe breaks and the child stops
- * the same way. Its log goes to a file.
+ * The embedded KRaft broker in a child JVM ({@link KafkaBrokerMain}) on the {@link ServiceJava}, so
+ * its CPU and memory are its own and not the launcher's. The child lives exactly as long as this
+ * handle: {@link #close()} ends its stdin and it shuts down cleanly; if this JVM dies first, the
+ * pipe breaks and the child stops the same way. Its log goes to a file.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
@@ -51,10 +52,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
    * @param log the file receiving the child's output
    */
   public static KafkaBrokerProcess start(Path logDir, int port, int partitions, Path log) {
+    ServiceJava java = ServiceJava.detect();
+    List<String> options = new ArrayList<>(java.runtimeOptions());
+    options.addAll(JVM_OPTIONS);
     List<String> command =
         JavaMainCommand.of(
+            java.executable().toString(),
+            System.getProperty("java.class.path"),
             KafkaBrokerMain.class.getName(),
-            JVM_OPTIONS,
+            options,
             List.of(
                 "--port=" + port,
                 "--log-dir=" + logDir.toAbsolutePath(),
