@@ -117,7 +117,7 @@ final class ResultRows {
                             + Percentiles.fmt(Percentiles.of(s.latency()).p99())
                             + " ms",
                         NONE)));
-    m.processes().values().forEach(u -> rows.add(processRow(u)));
+    rows.addAll(CpuRows.of(m.processes().values(), m.actions().achievedPerSecond()));
     rows.add(machineRow(m));
     rows.add(
         new Row(
@@ -228,25 +228,6 @@ final class ResultRows {
             + Percentiles.fmt(Percentiles.of(max.latency()).p99())
             + " ms",
         ratio + errors(max));
-  }
-
-  static Row processRow(ProcessStats.Usage u) {
-    boolean gateway = u.name().equals("realtime-gateway");
-    String metric =
-        u.name()
-            + (u.proportional() ? " PSS / CPU (" + u.processes() + " processes)" : " RSS / CPU");
-    String measured =
-        String.format(
-            Locale.ROOT,
-            "%d MiB max, %d MiB end; CPU %.2f cores",
-            u.rssMaxKb() / 1024,
-            u.rssEndKb() / 1024,
-            u.cpuShare());
-    return new Row(
-        metric,
-        gateway ? "RSS ≤ 512 MB" : NONE,
-        measured,
-        gateway ? verdict(u.rssMaxKb() <= 512 * 1024) : NONE);
   }
 
   static Row machineRow(Measurements m) {
