@@ -26,7 +26,8 @@ final class CpuRows {
   private CpuRows() {}
 
   /**
-   * @param completedPerSecond completed actions per second of the window (the CPU's divisor)
+   * @param completedPerSecond completes answered per second inside the window (the CPU's divisor:
+   *     the work that CPU paid for, also when requests queue)
    */
   static List<Row> of(Collection<ProcessStats.Usage> processes, double completedPerSecond) {
     List<Row> rows = new ArrayList<>();

@@ -20,21 +20,41 @@ final class ResultRows {
   static List<Row> of(Measurements m) {
     List<Row> rows = new ArrayList<>();
     double actions = m.actions().achievedPerSecond();
+    double offered = m.options().rate();
+    // Sustained: every offered action completed, none failed, and the answers inside the window
+    // kept pace with the arrivals (a queue growing over the window answers fewer).
+    boolean sustained =
+        actions >= 0.99 * offered
+            && m.actions().answeredPerSecond() >= 0.99 * offered
+            && m.actions().errorCount() == 0;
+    boolean enough =
+        actions >= 1000
+            || m.postgres()
+                .map(c -> c.bestTxPerSecond() < 2000 && actions >= 0.5 * c.bestTxPerSecond())
+                .orElse(false);
     String pg =
         m.postgres()
             .map(
                 c ->
                     String.format(
                         Locale.ROOT,
-                        "%s of the Postgres ceiling (target ≥ 50 %%)",
+                        "%s of the Postgres ceiling (target ≥ 50 %% where it is below 2,000)",
                         pct(actions / c.bestTxPerSecond())))
             .orElse("no Postgres ceiling");
     rows.add(
         new Row(
             "completed actions/s",
-            "≥ 1,000",
-            num(actions) + " (offered " + num(m.options().rate()) + ")",
-            verdict(actions >= 1000) + "; " + pg));
+            "≥ 1,000 sustained",
+            num(actions)
+                + " (offered "
+                + num(offered)
+                + "; "
+                + num(m.actions().answeredPerSecond())
+                + "/s answered inside the window)",
+            verdict(enough && sustained)
+                + (sustained ? "; sustained" : "; NOT sustained")
+                + "; "
+                + pg));
     m.postgres()
         .ifPresent(
             c ->
@@ -117,7 +137,7 @@ final class ResultRows {
                             + Percentiles.fmt(Percentiles.of(s.latency()).p99())
                             + " ms",
                         NONE)));
-    rows.addAll(CpuRows.of(m.processes().values(), m.actions().achievedPerSecond()));
+    rows.addAll(CpuRows.of(m.processes().values(), m.actions().answeredPerSecond()));
     rows.add(machineRow(m));
     rows.add(
         new Row(
