@@ -37,4 +37,5 @@ local after = readTop(rankingKey, namesKey, newTopN)
 if sameTop(before, after) then
   return {'applied', 0}
 end
-return {'applied', publishTop(before, after, seqKey, topKey, channel, board, season, definedAt)}
+return {'applied', publishTop(before, after, redis.call('ZCARD', rankingKey), seqKey, topKey,
+    channel, board, season, definedAt)}

@@ -12,7 +12,8 @@
 --   6 '1' ranked (active) or '0' (frozen, erased)
 --   7 sorted-set score (RankingCodec.sortScore)   8 sorted-set member (RankingCodec.member)
 --   9 displayName   10 top N of a board without definition   11 committedAt (ISO-8601)
--- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change.
+-- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change (an entry
+-- removed or restored below it still republishes the state with the new size, under its seq).
 
 local rankingKey, membersKey, versionsKey, namesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local seqKey, topKey = KEYS[5], KEYS[6]
@@ -35,6 +36,7 @@ if redis.call('EXISTS', rebuildActiveKey) == 1 then
 end
 
 local before = readTop(rankingKey, namesKey, topN)
+local sizeBefore = redis.call('ZCARD', rankingKey)
 
 if ranked then
   putEntry(rankingKey, membersKey, versionsKey, namesKey, userId, sortScore, member, ARGV[5],
@@ -45,8 +47,12 @@ end
 
 -- No RanksChanged: nobody scored, so nobody was overtaken; the new top N reaches viewers as usual.
 local after = readTop(rankingKey, namesKey, topN)
+local sizeAfter = redis.call('ZCARD', rankingKey)
 local seq = 0
 if not sameTop(before, after) then
-  seq = publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
+  seq = publishTop(before, after, sizeAfter, seqKey, topKey, channel, board, season, committedAt)
+elseif sizeAfter ~= sizeBefore then
+  -- Removed or restored below the top N: only the board's size changed.
+  publishSize(sizeAfter, topKey, channel)
 end
 return {'applied', seq}

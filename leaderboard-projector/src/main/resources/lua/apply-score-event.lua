@@ -1,7 +1,8 @@
 -- Applies one ScoreChanged event to the read model of one board and season, atomically:
 -- idempotency check, ranking update, "did the top N change?" and "whose rank changed?" in a
 -- single script, so no reader ever sees a half-applied event and no two projectors can interleave.
--- Loaded after top-n.lua (putEntry, rankOf, readTop, sameTop, publishTop, publishRanks).
+-- Loaded after top-n.lua (putEntry, rankOf, readTop, sameTop, publishTop, publishSize,
+-- publishRanks).
 --
 -- KEYS (all of one board, sharing the {board} hash tag):
 --   1 ranking  2 members  3 versions  4 names  5 seq  6 top  7 current-season
@@ -12,7 +13,9 @@
 --   8 displayName ('' keeps the known name)   9 top N of a board without definition
 --   10 committedAt (ISO-8601)
 --   11 season order (Seasons.order)   12 rank-changed pub/sub channel
--- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change.
+--   13 trace id of the request that caused the event ('' when none)
+-- Returns {'duplicate', 0} or {'applied', seq}, seq = 0 when the top N did not change (a first
+-- score below it still republishes the state with the board's new size, under its seq).
 
 local rankingKey, membersKey, versionsKey, namesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local seqKey, topKey, seasonKey, seasonOrderKey = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
@@ -23,7 +26,7 @@ local sortScore, member, displayName = ARGV[6], ARGV[7], ARGV[8]
 -- The board's own top-N size, once its BOARD_DEFINED has been applied.
 local topN = tonumber(redis.call('HGET', KEYS[11], 'topN')) or tonumber(ARGV[9])
 local committedAt, seasonOrder = ARGV[10], ARGV[11]
-local rankChannel = ARGV[12]
+local rankChannel, traceId = ARGV[12], ARGV[13]
 
 -- Idempotency: versions grow by one per change of a user, so anything not newer was applied.
 local appliedVersion = tonumber(redis.call('HGET', versionsKey, userId))
@@ -48,7 +51,11 @@ advanceCurrentSeason(seasonKey, seasonOrderKey, season, seasonOrder)
 local after = readTop(rankingKey, namesKey, topN)
 local seq = 0
 if not sameTop(before, after) then
-  seq = publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
+  seq = publishTop(before, after, redis.call('ZCARD', rankingKey), seqKey, topKey, channel, board,
+      season, committedAt, traceId)
+elseif not fromRank then
+  -- The user's first score here, below the top N: only the board's size changed.
+  publishSize(redis.call('ZCARD', rankingKey), topKey, channel)
 end
 -- the sorted-set score is -points (RankingCodec)
 publishRanks(rankChannel, board, season, userId, fromRank,

@@ -37,4 +37,5 @@ redis.call('SET', seasonOrderKey, order)
 if redis.call('EXISTS', topKey) == 1 then
   return {'applied', 0}
 end
-return {'applied', publishTop({}, {}, seqKey, topKey, channel, board, season, startedAt)}
+-- No top stored: nobody has scored in the season yet, so it ranks nobody.
+return {'applied', publishTop({}, {}, 0, seqKey, topKey, channel, board, season, startedAt)}

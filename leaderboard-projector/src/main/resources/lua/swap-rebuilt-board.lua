@@ -66,5 +66,6 @@ advanceCurrentSeason(seasonKey, seasonOrderKey, season, seasonOrder)
 -- Always published: after a loss of data the gateways need the rebuilt state even if it equals
 -- the last one they saw.
 local after = readTop(rankingKey, namesKey, topN)
-local seq = publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
+local seq = publishTop(before, after, redis.call('ZCARD', rankingKey), seqKey, topKey, channel,
+    board, season, committedAt)
 return {'swapped', seq, carried}

@@ -101,7 +101,10 @@ local function rankOrNull(rank)
 end
 
 -- Stores the TopNChanged from `before` to `after` under topKey, publishes it and returns its seq.
-local function publishTop(before, after, seqKey, topKey, channel, board, season, committedAt)
+-- totalUsers is the ranking's size (ZCARD) after the change. traceId (nil or '' when no traced
+-- request caused the state) is carried as the message's traceId.
+local function publishTop(before, after, totalUsers, seqKey, topKey, channel, board, season,
+    committedAt, traceId)
   -- Seeding from the clock keeps seq growing even after Redis lost its data, so subscribers
   -- never mistake a new state for an old one. Microseconds: a busy board may change more than
   -- once per millisecond, never once per microsecond, and 1.7e15 is still exact in a double and
@@ -139,12 +142,37 @@ local function publishTop(before, after, seqKey, topKey, channel, board, season,
     end
   end
 
+  -- totalUsers right after seq: publishSize finds it there, before any user-supplied string.
   local json = '{"board":' .. cjson.encode(board) .. ',"season":' .. cjson.encode(season)
-      .. ',"seq":' .. int(seq) .. ',"entries":' .. array(entries) .. ',"changes":'
-      .. array(changes) .. ',"sourceCommittedAt":' .. cjson.encode(committedAt) .. '}'
+      .. ',"seq":' .. int(seq) .. ',"totalUsers":' .. int(totalUsers) .. ',"entries":'
+      .. array(entries) .. ',"changes":' .. array(changes) .. ',"sourceCommittedAt":'
+      .. cjson.encode(committedAt)
+  if traceId and traceId ~= '' then
+    json = json .. ',"traceId":' .. cjson.encode(traceId)
+  end
+  json = json .. '}'
   redis.call('SET', topKey, json)
   redis.call('PUBLISH', channel, json)
   return seq
+end
+
+-- The board's size changed while its top N did not (a first score below the top N, an entry
+-- removed or restored below it): stores and publishes the stored state again with the new
+-- totalUsers and everything else as it was, its seq included, so readers of the size follow within
+-- one pub/sub hop and nothing is broadcast for it (TopNChanged states the rule). Costs a GET, a
+-- SET and a small PUBLISH, only when the size changed. A state stored before totalUsers existed
+-- is left as it is: the board's next top-N change carries the size.
+local function publishSize(totalUsers, topKey, channel)
+  local stored = redis.call('GET', topKey)
+  if not stored then
+    return
+  end
+  local resized, found = string.gsub(stored, '"totalUsers":%d+', '"totalUsers":' .. int(totalUsers),
+      1)
+  if found == 1 then
+    redis.call('SET', topKey, resized)
+    redis.call('PUBLISH', channel, resized)
+  end
 end
 
 

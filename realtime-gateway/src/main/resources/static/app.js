@@ -7,8 +7,10 @@
 // Transports, best first: WebSocket; Server-Sent Events (read with fetch, so the token goes in a
 // header) when the WebSocket cannot open; polling with ETag/304 when neither can. A transport that
 // drops after working reconnects with exponential back-off and jitter, starting again at the top;
-// a permanent refusal (origin not allowed, unknown board, revoked or expired token) stops and says
-// why.
+// a 503 with Retry-After waits at least that long, spread as the README's "Writing a frontend"
+// asks (a refused WebSocket upgrade's headers are hidden from scripts, so only the stream's and
+// the polls' Retry-After can be read); a permanent refusal (origin not allowed, unknown board,
+// revoked or expired token) stops and says why.
 (function () {
   'use strict';
 
@@ -20,6 +22,8 @@
 
   var FIRST_BACKOFF_MS = 1000;
   var MAX_BACKOFF_MS = 30000;
+  var RETRY_AFTER_STRETCH = 0.5; // a Retry-After is waited times a random factor in [1, 1.5)
+  var TICK_FRAMES = 36; // a score counts to its new value in 36 frames, 0.6 s at 60 Hz
   var POLL_MS = 2000;
   var YOU_REFRESH_MS = 15000;
   var CHART_WINDOW_MS = 5 * 60 * 1000;
@@ -294,16 +298,26 @@
     openWebSocket(state.generation);
   }
 
-  // A transport that worked and then dropped: wait, then start again at the top of the ladder.
-  function dropped(generation) {
+  // A transport that worked and then dropped, or a gateway that asked to come back later: wait,
+  // then start again at the top of the ladder. {@code retryAfterMs}: the server's Retry-After, if
+  // it sent one.
+  function dropped(generation, retryAfterMs) {
     if (generation !== state.generation || state.stopped) {
       return;
     }
     disconnect();
     var ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * Math.pow(2, state.attempt));
     state.attempt += 1;
-    // Full jitter in the upper half, so a restarted gateway is not hit by every page at once.
-    var delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    var delay;
+    if (retryAfterMs !== null && retryAfterMs !== undefined) {
+      // Never sooner than the server asked, and spread, so the pages it refused in one burst do
+      // not all come back in the next one.
+      delay = retryAfterMs * (1 + Math.random() * RETRY_AFTER_STRETCH);
+      say('The gateway is busy and asked to come back in ' + retryAfterMs / 1000 + ' s.');
+    } else {
+      // Full jitter in the upper half, so a restarted gateway is not hit by every page at once.
+      delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    }
     var until = Date.now() + delay;
     var generationNow = state.generation;
     (function tick() {
@@ -318,6 +332,12 @@
       setStatus('reconnecting', null, 'retry in ' + Math.ceil(left / 1000) + ' s');
       later(tick, Math.min(250, left));
     })();
+  }
+
+  // Retry-After in its delta-seconds form (the gateway sends no other), in ms; null without one.
+  function retryAfterOf(response) {
+    var value = (response.headers.get('Retry-After') || '').trim();
+    return /^\d{1,6}$/.test(value) ? Number(value) * 1000 : null;
   }
 
   function stop(reason) {
@@ -382,11 +402,31 @@
       } else if (opened) {
         dropped(generation);
       } else {
-        // It never opened (blocked, refused handshake, no such endpoint): the next transport.
+        // It never opened (blocked, refused handshake, no such endpoint): the next transport,
+        // unless the refusal was for this page's origin.
         state.close = null;
-        openStream(generation);
+        checkOrigin(generation);
       }
     };
+  }
+
+  // A script never sees why a WebSocket upgrade was refused, and a same-origin GET carries no
+  // Origin header, so the stream and the polls would be served to a page whose origin the gateway
+  // does not allow. An OPTIONS request does carry it: the gateway's CORS check answers 403
+  // FORBIDDEN for an origin outside its allow list, as the upgrade did.
+  function checkOrigin(generation) {
+    fetch('/api/v1/leaderboards', { method: 'OPTIONS', cache: 'no-store' })
+      .then(function (response) {
+        return json(response).then(function (problem) {
+          if (generation === state.generation && !refused(response.status, problem)) {
+            openStream(generation);
+          }
+        });
+      }, function () {
+        if (generation === state.generation) {
+          openStream(generation);
+        }
+      });
   }
 
   // Server-Sent Events, read with fetch so the token can go in the Authorization header.
@@ -408,7 +448,13 @@
         }
         if (!response.ok) {
           return json(response).then(function (problem) {
-            if (!refused(response.status, problem)) {
+            if (refused(response.status, problem)) {
+              return;
+            }
+            if (response.status === 503) {
+              dropped(generation, retryAfterOf(response));
+            } else {
+              // Streams refused (429: this address holds too many): polls still serve the page.
               state.close = null;
               poll(generation, null);
             }
@@ -501,7 +547,7 @@
             return;
           }
           if (!response.ok) {
-            dropped(generation);
+            dropped(generation, retryAfterOf(response));
             return;
           }
           live(generation, 'polling');
@@ -528,8 +574,8 @@
     var code = problem && problem.code;
     if (status === 404 && code === 'BOARD_NOT_FOUND') {
       stop('board "' + state.board + '" not found');
-    } else if (status === 403) {
-      stop('this page\'s origin is not allowed (403)');
+    } else if (status === 403 && code === 'FORBIDDEN') {
+      stop('this page\'s origin ' + window.location.origin + ' is not allowed by the gateway (403)');
     } else if (status === 401) {
       signOut();
       stop('your sign-in was refused (401); sign in again');
@@ -738,7 +784,9 @@
     });
   }
 
-  // The score counts up (or down) to its new value; at once when motion is reduced.
+  // The score counts up (or down) to its new value; at once when motion is reduced. Counted in
+  // frames rather than milliseconds, so a busy device still draws the count instead of jumping to
+  // its end.
   function tick(cell, score) {
     var from = Number(cell.dataset.score);
     cell.dataset.score = String(score);
@@ -746,13 +794,13 @@
       text(cell, score);
       return;
     }
-    var started = performance.now();
-    var duration = 600;
-    function frame(now) {
+    var frames = 0;
+    function frame() {
       if (cell.dataset.score !== String(score)) {
         return; // a newer value took over
       }
-      var progress = Math.min(1, (now - started) / duration);
+      frames += 1;
+      var progress = Math.min(1, frames / TICK_FRAMES);
       text(cell, Math.round(from + (score - from) * progress));
       if (progress < 1) {
         window.requestAnimationFrame(frame);
@@ -1015,8 +1063,12 @@
           say('The dev auth server refused.');
           return;
         }
+        var hadFocus = el('play-as').contains(document.activeElement);
         signIn(body.token);
         start();
+        if (hadFocus) {
+          el('sign-out').focus(); // the box is gone: keep the keyboard's place in the panel
+        }
       })
       .catch(function () {
         say('The dev auth server could not be reached.');
@@ -1056,6 +1108,9 @@
   el('sign-out').addEventListener('click', function () {
     signOut();
     start();
+    if (!el('play-as').hidden) {
+      el('play-as-id').focus();
+    }
   });
   // The chart's time axis moves on even while the scores stand still.
   window.setInterval(renderChart, 5000);

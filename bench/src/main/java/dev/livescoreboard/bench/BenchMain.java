@@ -1,5 +1,6 @@
 package dev.livescoreboard.bench;
 
+import dev.livescoreboard.bench.ceiling.FanOutCeiling;
 import dev.livescoreboard.bench.report.Report;
 import dev.livescoreboard.bench.ws.WsChildMain;
 import java.util.Arrays;
@@ -8,9 +9,10 @@ import java.util.Map;
 
 /**
  * {@code java -jar bench/target/bench.jar [--key=value …]}: runs the benchmark (or, with {@code
- * --curve=…}, the goodput curve), prints the results table and updates {@code docs/benchmarks.md}.
- * With {@code --role=ws-client} it is instead one process of the WebSocket fleet (started by the
- * bench itself).
+ * --curve=…}, the goodput curve; with {@code --broadcast-ceiling}, the broadcast against the bare
+ * fan-out ceiling), prints the results table and updates {@code docs/benchmarks.md}. With {@code
+ * --role=ws-client} it is instead one process of the WebSocket fleet, with {@code
+ * --role=fanout-server} the bare fan-out server (both started by the bench itself).
  */
 public final class BenchMain {
 
@@ -24,6 +26,10 @@ public final class BenchMain {
       WsChildMain.run(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("--role=fanout-server")) {
+      FanOutCeiling.run(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     BenchOptions options;
     try {
       options = BenchOptions.parse(args, System.getenv());
@@ -32,7 +38,9 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    if (options.curve().isEmpty()) {
+    if (options.broadcastCeiling()) {
+      broadcastCeiling(options, args, System.getenv());
+    } else if (options.curve().isEmpty()) {
       run(options, args, System.getenv());
     } else {
       curve(options, args, System.getenv());
@@ -78,6 +86,26 @@ public final class BenchMain {
             CurveRows.points(m));
     System.out.println(Report.console(curve));
     Report.write(options.report(), curve);
+    return m;
+  }
+
+  /** Runs the broadcast against the bare fan-out ceiling, prints its table, writes the report. */
+  static BroadcastCeilingMeasurements broadcastCeiling(
+      BenchOptions options, String[] args, Map<String, String> env) throws Exception {
+    BroadcastCeilingMeasurements m = new BroadcastCeilingBench(options, env).measure();
+    Map<String, org.HdrHistogram.Histogram> plotted = new LinkedHashMap<>();
+    plotted.put("gateway broadcast to all", m.gateway().broadcast());
+    plotted.put("bare fan-out broadcast to all", m.bare().broadcast());
+    Report.Run run =
+        new Report.Run(
+            options.label(),
+            "java -jar bench/target/bench.jar " + shellWords(args),
+            options.describeBroadcastCeiling(),
+            BroadcastCeilingRows.of(m),
+            BroadcastCeilingRows.notes(m),
+            plotted);
+    System.out.println(Report.console(run));
+    Report.write(options.report(), run);
     return m;
   }
 

@@ -66,6 +66,13 @@ import java.util.Set;
  * @param personal the first N scoring users (default 50, at most {@code users}; 0 for none) also
  *     hold an authenticated WebSocket subscribed to no board, so {@code RANK_CHANGED} pushes happen
  *     during the run without changing the board's fan-out
+ * @param broadcastCeiling {@code --broadcast-ceiling}: instead of the usual run, the broadcast to
+ *     {@code ws} clients against the bare fan-out ceiling (SPEC §8) in the same run: the gateway
+ *     broadcasts the updates of {@code rate} actions/s (default {@value #BROADCAST_RATE}) by {@code
+ *     hot-users} (default {@value #BROADCAST_HOT_USERS}, so every action is a broadcast) to {@code
+ *     ws} clients, and a bare Netty WebSocket server, after each of them, the same frame to {@code
+ *     ws} clients of its own; warm-up {@value #BROADCAST_WARMUP} and window {@value
+ *     #BROADCAST_DURATION} unless given. No GETs, SSE, personal sockets or other ceilings
  */
 public record BenchOptions(
     double rate,
@@ -94,7 +101,8 @@ public record BenchOptions(
     double recoveryRate,
     Duration slo,
     int sse,
-    int personal) {
+    int personal,
+    boolean broadcastCeiling) {
 
   /** Per-user limits (SPEC §4): complete 10/min; the bench stays at 8/min per user. */
   static final double ACTIONS_PER_USER_PER_MINUTE = 8;
@@ -116,6 +124,29 @@ public record BenchOptions(
    * refused there, instead of queueing in the bench's own pool.
    */
   static final int CURVE_CONNECTIONS = 256;
+
+  /**
+   * Actions (each a gateway broadcast, and as many bare ones in between) per second of a {@code
+   * --broadcast-ceiling} run: at 15,000 clients a broadcast takes hundreds of milliseconds on two
+   * cores, and broadcasts should not overlap.
+   */
+  static final String BROADCAST_RATE = "0.5";
+
+  /**
+   * The gateway's pipeline is deeper than the bare server's and its pongs, reads and metrics
+   * scrapes are rarer than its broadcast writes, so C2 keeps compiling its read and write paths for
+   * minutes; a profile after a 60 s warm-up found C2 at a tenth of its CPU in the window.
+   */
+  static final String BROADCAST_WARMUP = "120s";
+
+  /** Long enough for 30 broadcasts of each server at {@value #BROADCAST_RATE}/s. */
+  static final String BROADCAST_DURATION = "60s";
+
+  /** Few enough that every action of a {@code --broadcast-ceiling} run changes the top 10. */
+  static final String BROADCAST_HOT_USERS = "5";
+
+  /** Options given without {@code =value}, meaning {@code =true}. */
+  private static final Set<String> FLAGS = Set.of("broadcast-ceiling");
 
   /** Clients per child JVM: leaves headroom under the 20,000 open files of a process. */
   static final int CLIENTS_PER_PROCESS = 15_000;
@@ -147,7 +178,8 @@ public record BenchOptions(
           "recovery-rate",
           "slo",
           "sse",
-          "personal");
+          "personal",
+          "broadcast-ceiling");
 
   /** The URLs of a stack that is already running. */
   public record RunningStack(URI gateway, URI commandApi, URI auth, Optional<String> jdbcUrl) {}
@@ -160,7 +192,9 @@ public record BenchOptions(
    */
   public static BenchOptions parse(String[] args, Map<String, String> env) {
     Map<String, String> o = new HashMap<>();
-    for (String arg : args) {
+    for (String given : args) {
+      String arg =
+          given.startsWith("--") && FLAGS.contains(given.substring(2)) ? given + "=true" : given;
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
         throw new IllegalArgumentException("expected --key=value, got " + arg);
@@ -171,11 +205,22 @@ public record BenchOptions(
       }
       o.put(key, arg.substring(eq + 1));
     }
-    double rate = OptionValues.positive("rate", Double.parseDouble(o.getOrDefault("rate", "200")));
+    boolean ceilingRun = Boolean.parseBoolean(o.getOrDefault("broadcast-ceiling", "false"));
+    double rate =
+        OptionValues.positive(
+            "rate",
+            Double.parseDouble(o.getOrDefault("rate", ceilingRun ? BROADCAST_RATE : "200")));
     int ws = Integer.parseInt(o.getOrDefault("ws", "1000"));
     int slow = OptionValues.count("slow-clients", o.getOrDefault("slow-clients", "0"));
-    int hot = OptionValues.count("hot-users", o.getOrDefault("hot-users", "0"));
+    int hot =
+        OptionValues.count(
+            "hot-users", o.getOrDefault("hot-users", ceilingRun ? BROADCAST_HOT_USERS : "0"));
     List<Double> curve = OptionValues.rates("curve", o.getOrDefault("curve", ""));
+    if (ceilingRun && (!curve.isEmpty() || ws <= 0 || hot == 0 || slow > 0)) {
+      throw new IllegalArgumentException(
+          "--broadcast-ceiling needs --ws > 0 and --hot-users > 0, and takes no --curve or"
+              + " --slow-clients");
+    }
     double highest = curve.isEmpty() ? rate : curve.get(curve.size() - 1);
     int users =
         o.containsKey("users")
@@ -200,8 +245,10 @@ public record BenchOptions(
     Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
     return new BenchOptions(
         rate,
-        OptionValues.duration("duration", o.getOrDefault("duration", "30s")),
-        OptionValues.duration("warmup", o.getOrDefault("warmup", DEFAULT_WARMUP)),
+        OptionValues.duration(
+            "duration", o.getOrDefault("duration", ceilingRun ? BROADCAST_DURATION : "30s")),
+        OptionValues.duration(
+            "warmup", o.getOrDefault("warmup", ceilingRun ? BROADCAST_WARMUP : DEFAULT_WARMUP)),
         users,
         hot,
         ws,
@@ -233,7 +280,10 @@ public record BenchOptions(
             : curve.isEmpty() ? rate : curve.get(0),
         slo,
         OptionValues.count("sse", o.getOrDefault("sse", "0")),
-        Math.min(users, OptionValues.count("personal", o.getOrDefault("personal", "50"))));
+        ceilingRun
+            ? 0
+            : Math.min(users, OptionValues.count("personal", o.getOrDefault("personal", "50"))),
+        ceilingRun);
   }
 
   /** Enough users that none completes more than {@value #ACTIONS_PER_USER_PER_MINUTE}/min. */
@@ -259,6 +309,26 @@ public record BenchOptions(
         action,
         board,
         connections,
+        completeDelay.toMillis(),
+        target.map(t -> t.gateway().toString()).orElse("fresh local stack"));
+  }
+
+  /** The options of a {@code --broadcast-ceiling} run as its report shows them. */
+  String describeBroadcastCeiling() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "broadcast-ceiling, ws=%d per server (processes %d each), rate=%s actions/s by %d hot"
+            + " users (each a gateway broadcast; the bare server follows each),"
+            + " duration=%ss, warmup=%ss (ramp 10→100 %%), action=%s, board=%s,"
+            + " complete-delay=%dms, target=%s",
+        ws,
+        wsProcesses,
+        trim(rate),
+        hotUsers,
+        duration.toMillis() / 1000.0,
+        warmup.toMillis() / 1000.0,
+        action,
+        board,
         completeDelay.toMillis(),
         target.map(t -> t.gateway().toString()).orElse("fresh local stack"));
   }

@@ -38,6 +38,10 @@ import java.util.concurrent.TimeUnit;
 final class BenchRun {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** The last byte of the fleet's first 127.0.0.x source address. */
+  static final int FIRST_SOURCE = 2;
+
   static final Duration GRACE = Duration.ofSeconds(15);
   private static final Duration CLOSED_LOOP_WARMUP = Duration.ofSeconds(10);
 
@@ -99,6 +103,7 @@ final class BenchRun {
                     o.ws(),
                     o.slowClients(),
                     o.wsProcesses(),
+                    FIRST_SOURCE,
                     matcher,
                     Path.of(System.getProperty("java.io.tmpdir")),
                     BenchMain.class.getName());

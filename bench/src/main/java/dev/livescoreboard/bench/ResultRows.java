@@ -92,6 +92,12 @@ final class ResultRows {
             m.fleet().allDelivered(),
             100));
     rows.add(
+        latency(
+            "broadcast to all (last client − sentAt)",
+            "p99 ≤ 100 ms (or ≤ 1.25× bare fan-out: --broadcast-ceiling)",
+            m.fleet().broadcast(),
+            100));
+    rows.add(
         new Row(
             "WebSocket clients",
             "15,000 on one gateway",

@@ -239,4 +239,40 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--curve=100", "--slo=3s"}, HOME))
         .hasMessageContaining("--slo");
   }
+
+  @Test
+  void theBroadcastCeilingIsAFlagWithItsOwnDefaults() {
+    BenchOptions o = BenchOptions.parse(new String[] {"--broadcast-ceiling", "--ws=15000"}, HOME);
+
+    assertThat(o.broadcastCeiling()).isTrue();
+    assertThat(o.ws()).isEqualTo(15000);
+    assertThat(o.rate()).isEqualTo(0.5);
+    assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(o.hotUsers()).isEqualTo(5);
+    assertThat(o.users()).isEqualTo(5);
+    assertThat(o.personal()).isZero();
+    assertThat(o.describeBroadcastCeiling())
+        .contains("ws=15000 per server", "rate=0.5 actions/s by 5 hot");
+    assertThat(BenchOptions.parse(new String[0], HOME).broadcastCeiling()).isFalse();
+    assertThat(
+            BenchOptions.parse(new String[] {"--broadcast-ceiling=true", "--rate=1"}, HOME).rate())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theBroadcastCeilingNeedsClientsAndHotUsersAndNoCurve() {
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--broadcast-ceiling", "--ws=0"}, HOME))
+        .hasMessageContaining("--broadcast-ceiling");
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--broadcast-ceiling", "--curve=1,2"}, HOME))
+        .hasMessageContaining("--broadcast-ceiling");
+    assertThatThrownBy(
+            () -> BenchOptions.parse(new String[] {"--broadcast-ceiling", "--hot-users=0"}, HOME))
+        .hasMessageContaining("--broadcast-ceiling");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--ceilings"}, HOME))
+        .as("only named flags go without a value")
+        .hasMessageContaining("--key=value");
+  }
 }

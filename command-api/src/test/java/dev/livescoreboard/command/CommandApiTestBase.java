@@ -69,17 +69,18 @@ public abstract class CommandApiTestBase {
 
   @DynamicPropertySource
   static void realServers(DynamicPropertyRegistry registry) {
+    // Servers through the environment contract's names (placeholders in application.yml), so a
+    // subclass can still override the property itself (e.g. spring.datasource.url,
+    // scoreboard.jwt.jwks-url) with a server of its own.
     TestPostgres.Database db = TestPostgres.shared().newDatabase();
-    registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("spring.datasource.username", db::username);
-    registry.add("spring.datasource.password", db::password);
+    registry.add("SCOREBOARD_DB_URL", db::jdbcUrl);
+    registry.add("SCOREBOARD_DB_USER", db::username);
+    registry.add("SCOREBOARD_DB_PASSWORD", db::password);
     TestKafka kafka = TestKafka.shared();
     String topic = kafka.newTopic("score-events", PARTITIONS);
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+    registry.add("SCOREBOARD_KAFKA_BOOTSTRAP", kafka::bootstrapServers);
     registry.add("scoreboard.kafka.topic", () -> topic);
     DevAuthServer auth = TestAuth.shared();
-    // Through the environment contract's names (placeholders in application.yml), so a subclass
-    // can still override the property itself (e.g. scoreboard.jwt.jwks-url) with its own server.
     registry.add("SCOREBOARD_JWT_JWKS_URL", auth::jwksUrl);
     registry.add("scoreboard.jwt.issuer", auth::issuer);
     registry.add("scoreboard.jwt.audience", () -> DevAuthServer.AUDIENCE);

@@ -1,10 +1,14 @@
 package dev.livescoreboard.command;
 
+import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.testsupport.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,11 +25,16 @@ public final class TopicReader implements AutoCloseable {
   private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
   public TopicReader(String topic) {
+    this(TestKafka.shared().bootstrapServers(), topic);
+  }
+
+  /** Reads {@code topic} of the brokers at {@code bootstrapServers} (a test's own broker). */
+  public TopicReader(String bootstrapServers, String topic) {
     consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.shared().bootstrapServers(),
+                bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
@@ -61,6 +70,17 @@ public final class TopicReader implements AutoCloseable {
     return readUntil(
         read ->
             end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()));
+  }
+
+  /** The event ids of the {@code SCORE_CHANGED} records of {@code key} in {@code records}. */
+  public static Set<String> scoreEventIds(
+      List<ConsumerRecord<String, byte[]>> records, String key) {
+    Set<String> ids = new HashSet<>();
+    records.stream()
+        .filter(r -> key.equals(r.key()))
+        .forEach(
+            r -> ids.add(EventJson.fromBytes(r.value(), ScoreChanged.class).eventId().toString()));
+    return ids;
   }
 
   @Override

@@ -5,11 +5,17 @@ import dev.livescoreboard.infra.servers.Databases;
 import dev.livescoreboard.infra.servers.EmbeddedKafkaBroker;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
+import dev.livescoreboard.infra.servers.FreePorts;
 import dev.livescoreboard.infra.servers.KafkaBrokerProcess;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,7 +23,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The servers under the services: PostgreSQL, Redis, Kafka (embedded unless named externally) and
- * the dev auth server. Closing stops what this class started, in reverse order.
+ * the dev auth server. Closing stops what this class started, in reverse order. An embedded server
+ * can be restarted in place (same port, same data directory), as an operator restarts one.
  */
 final class Infrastructure implements AutoCloseable {
 
@@ -25,7 +32,7 @@ final class Infrastructure implements AutoCloseable {
   private static final int PARTITIONS = 6;
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
-  private final Map<String, Long> serverPids = new LinkedHashMap<>();
+  private final Map<String, Restartable<?>> servers = new LinkedHashMap<>();
   private final Endpoints endpoints;
 
   /** Where each server answers. */
@@ -65,17 +72,75 @@ final class Infrastructure implements AutoCloseable {
     return endpoints;
   }
 
-  /** Process ids of the started servers that run as processes of their own, by server name. */
+  /**
+   * Process ids of the started servers that run as processes of their own, by server name, as they
+   * are now (a restart changes them). A server whose pid is unknown still runs and is left out.
+   */
   Map<String, Long> serverPids() {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(serverPids));
+    Map<String, Long> pids = new LinkedHashMap<>();
+    servers.forEach(
+        (name, server) -> {
+          try {
+            server.pid().ifPresent(pid -> pids.put(name, pid));
+          } catch (RuntimeException e) {
+            System.err.println("no process id for " + name + ": " + e.getMessage());
+          }
+        });
+    return Collections.unmodifiableMap(pids);
   }
 
-  /** Notes a server's pid for measurements; a server whose pid is unknown still runs. */
-  private void recordPid(String server, java.util.function.LongSupplier pid) {
-    try {
-      serverPids.put(server, pid.getAsLong());
-    } catch (RuntimeException e) {
-      System.err.println("no process id for " + server + ": " + e.getMessage());
+  /**
+   * Stops the embedded server {@code name} ({@code postgresql}, {@code redis}, {@code
+   * kafka-broker}, or {@code kafka} when the broker runs in this JVM) and starts it again on the
+   * same port with the same data directory; returns once it accepts clients. A server that was
+   * killed meanwhile is simply started again.
+   */
+  void restart(String name) {
+    Restartable<?> server = servers.get(name);
+    if (server == null) {
+      throw new IllegalArgumentException(
+          "no embedded server " + name + "; have " + servers.keySet());
+    }
+    server.restart();
+  }
+
+  /** Starts a server, and keeps how to start it again. */
+  private <S extends AutoCloseable> S start(String name, Supplier<S> start, ToLongFunction<S> pid) {
+    Restartable<S> server = new Restartable<>(start, pid);
+    started.push(server);
+    servers.put(name, server);
+    return server.current;
+  }
+
+  /** A started server with what it takes to start it again in place. */
+  private static final class Restartable<S extends AutoCloseable> implements AutoCloseable {
+    private final Supplier<S> start;
+    private final ToLongFunction<S> pid;
+    private S current;
+
+    Restartable(Supplier<S> start, ToLongFunction<S> pid) {
+      this.start = start;
+      this.pid = pid;
+      this.current = start.get();
+    }
+
+    /** Empty for a server inside this JVM. */
+    Optional<Long> pid() {
+      return pid == null ? Optional.empty() : Optional.of(pid.applyAsLong(current));
+    }
+
+    void restart() {
+      try {
+        current.close();
+      } catch (Exception e) {
+        System.err.println("stopping for a restart failed: " + e);
+      }
+      current = start.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+      current.close();
     }
   }
 
@@ -94,44 +159,48 @@ final class Infrastructure implements AutoCloseable {
     String durable = settings.durable() ? "on" : "off";
     Map<String, String> tuning =
         Map.of("fsync", durable, "synchronous_commit", durable, "full_page_writes", durable);
+    int port = FreePorts.pick(settings.ports().postgres());
     EmbeddedPostgresServer pg =
-        EmbeddedPostgresServer.start(
-            settings.dataDir().resolve("postgres"),
-            settings.dataDir().resolve("postgres-binaries"),
-            settings.ports().postgres(),
-            tuning);
-    started.push(pg);
-    recordPid("postgresql", pg::pid);
+        start(
+            "postgresql",
+            () ->
+                EmbeddedPostgresServer.start(
+                    settings.dataDir().resolve("postgres"),
+                    settings.dataDir().resolve("postgres-binaries"),
+                    port,
+                    tuning),
+            EmbeddedPostgresServer::pid);
     pg.createDatabaseIfMissing(settings.database());
     return pg.jdbcUrl(settings.database());
   }
 
   private String redis(StackSettings settings) {
-    EmbeddedRedisServer redis =
-        EmbeddedRedisServer.start(
-            settings.dataDir().resolve("redis"), settings.ports().redis(), settings.durable());
-    started.push(redis);
-    recordPid("redis", redis::pid);
-    return redis.url();
+    int port = FreePorts.pick(settings.ports().redis());
+    return start(
+            "redis",
+            () ->
+                EmbeddedRedisServer.start(
+                    settings.dataDir().resolve("redis"), port, settings.durable()),
+            EmbeddedRedisServer::pid)
+        .url();
   }
 
   private String kafka(StackSettings settings) {
+    int port = FreePorts.pick(settings.ports().kafka());
+    // As EmbeddedKafkaBroker picks it for a fixed port; chosen here so a restart keeps it.
+    int controllerPort = FreePorts.pick(settings.ports().kafka() == 0 ? 0 : port + 1);
+    Path dir = settings.dataDir().resolve("kafka");
     if (settings.kafkaHosting() == StackSettings.KafkaHosting.CHILD_JVM) {
-      KafkaBrokerProcess broker =
-          KafkaBrokerProcess.start(
-              settings.dataDir().resolve("kafka"),
-              settings.ports().kafka(),
-              PARTITIONS,
-              settings.dataDir().resolve("logs").resolve("kafka-broker.log"));
-      started.push(broker);
-      recordPid("kafka-broker", broker::pid);
-      return broker.bootstrapServers();
+      Path log = settings.dataDir().resolve("logs").resolve("kafka-broker.log");
+      return start(
+              "kafka-broker",
+              () -> KafkaBrokerProcess.start(dir, port, controllerPort, PARTITIONS, log),
+              KafkaBrokerProcess::pid)
+          .bootstrapServers();
     }
-    EmbeddedKafkaBroker kafka =
-        EmbeddedKafkaBroker.start(
-            settings.dataDir().resolve("kafka"), settings.ports().kafka(), PARTITIONS);
-    started.push(kafka);
-    return kafka.bootstrapServers();
+    return start(
+            "kafka", () -> EmbeddedKafkaBroker.start(dir, port, controllerPort, PARTITIONS), null)
+        .bootstrapServers();
   }
 
   private static void createTopic(String bootstrap, String topic) {

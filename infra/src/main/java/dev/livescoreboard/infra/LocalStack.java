@@ -3,39 +3,90 @@ package dev.livescoreboard.infra;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.FreePorts;
 import dev.livescoreboard.infra.servers.ServiceJava;
+import dev.livescoreboard.infra.servers.TcpBalancer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The whole system on one machine: PostgreSQL, Redis, Kafka, the dev auth server, then command-api,
  * leaderboard-projector and realtime-gateway as separate JVMs, demo users and (optionally)
  * simulated players. Used by {@link LocalStackMain} and by the system tests.
+ *
+ * <p>With {@code instances} above 1 ({@code --instances=2}) each service runs that many times, as
+ * in production: the command-apis behind one address (a {@link TcpBalancer} on the command-api
+ * port, the instances on ports of their own) sharing one action-token secret, the projectors in one
+ * consumer group over the topic's partitions, the gateways each on its own port (the first on the
+ * gateway port).
  */
 public final class LocalStack implements AutoCloseable {
 
+  private static final String COMMAND_API = "command-api";
+  private static final String PROJECTOR = "leaderboard-projector";
+  private static final String GATEWAY = "realtime-gateway";
+
+  /**
+   * The gateway's heap and direct-memory limits (every service also exits on an out-of-memory
+   * error). Public so the bench can run its bare fan-out server with the same.
+   */
+  public static final List<String> GATEWAY_JVM_OPTIONS =
+      List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m");
+
   private final StackSettings settings;
   private final Infrastructure infrastructure;
+  private final ServiceFleet services;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
-  private final Map<String, ServiceProcess> services = new HashMap<>();
-  private final Map<String, Launch> launches = new HashMap<>();
-  private final int gatewayPort;
+  private final List<Integer> gatewayPorts;
+  private final List<Integer> commandApiPorts;
+  private final List<Integer> projectorPorts;
+
+  /** The port clients use for command-api: the balancer's with several instances. */
   private final int commandApiPort;
-  private final int projectorPort;
+
   private final Map<String, String> commonEnv;
-  private final ServiceJava serviceJava = ServiceJava.detect();
 
   private LocalStack(StackSettings settings) {
     this.settings = settings;
     this.infrastructure = new Infrastructure(settings);
-    this.gatewayPort = FreePorts.pick(settings.ports().gateway());
-    this.commandApiPort = FreePorts.pick(settings.ports().commandApi());
-    this.projectorPort = FreePorts.pick(settings.ports().projector());
+    this.services =
+        new ServiceFleet(settings.home(), ServiceJava.detect(), settings.dataDir().resolve("logs"));
+    Set<Integer> taken = new HashSet<>();
+    int n = settings.instances();
+    StackSettings.Ports ports = settings.ports();
+    this.gatewayPorts = pickPorts(ports.gateway(), n, taken);
+    this.projectorPorts = pickPorts(ports.projector(), n, taken);
+    if (n == 1) {
+      this.commandApiPorts = pickPorts(ports.commandApi(), 1, taken);
+      this.commandApiPort = commandApiPorts.get(0);
+    } else {
+      this.commandApiPort = pickPorts(ports.commandApi(), 1, taken).get(0);
+      this.commandApiPorts = pickPorts(0, n, taken);
+    }
     this.commonEnv = commonEnv(settings, infrastructure.endpoints());
+  }
+
+  /** {@code n} distinct free ports, the first {@code first} (0: any). */
+  private static List<Integer> pickPorts(int first, int n, Set<Integer> taken) {
+    List<Integer> picked = new ArrayList<>();
+    while (picked.size() < n) {
+      int port = FreePorts.pick(picked.isEmpty() ? first : 0);
+      if (taken.add(port)) {
+        picked.add(port);
+      } else if (picked.isEmpty() && first != 0) {
+        throw new IllegalArgumentException("port " + first + " is given to two services");
+      }
+    }
+    return picked;
   }
 
   /** Starts everything and waits until every service is healthy. */
@@ -55,68 +106,69 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startServices() {
-    Map<String, String> command = new HashMap<>(commonEnv);
-    command.put("SERVER_PORT", Integer.toString(commandApiPort));
-    command.put("SCOREBOARD_ACTION_TOKEN_SECRETS", "local:" + randomSecret());
-    command.put("SCOREBOARD_USERS_AUTO_REGISTER", "true");
-    ServiceProcess commandApi =
-        launch(
-            "command-api",
-            List.of("-Xms384m", "-Xmx384m"),
-            command,
-            commandApiUrl() + "/actuator/health");
+    // One secret for all instances: a token issued by one is completed on another.
+    String actionTokenSecrets = "local:" + randomSecret();
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= settings.instances(); i++) {
+      Map<String, String> command = new HashMap<>(commonEnv);
+      command.put("SERVER_PORT", Integer.toString(commandApiPorts.get(i - 1)));
+      command.put("SCOREBOARD_ACTION_TOKEN_SECRETS", actionTokenSecrets);
+      command.put("SCOREBOARD_USERS_AUTO_REGISTER", "true");
+      names.add(
+          start(
+              COMMAND_API,
+              i,
+              List.of("-Xms384m", "-Xmx384m"),
+              command,
+              url(commandApiPorts, i) + "/actuator/health"));
 
-    Map<String, String> projector = new HashMap<>(commonEnv);
-    projector.put("SERVER_PORT", Integer.toString(projectorPort));
-    ServiceProcess projectorProcess =
-        launch(
-            "leaderboard-projector",
-            List.of("-Xms256m", "-Xmx256m"),
-            projector,
-            projectorUrl() + "/actuator/health");
+      Map<String, String> projector = new HashMap<>(commonEnv);
+      projector.put("SERVER_PORT", Integer.toString(projectorPorts.get(i - 1)));
+      names.add(
+          start(
+              PROJECTOR,
+              i,
+              List.of("-Xms256m", "-Xmx256m"),
+              projector,
+              url(projectorPorts, i) + "/actuator/health"));
 
-    Map<String, String> gateway = new HashMap<>(commonEnv);
-    gateway.put("SCOREBOARD_GATEWAY_PORT", Integer.toString(gatewayPort));
-    gateway.put("SCOREBOARD_GATEWAY_BIND", "127.0.0.1");
-    gateway.put("SCOREBOARD_GATEWAY_PUBLIC_READ", "true");
-    // The live page's "play as" box mints tokens there.
-    gateway.put("SCOREBOARD_GATEWAY_DEV_AUTH_URL", auth().issuer());
-    gateway.put(
-        "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS",
-        "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
-    ServiceProcess gatewayProcess =
-        launch(
-            "realtime-gateway",
-            List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m"),
-            gateway,
-            gatewayUrl() + "/health");
-
-    // Started in parallel above; now wait for all three.
-    commandApi.awaitHealthy(commandApiUrl() + "/actuator/health");
-    projectorProcess.awaitHealthy(projectorUrl() + "/actuator/health");
-    gatewayProcess.awaitHealthy(gatewayUrl() + "/health");
+      int gatewayPort = gatewayPorts.get(i - 1);
+      Map<String, String> gateway = new HashMap<>(commonEnv);
+      gateway.put("SCOREBOARD_GATEWAY_PORT", Integer.toString(gatewayPort));
+      gateway.put("SCOREBOARD_GATEWAY_BIND", "127.0.0.1");
+      gateway.put("SCOREBOARD_GATEWAY_PUBLIC_READ", "true");
+      // The live page's "play as" box mints tokens there.
+      gateway.put("SCOREBOARD_GATEWAY_DEV_AUTH_URL", auth().issuer());
+      gateway.put(
+          "SCOREBOARD_GATEWAY_ALLOWED_ORIGINS",
+          "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
+      names.add(start(GATEWAY, i, GATEWAY_JVM_OPTIONS, gateway, url(gatewayPorts, i) + "/health"));
+    }
+    if (settings.instances() > 1) {
+      running.push(
+          TcpBalancer.start(
+              commandApiPort,
+              commandApiPorts.stream()
+                  .map(port -> new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                  .toList()));
+    }
+    // Started in parallel above; now wait for all of them.
+    names.forEach(services::awaitHealthy);
   }
 
-  /** How a service was started, so it can be started again the same way. */
-  private record Launch(List<String> heap, Map<String, String> env, String healthUrl) {}
-
-  private ServiceProcess launch(
-      String module, List<String> heap, Map<String, String> env, String healthUrl) {
+  /**
+   * Starts instance {@code i} of {@code module} with the extra environment the settings give it.
+   */
+  private String start(
+      String module, int i, List<String> heap, Map<String, String> env, String healthUrl) {
     env.putAll(settings.serviceEnv().getOrDefault(module, Map.of()));
-    launches.put(module, new Launch(List.copyOf(heap), Map.copyOf(env), healthUrl));
-    List<String> jvm = new java.util.ArrayList<>(heap);
-    jvm.add("-XX:+ExitOnOutOfMemoryError");
-    ServiceProcess process =
-        ServiceProcess.start(
-            module,
-            serviceJava,
-            settings.home().resolve(module).resolve("target").resolve(module + ".jar"),
-            jvm,
-            env,
-            settings.dataDir().resolve("logs"));
-    running.push(process);
-    services.put(module, process);
-    return process;
+    String name = ServiceFleet.instanceName(module, i);
+    services.start(name, module, heap, env, healthUrl);
+    return name;
+  }
+
+  private static String url(List<Integer> ports, int instance) {
+    return "http://127.0.0.1:" + ports.get(instance - 1);
   }
 
   private static Map<String, String> commonEnv(
@@ -142,16 +194,38 @@ public final class LocalStack implements AutoCloseable {
     return Base64.getEncoder().encodeToString(secret);
   }
 
+  /** The first gateway. */
   public String gatewayUrl() {
-    return "http://127.0.0.1:" + gatewayPort;
+    return url(gatewayPorts, 1);
   }
 
+  /** Every gateway, the first first. */
+  public List<String> gatewayUrls() {
+    return urls(gatewayPorts);
+  }
+
+  /** Where clients reach command-api: the balancer in front of the instances, if several. */
   public String commandApiUrl() {
     return "http://127.0.0.1:" + commandApiPort;
   }
 
+  /** Each command-api instance itself, the first first. */
+  public List<String> commandApiUrls() {
+    return urls(commandApiPorts);
+  }
+
+  /** The first projector. */
   public String projectorUrl() {
-    return "http://127.0.0.1:" + projectorPort;
+    return url(projectorPorts, 1);
+  }
+
+  /** Every projector, the first first. */
+  public List<String> projectorUrls() {
+    return urls(projectorPorts);
+  }
+
+  private static List<String> urls(List<Integer> ports) {
+    return IntStream.rangeClosed(1, ports.size()).mapToObj(i -> url(ports, i)).toList();
   }
 
   public DevAuthServer auth() {
@@ -191,29 +265,42 @@ public final class LocalStack implements AutoCloseable {
     return infrastructure.serverPids();
   }
 
-  /** A running service by module name, for tests that stop or kill one. */
-  public ServiceProcess service(String module) {
-    return services.get(module);
+  /**
+   * A running service by instance name, for tests that stop or kill one: the module's name ({@code
+   * command-api}, {@code leaderboard-projector}, {@code realtime-gateway}) for the first instance,
+   * with {@code -2}, {@code -3} … for the others.
+   */
+  public ServiceProcess service(String name) {
+    return services.get(name);
   }
 
   /**
-   * Stops {@code module} gracefully and starts it again on the same port with the same
-   * configuration, as a deployment would (fault drills: clients must reconnect by themselves).
-   * Returns once it is healthy again.
+   * Stops the service instance {@code name} gracefully (at once if it was killed) and starts it
+   * again on the same port with the same configuration, as a deployment would (fault drills:
+   * clients must reconnect by themselves). Returns once it is healthy again.
    */
-  public void restart(String module) {
-    ServiceProcess old = services.get(module);
-    Launch launch = launches.get(module);
-    if (old == null || launch == null) {
-      throw new IllegalArgumentException("no running service " + module);
-    }
-    old.close();
-    running.remove(old);
-    launch(module, launch.heap(), new HashMap<>(launch.env()), launch.healthUrl())
-        .awaitHealthy(launch.healthUrl());
+  public void restart(String name) {
+    services.restart(name);
   }
 
-  /** Stops simulator and services (newest first), then the servers. */
+  /**
+   * Kills the service instance at once (SIGKILL), as a crash would; {@link #restart} revives it.
+   */
+  public void kill(String name) {
+    services.kill(name);
+  }
+
+  /**
+   * Stops an embedded server ({@code postgresql}, {@code redis}, {@code kafka-broker}, or {@code
+   * kafka} when the broker runs in this JVM) and starts it again on the same port with the same
+   * data, as an operator restarts one; one that was killed is started again. The services are left
+   * running: they must reconnect by themselves.
+   */
+  public void restartServer(String server) {
+    infrastructure.restart(server);
+  }
+
+  /** Stops the simulator and the balancer, the services (newest first), then the servers. */
   @Override
   public void close() {
     while (!running.isEmpty()) {
@@ -223,6 +310,7 @@ public final class LocalStack implements AutoCloseable {
         System.err.println("stopping failed: " + e);
       }
     }
+    services.close();
     infrastructure.close();
   }
 }

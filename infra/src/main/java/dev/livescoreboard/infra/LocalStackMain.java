@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar infra/target/infra-local-stack.jar [--no-simulator]}: starts the whole system on
- * loopback and runs until Ctrl-C, which stops everything it started. {@code … audit
- * [--projector=URL] [--auth=URL]} instead runs the consistency audit against a running system
- * ({@link AuditCommand}).
+ * {@code java -jar infra/target/infra-local-stack.jar [--no-simulator] [--instances=N]}: starts the
+ * whole system on loopback (N of each service) and runs until Ctrl-C, which stops everything it
+ * started. {@code … audit [--projector=URL] [--auth=URL]} instead runs the consistency audit
+ * against a running system ({@link AuditCommand}).
  */
 public final class LocalStackMain {
 
@@ -41,6 +41,20 @@ public final class LocalStackMain {
     stopped.await();
   }
 
+  /** With several instances: where each one is (the write API above is their balancer). */
+  private static String instances(LocalStack stack) {
+    if (stack.settings().instances() == 1) {
+      return "";
+    }
+    return String.format(
+        "%n  %d of each service%n    gateways      %s%n    command-apis  %s (behind the write"
+            + " API's address)%n    projectors    %s",
+        stack.settings().instances(),
+        String.join("  ", stack.gatewayUrls()),
+        String.join("  ", stack.commandApiUrls()),
+        String.join("  ", stack.projectorUrls()));
+  }
+
   private static void printBanner(LocalStack stack) {
     String player = DemoUsers.ids().get(0);
     String token = stack.auth().mint(player, DemoUsers.nameOf(player), List.of());
@@ -53,7 +67,7 @@ public final class LocalStackMain {
           Write API         %s/api/v1/actions
           Projector health  %s/actuator/health
           Dev auth (JWKS)   %s
-          Simulated players %s
+          Simulated players %s%s
 
           A token for %s (%s), valid 12 h:
           %s
@@ -71,6 +85,7 @@ public final class LocalStackMain {
         stack.projectorUrl(),
         stack.auth().jwksUrl(),
         stack.settings().simulate() ? "on (--no-simulator turns them off)" : "off",
+        instances(stack),
         player,
         DemoUsers.nameOf(player),
         token,

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * When one simulated player may send again after command-api told it to come back later, as the
- * README asks of a frontend ("Writing a frontend"). Used on the simulator's one thread only.
+ * README asks of a frontend ("Writing a frontend"). Used on one thread only (the simulator's, or
+ * the thread of the system tests' load that plays the same way).
  *
  * <p>A 503 or 429 with {@code Retry-After} pauses the player for Retry-After × a random factor in
  * [1, 1.5): never sooner than the server asked, and spread, because admission control answers the
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * rest of the UTC day: it rests only that action type, the player goes on playing the others. Every
  * other refusal to come back later rests the whole player.
  */
-final class PlayerPacing {
+public final class PlayerPacing {
 
   /** Most refusals without Retry-After are a restart or a proxy: a second is about right. */
   private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
@@ -43,12 +44,12 @@ final class PlayerPacing {
   /**
    * @param unitRandom random numbers in [0, 1), for the stretch of {@code Retry-After}
    */
-  PlayerPacing(DoubleSupplier unitRandom) {
+  public PlayerPacing(DoubleSupplier unitRandom) {
     this.unitRandom = unitRandom;
   }
 
   /** How long the player must still wait before a request for {@code actionType}; zero: none. */
-  Duration restLeft(String actionType, Instant now) {
+  public Duration restLeft(String actionType, Instant now) {
     Instant until = later(restsUntil, actionRestsUntil.getOrDefault(actionType, Instant.MIN));
     return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
   }
@@ -58,7 +59,7 @@ final class PlayerPacing {
    *
    * @return the pause before the same request may be sent again, empty when the answer is final
    */
-  Optional<Duration> answered(String actionType, SimulatedAnswer answer, Instant now) {
+  public Optional<Duration> answered(String actionType, SimulatedAnswer answer, Instant now) {
     if (answer.served()) {
       backoff.reset();
       return Optional.empty();

@@ -15,12 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param code the problem document's {@code code}, empty for a success or a body without one
  * @param body the response body, empty when lost
  */
-record SimulatedAnswer(int status, Optional<Duration> retryAfter, String code, String body) {
+public record SimulatedAnswer(int status, Optional<Duration> retryAfter, String code, String body) {
 
   /** No answer: the connection failed or the request timed out. */
-  static final SimulatedAnswer LOST = new SimulatedAnswer(0, Optional.empty(), "", "");
+  public static final SimulatedAnswer LOST = new SimulatedAnswer(0, Optional.empty(), "", "");
 
-  static SimulatedAnswer of(HttpResponse<String> response, JsonMapper json) {
+  public static SimulatedAnswer of(HttpResponse<String> response, JsonMapper json) {
     return of(
         response.statusCode(), response.headers().firstValue("Retry-After"), response.body(), json);
   }
@@ -31,12 +31,12 @@ record SimulatedAnswer(int status, Optional<Duration> retryAfter, String code, S
   }
 
   /** No answer came. */
-  boolean lost() {
+  public boolean lost() {
     return status == 0;
   }
 
   /** 2xx. */
-  boolean served() {
+  public boolean served() {
     return status >= 200 && status < 300;
   }
 

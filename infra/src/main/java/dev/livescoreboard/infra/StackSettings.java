@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param serviceEnv extra environment per service module (e.g. {@code command-api}), applied over
  *     what the stack sets; for tools such as the benchmark that must tune a service
  * @param kafkaHosting where an embedded Kafka broker runs (ignored with an external one)
+ * @param instances how many of each service run: command-apis behind one balancer address,
+ *     projectors in one consumer group, gateways each on its own port
  */
 public record StackSettings(
     Path home,
@@ -34,7 +36,8 @@ public record StackSettings(
     String redisKeyPrefix,
     External external,
     Map<String, Map<String, String>> serviceEnv,
-    KafkaHosting kafkaHosting) {
+    KafkaHosting kafkaHosting,
+    int instances) {
 
   /**
    * Where the embedded Kafka broker runs. {@link #IN_PROCESS} keeps it in the launching JVM, which
@@ -49,6 +52,54 @@ public record StackSettings(
   public StackSettings {
     serviceEnv = Map.copyOf(serviceEnv);
     kafkaHosting = kafkaHosting == null ? KafkaHosting.IN_PROCESS : kafkaHosting;
+    if (instances < 1) {
+      throw new IllegalArgumentException("instances must be at least 1, got " + instances);
+    }
+  }
+
+  /** One instance of each service. */
+  public StackSettings(
+      Path home,
+      Path dataDir,
+      Ports ports,
+      boolean durable,
+      boolean simulate,
+      String database,
+      String kafkaTopic,
+      String redisKeyPrefix,
+      External external,
+      Map<String, Map<String, String>> serviceEnv,
+      KafkaHosting kafkaHosting) {
+    this(
+        home,
+        dataDir,
+        ports,
+        durable,
+        simulate,
+        database,
+        kafkaTopic,
+        redisKeyPrefix,
+        external,
+        serviceEnv,
+        kafkaHosting,
+        1);
+  }
+
+  /** These settings with {@code instances} of each service. */
+  public StackSettings withInstances(int instances) {
+    return new StackSettings(
+        home,
+        dataDir,
+        ports,
+        durable,
+        simulate,
+        database,
+        kafkaTopic,
+        redisKeyPrefix,
+        external,
+        serviceEnv,
+        kafkaHosting,
+        instances);
   }
 
   /**
@@ -70,7 +121,8 @@ public record StackSettings(
         redisKeyPrefix,
         external,
         all,
-        kafkaHosting);
+        kafkaHosting,
+        instances);
   }
 
   /** Listening ports. The embedded servers avoid the standard ports of installed ones. */
@@ -103,11 +155,17 @@ public record StackSettings(
     }
   }
 
-  /** The settings of {@code java -jar infra-local-stack.jar [--no-simulator]}. */
+  /** The settings of {@code java -jar infra-local-stack.jar [--no-simulator] [--instances=N]}. */
   public static StackSettings fromEnvironment(Map<String, String> env, String[] args) {
     boolean simulate =
         !java.util.Arrays.asList(args).contains("--no-simulator")
             && !"false".equalsIgnoreCase(env.get("SCOREBOARD_SIMULATOR"));
+    int instances = 1;
+    for (String arg : args) {
+      if (arg.startsWith("--instances=")) {
+        instances = instancesOf(arg.substring("--instances=".length()));
+      }
+    }
     Path home = Path.of(env.getOrDefault("SCOREBOARD_HOME", ".")).toAbsolutePath().normalize();
     Path data =
         Path.of(
@@ -123,7 +181,16 @@ public record StackSettings(
         env.getOrDefault("SCOREBOARD_REDIS_KEY_PREFIX", ""),
         External.from(env),
         Map.of(),
-        KafkaHosting.IN_PROCESS);
+        KafkaHosting.IN_PROCESS,
+        instances);
+  }
+
+  private static int instancesOf(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--instances takes a number, got " + value, e);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.livescoreboard.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class StackSettingsTest {
     assertThat(tuned.kafkaHosting()).isEqualTo(StackSettings.KafkaHosting.CHILD_JVM);
     assertThat(tuned.serviceEnv()).isEqualTo(Map.of("command-api", Map.of("K", "V")));
     assertThat(tuned.ports()).isEqualTo(child.ports());
+    assertThat(tuned.withInstances(2).withServiceEnv("x", Map.of()).instances()).isEqualTo(2);
   }
 
   @Test
@@ -55,6 +57,19 @@ class StackSettingsTest {
             StackSettings.fromEnvironment(Map.of("SCOREBOARD_SIMULATOR", "false"), new String[0])
                 .simulate())
         .isFalse();
+  }
+
+  @Test
+  void instancesFlagRunsThatManyOfEachServiceAndDefaultsToOne() {
+    assertThat(StackSettings.fromEnvironment(Map.of(), new String[0]).instances()).isEqualTo(1);
+    assertThat(StackSettings.fromEnvironment(Map.of(), new String[] {"--instances=2"}).instances())
+        .isEqualTo(2);
+    assertThatThrownBy(
+            () -> StackSettings.fromEnvironment(Map.of(), new String[] {"--instances=0"}))
+        .hasMessageContaining("at least 1");
+    assertThatThrownBy(
+            () -> StackSettings.fromEnvironment(Map.of(), new String[] {"--instances=two"}))
+        .hasMessageContaining("takes a number");
   }
 
   @Test

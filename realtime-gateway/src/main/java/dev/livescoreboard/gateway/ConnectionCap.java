@@ -21,6 +21,7 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter {
   ConnectionCap(int max, GatewayMetrics metrics) {
     this.max = max;
     this.metrics = metrics;
+    metrics.bindOpenConnections(open::get);
   }
 
   @Override

@@ -3,7 +3,8 @@ package dev.livescoreboard.gateway;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,12 @@ final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof IOException || cause instanceof CorruptedFrameException) {
+    if (cause instanceof IOException
+        // Whatever a decoder refused (malformed frames, more pipelined requests than allowed) and
+        // peers gone in the middle of a message: the client's doing, and a flood of them must not
+        // flood the log.
+        || cause instanceof DecoderException
+        || cause instanceof PrematureChannelClosureException) {
       log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
     } else {
       log.warn("Closing {} after an unexpected error", ctx.channel().remoteAddress(), cause);

@@ -5,10 +5,12 @@ import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.BoundedHttpObjectAggregator;
 import dev.livescoreboard.gateway.http.HttpFrontEnd;
+import dev.livescoreboard.gateway.http.RequestLogContext;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import dev.livescoreboard.gateway.sse.SseEndpoint;
 import dev.livescoreboard.gateway.websocket.ClientMessageHandler;
 import dev.livescoreboard.gateway.websocket.ConnectionLimiter;
+import dev.livescoreboard.gateway.websocket.FragmentAggregator;
 import dev.livescoreboard.gateway.websocket.HeartbeatHandler;
 import dev.livescoreboard.gateway.websocket.MessageRateLimiter;
 import dev.livescoreboard.gateway.websocket.WebSocketAdmissionHandler;
@@ -56,6 +58,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   private final SseEndpoint sse;
   private final WebSocketServerProtocolConfig webSocketConfig;
   private final ConnectionErrorHandler errors = new ConnectionErrorHandler();
+  private final RequestLogContext requestLog = new RequestLogContext();
   private final ConnectionCap cap;
 
   GatewayInitializer(
@@ -106,26 +109,32 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         "flush",
         new FlushConsolidationHandler(
             FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
+    pipeline.addLast("drain", new DrainDeadline(settings.drainTimeout(), metrics));
     pipeline.addLast(
         "idle", new IdleStateHandler(settings.idleClose().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    // Netty's HTTP codec, and right behind it the in-memory answer to a plain GET of a board's
-    // top N, before any aggregation or routing (see the http package).
+    // Netty's HTTP codec between the two halves of the request deadline, and right behind it the
+    // in-memory answer to a plain GET of a board's top N, before any aggregation or routing (see
+    // the http package).
     http.addCodec(pipeline, decoderConfig);
     pipeline.addLast("aggregator", new BoundedHttpObjectAggregator(settings.maxRequestBytes()));
     // Holds further pipelined requests while one waits for blocking work (order of responses).
     pipeline.addLast("flow", new FlowControlHandler());
+    // Behind the flow control, so a held request gets its log context when it is let through.
+    pipeline.addLast("request-log", requestLog);
     pipeline.addLast(
         "ws-admission",
         new WebSocketAdmissionHandler(settings, verifier, blocking, limiter, metrics));
+    // In front of the protocol handler, so every frame counts, pings and fragments included.
+    pipeline.addLast(
+        "ws-rate-limit",
+        new MessageRateLimiter(settings.messagesPerSecond(), settings.messageBurst(), metrics));
     pipeline.addLast("ws-protocol", new WebSocketServerProtocolHandler(webSocketConfig));
+    pipeline.addLast("ws-fragments", new FragmentAggregator(settings.maxFrameBytes()));
     // A stream request is admitted here; once open, its stream replaces the HTTP codec.
     pipeline.addLast("sse", sse);
     pipeline.addLast("http-router", http.router());
     pipeline.addLast("ws-heartbeat", new HeartbeatHandler(settings.heartbeat()));
     pipeline.addLast("ws-session", session);
-    pipeline.addLast(
-        "ws-rate-limit",
-        new MessageRateLimiter(settings.messagesPerSecond(), settings.messageBurst(), metrics));
     pipeline.addLast("ws-messages", messages);
     pipeline.addLast("errors", errors);
   }

@@ -17,5 +17,22 @@
  * Retry-After} at once (the {@code blocking} package). Request sizes, frames, subscriptions,
  * WebSockets per user and SSE streams per address have their own limits in {@link
  * dev.livescoreboard.gateway.config.GatewaySettings}.
+ *
+ * <p>Bounds on how long a slow client holds a connection: a request must arrive whole within {@code
+ * SCOREBOARD_GATEWAY_REQUEST_TIMEOUT_SECONDS} (default 10) of its first byte, however slowly it
+ * trickles in, else {@code 408 REQUEST_TIMEOUT} and the connection is closed (the {@code http}
+ * package's {@code RequestDeadline}; the WebSocket upgrade is such a request); a kept-alive or
+ * upgraded connection from which nothing is read for {@code …_IDLE_CLOSE_SECONDS} (60) is closed;
+ * and {@code DrainDeadline}: while a connection does not take what it is sent (not writable: its
+ * unsent bytes above the write-buffer high-water mark) nothing more is read from it, so answers to
+ * requests it keeps sending cannot pile up (requests it sent meanwhile wait unanswered, at most
+ * {@code MAX_PIPELINED} of them), and after {@code …_DRAIN_TIMEOUT_SECONDS} (30) of that it is
+ * closed, whatever it is: HTTP, WebSocket (no close frame: the peer reads nothing) or SSE. Both
+ * closes count in {@code gateway.connections.timed_out} (tag {@code reason}: {@code request},
+ * {@code drain}); {@code gateway.connections.open} counts open connections of every kind and {@code
+ * gateway.netty.direct.used} the direct memory Netty's allocator holds for them. Which handler logs
+ * what: the end of every pipeline ({@code ConnectionErrorHandler}) closes the connection on any
+ * error, logging what clients cause (decoder refusals, peers gone mid-message, I/O errors) at debug
+ * only, so a flood of bad clients cannot flood the log.
  */
 package dev.livescoreboard.gateway;

@@ -49,7 +49,7 @@ class HttpApiIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     String etag = response.headers().firstValue("ETag").orElseThrow();
-    assertThat(etag).isEqualTo("\"all-time-21-2\"");
+    assertThat(etag).isEqualTo("\"all-time-21-2-n3\"");
     JsonNode body = json(response);
     assertThat(body.path("board").asString()).isEqualTo("http-board");
     assertThat(body.path("seq").asLong()).isEqualTo(21);

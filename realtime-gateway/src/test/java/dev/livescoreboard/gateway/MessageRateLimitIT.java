@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,7 @@ class MessageRateLimitIT {
 
   @Test
   void aFloodGetsRateLimitedThenAPolicyViolationClose() {
-    String token = gateway.token("flooder");
-    try (WsClient client =
-        WsClient.connect(
-            gateway.ws("/ws?board=flood-board"),
-            b -> b.header("Authorization", "Bearer " + token))) {
+    try (WsClient client = connect("flooder")) {
       client.next("CONNECTION_ACK");
       // The server may close before the flood is all sent; the rest is then not sent.
       int sent = 0;
@@ -65,13 +62,50 @@ class MessageRateLimitIT {
     }
   }
 
+  /**
+   * Control frames count like messages: Netty answers each ping with a pong by itself, so a ping
+   * flood would otherwise cost the gateway a write per frame without limit.
+   */
+  @Test
+  void aPingFloodIsRateLimitedToo() {
+    assertFloodIsRateLimited("ping-flooder", WsClient::pingUnlessClosed);
+  }
+
+  /**
+   * A message trickled as many tiny fragments that never ends costs a frame each, so it is limited
+   * like as many messages, before the fragments are joined.
+   */
+  @Test
+  void aFloodOfTinyFragmentsIsRateLimited() {
+    assertFloodIsRateLimited("fragment-flooder", client -> client.sendPartUnlessClosed("x", false));
+  }
+
+  /** A flooder's close costs nobody else: another client is served as before, and stays open. */
+  @Test
+  void otherClientsAreUnaffectedByAFlooder() {
+    try (WsClient bystander = connect("bystander");
+        WsClient flooder = connect("noisy")) {
+      bystander.next("CONNECTION_ACK");
+      flooder.next("CONNECTION_ACK");
+      int sent = 0;
+      while (sent < 4 * BURST && flooder.sendUnlessClosed("{\"type\":\"PING\"}")) {
+        sent++;
+      }
+      assertThat(flooder.closeCode).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1008);
+
+      bystander.send("{\"type\":\"PING\"}");
+      JsonNode reply = bystander.next();
+      while (!reply.path("type").asString().equals("PONG")) {
+        reply = bystander.next();
+      }
+      assertThat(bystander.closeCode).isNotDone();
+    }
+    assertThat(gateway.metric("gateway_messages_rate_limited_total")).isGreaterThanOrEqualTo(1.0);
+  }
+
   @Test
   void aClientWithinItsBurstIsServedAndStaysConnected() {
-    String token = gateway.token("polite");
-    try (WsClient client =
-        WsClient.connect(
-            gateway.ws("/ws?board=flood-board"),
-            b -> b.header("Authorization", "Bearer " + token))) {
+    try (WsClient client = connect("polite")) {
       client.next("CONNECTION_ACK");
       for (int i = 0; i < BURST; i++) {
         client.send("{\"type\":\"PING\"}");
@@ -84,5 +118,38 @@ class MessageRateLimitIT {
       }
       assertThat(client.closeCode).isNotDone();
     }
+  }
+
+  /**
+   * Sends frames by {@code sendOne} until the server closes, and asserts {@code ERROR RATE_LIMITED}
+   * and the close 1008.
+   */
+  private static void assertFloodIsRateLimited(String userId, Predicate<WsClient> sendOne) {
+    try (WsClient client = connect(userId)) {
+      client.next("CONNECTION_ACK");
+      for (int sent = 0; sent < 4 * BURST && sendOne.test(client); sent++) {
+        // until the limit closes the connection
+      }
+
+      assertThat(rateLimitedError(client)).isNotNull();
+      assertThat(client.closeCode).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1008);
+    }
+  }
+
+  /** The {@code ERROR RATE_LIMITED} the client got, skipping whatever came before it. */
+  private static JsonNode rateLimitedError(WsClient client) {
+    while (true) {
+      JsonNode message = client.next();
+      if (message.path("type").asString().equals("ERROR")
+          && message.path("code").asString().equals("RATE_LIMITED")) {
+        return message;
+      }
+    }
+  }
+
+  private static WsClient connect(String userId) {
+    String token = gateway.token(userId);
+    return WsClient.connect(
+        gateway.ws("/ws?board=flood-board"), b -> b.header("Authorization", "Bearer " + token));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.infra.servers.EmbeddedRedisServer;
+import dev.livescoreboard.testsupport.FrozenProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,12 +76,10 @@ class RankRedisDownIT {
       live.next("CONNECTION_ACK");
       assertThat(live.next("SNAPSHOT").path("seq").asLong()).isEqualTo(3);
 
-      signal("STOP"); // hung: connections are accepted, nothing is answered
-      try {
+      // hung: connections are accepted, nothing is answered
+      try (FrozenProcess hung = FrozenProcess.freeze(redisPid)) {
         assertEveryRankReadIsAQuick503();
         assertStillConnected(live);
-      } finally {
-        signal("CONT");
       }
       await()
           .atMost(10, TimeUnit.SECONDS)
@@ -121,12 +120,5 @@ class RankRedisDownIT {
     HttpResponse<String> top = api.get("/api/v1/leaderboards/down-board");
     assertThat(top.statusCode()).isEqualTo(200);
     assertThat(ReadApi.json(top).path("entries")).hasSize(2);
-  }
-
-  /** Sends the redis-server process a signal ({@code STOP} freezes it, {@code CONT} resumes). */
-  private static void signal(String name) throws Exception {
-    Process kill =
-        new ProcessBuilder("kill", "-" + name, Long.toString(redisPid)).inheritIO().start();
-    assertThat(kill.waitFor()).as("kill -" + name).isZero();
   }
 }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,16 +41,42 @@ final class RawHttpConnection implements AutoCloseable {
   }
 
   void send(String requests) {
+    send(requests.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** Sends raw bytes, e.g. a header value with bytes outside ASCII. */
+  void send(byte[] bytes) {
     try {
-      socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(bytes);
       socket.getOutputStream().flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Whether the server closed the connection: the next read finds the end of the stream. */
+  boolean closedByServer() {
+    try {
+      return in.read() < 0;
+    } catch (IOException reset) {
+      return true;
+    }
+  }
+
   /** The next response; {@code toHead} says it answers a HEAD (its length has no body). */
   Response read(boolean toHead) {
+    Response head = readHead();
+    try {
+      int length = Integer.parseInt(head.headers().getOrDefault("content-length", "0"));
+      byte[] body = toHead ? new byte[0] : in.readNBytes(length);
+      return new Response(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The status line and headers of the next response, leaving its body unread (a stream's). */
+  Response readHead() {
     try {
       String statusLine = line();
       int status = Integer.parseInt(statusLine.split(" ")[1]);
@@ -59,9 +87,22 @@ final class RawHttpConnection implements AutoCloseable {
             line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
             line.substring(colon + 1).trim());
       }
-      int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-      byte[] body = toHead ? new byte[0] : in.readNBytes(length);
-      return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+      return new Response(status, headers, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The lines read up to and including the first that starts with {@code prefix}. */
+  List<String> readUntil(String prefix) {
+    try {
+      List<String> lines = new ArrayList<>();
+      String line;
+      do {
+        line = line();
+        lines.add(line);
+      } while (!line.startsWith(prefix));
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -143,7 +143,7 @@ final class RunningGateway implements AutoCloseable {
     }
     redis.set(keys.currentSeason(board), season);
     redis.set(keys.currentSeasonOrder(board), Long.toString(Seasons.order(season)));
-    TopNChanged empty = new TopNChanged(board, season, seq, List.of(), List.of(), at);
+    TopNChanged empty = new TopNChanged(board, season, seq, 0, List.of(), List.of(), at, null);
     redis.set(keys.top(board, season), EventJson.toJson(empty));
     publish(empty);
     return empty;
@@ -169,6 +169,29 @@ final class RunningGateway implements AutoCloseable {
               List<?> reply = (List<?>) redis.sendCommand(Command.PUBSUB, "NUMSUB", channel);
               return ((Number) reply.get(1)).longValue() > 0;
             });
+  }
+
+  /**
+   * The value of the first series in {@code /metrics} that starts with {@code series} (a name, or a
+   * name and the start of its labels: {@code name{reason="drain"}), scraped over a connection of
+   * its own, closed after: {@code gateway_connections_open} counts it.
+   */
+  double metric(String series) {
+    try (RawHttpConnection scrape = new RawHttpConnection(server.port())) {
+      scrape.send(RawHttpConnection.get("/metrics", "Connection: close\r\n"));
+      return scrape
+          .read()
+          .body()
+          .lines()
+          .filter(
+              line ->
+                  series.contains("{")
+                      ? line.startsWith(series)
+                      : line.startsWith(series + " ") || line.startsWith(series + "{"))
+          .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no metric " + series));
+    }
   }
 
   String token(String userId) {

@@ -4,6 +4,7 @@ import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.gateway.SseClient.Comment;
 import dev.livescoreboard.gateway.SseClient.Event;
 import dev.livescoreboard.gateway.SseClient.Retry;
@@ -14,6 +15,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The SSE stream over real HTTP against a real gateway and Redis. */
@@ -98,6 +101,46 @@ class SseIT {
       assertThat(first.name()).isEqualTo("update");
       assertThat(first.id()).isEqualTo("8");
       assertThat(older.nextEvent().id()).isEqualTo("8");
+    }
+  }
+
+  /**
+   * A {@code Last-Event-ID} that is not a seq of this board (not a number, negative, too large for
+   * one, anything else) is no id: the reader gets a fresh snapshot, as SSE's reconnect expects.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "-7", "7.0", "0x7", "99999999999999999999999", "7; drop"})
+  void aMalformedLastEventIdGetsAFreshSnapshot(String lastEventId) {
+    gateway.seed(top("sse-garbled", "all-time", 7, "alice"));
+    try (SseClient stream =
+        open("sse-garbled", "alice", b -> b.header("Last-Event-ID", lastEventId))) {
+      Event first = stream.nextEvent();
+      assertThat(first.name()).isEqualTo("snapshot");
+      assertThat(first.id()).isEqualTo("7");
+    }
+  }
+
+  /**
+   * Bytes outside ASCII (obs-text, which HTTP tolerates) are no id either; bytes HTTP forbids in a
+   * header make the request malformed: 400, before any stream starts.
+   */
+  @Test
+  void aLastEventIdOfGarbageBytesIsNoIdOrAMalformedRequest() {
+    gateway.seed(top("sse-bytes", "all-time", 3, "alice"));
+    String path = "/api/v1/leaderboards/sse-bytes/stream?access_token=" + gateway.token("alice");
+    try (RawHttpConnection obsText = new RawHttpConnection(gateway.server.port())) {
+      obsText.send(RawHttpConnection.get(path, "Last-Event-ID: \u00ff\u00fe3\u0080\r\n"));
+      RawHttpConnection.Response head = obsText.readHead();
+      assertThat(head.status()).isEqualTo(200);
+      assertThat(obsText.readUntil("data: ")).contains("event: snapshot", "id: 3");
+    }
+    try (RawHttpConnection nul = new RawHttpConnection(gateway.server.port())) {
+      nul.send(RawHttpConnection.get(path, "Last-Event-ID: 3\u00003\r\n"));
+      RawHttpConnection.Response refused = nul.read();
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(EventJson.fromJson(refused.body(), JsonNode.class).path("code").asString())
+          .isEqualTo("VALIDATION_FAILED");
+      assertThat(nul.closedByServer()).isTrue();
     }
   }
 

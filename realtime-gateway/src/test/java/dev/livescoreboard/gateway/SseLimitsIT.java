@@ -43,6 +43,8 @@ class SseLimitsIT {
         assertProblem(third, 429, "RATE_LIMITED");
         assertThat(third.headers().firstValue("Retry-After")).isPresent();
       }
+      assertThat(gateway.metric("gateway_connections_rejected_total{limit=\"per_address\""))
+          .isEqualTo(1.0);
       first.close();
       // The server sees the close asynchronously; until then a new stream may still be refused.
       await()
@@ -77,7 +79,12 @@ class SseLimitsIT {
    */
   @Test
   void aReaderThatStopsReadingIsConflatedAndGetsTheLatestStateWhenItResumes() throws IOException {
-    gateway = new RunningGateway(Map.of("SCOREBOARD_GATEWAY_BROADCAST_INTERVAL_MS", "0"));
+    // A drain timeout far beyond the test, so the stalled reader is conflated, not closed.
+    gateway =
+        new RunningGateway(
+            Map.of(
+                "SCOREBOARD_GATEWAY_BROADCAST_INTERVAL_MS", "0",
+                "SCOREBOARD_GATEWAY_DRAIN_TIMEOUT_SECONDS", "600"));
     String[] users = IntStream.range(0, 100).mapToObj(i -> "user" + i).toArray(String[]::new);
     gateway.seed(top("slow-board", "all-time", 1, users));
     int updates = 1600;

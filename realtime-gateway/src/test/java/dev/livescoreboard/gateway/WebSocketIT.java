@@ -149,6 +149,38 @@ class WebSocketIT {
     }
   }
 
+  /**
+   * RFC 6455 lets a client or an intermediary fragment a message: one within the limit is read as
+   * the whole message it is.
+   */
+  @Test
+  void aFragmentedMessageWithinTheLimitIsAnsweredAsOne() {
+    try (WsClient client = connect("big-board", "heidi")) {
+      client.next("CONNECTION_ACK");
+      client.sendPart("{\"type\":", false);
+      client.sendPart("\"PI", false);
+      client.sendPart("NG\"}", true);
+
+      assertThat(nextOfType(client, "PONG")).isNotNull();
+      assertThat(client.closeCode).isNotDone();
+    }
+  }
+
+  /** The frame limit holds for a whole message: fragments of 4 KB or less do not get around it. */
+  @Test
+  void fragmentsAddingUpToMoreThanTheLimitCloseWith1009() {
+    try (WsClient client = connect("big-board", "ivan")) {
+      client.next("CONNECTION_ACK");
+      String part = "x".repeat(2000);
+      client.sendPart("{\"type\":\"PING\",\"pad\":\"" + part, false);
+      client.sendPart(part, false);
+      // The server may close before this one is sent.
+      client.sendPartUnlessClosed(part + "\"}", true);
+
+      assertThat(client.closeCode).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(1009);
+    }
+  }
+
   @Test
   void connectionsBeyondThePerUserLimitAreRefusedWith429() {
     try (WsClient first = connect("limit-board", "grace");
@@ -198,6 +230,16 @@ class WebSocketIT {
       JsonNode snapshot = client.next("SNAPSHOT");
       assertThat(snapshot.path("season").asString()).isEqualTo("2026-11-24");
       assertThat(snapshot.path("seq").asLong()).isEqualTo(1);
+    }
+  }
+
+  /** The next message of {@code type}, skipping others (the subscription's SNAPSHOT or ERROR). */
+  private static JsonNode nextOfType(WsClient client, String type) {
+    while (true) {
+      JsonNode message = client.next();
+      if (message.path("type").asString().equals(type)) {
+        return message;
+      }
     }
   }
 

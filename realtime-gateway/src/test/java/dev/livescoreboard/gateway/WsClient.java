@@ -3,10 +3,12 @@ package dev.livescoreboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livescoreboard.events.EventJson;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -62,16 +64,37 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     socket.sendText(text, true).join();
   }
 
+  /** Sends one fragment of a text message: a text frame, then continuation frames; last ends it. */
+  void sendPart(String text, boolean last) {
+    socket.sendText(text, last).join();
+  }
+
   /**
    * Sends unless the server has closed the connection meanwhile (the JDK answers a close frame at
    * once and then refuses to send); {@code false} when it had.
    */
   boolean sendUnlessClosed(String text) {
+    return unlessClosed(() -> send(text));
+  }
+
+  /** Sends one fragment, unless the server has closed the connection meanwhile. */
+  boolean sendPartUnlessClosed(String text, boolean last) {
+    return unlessClosed(() -> sendPart(text, last));
+  }
+
+  /** Sends a WebSocket ping frame, unless the server has closed the connection meanwhile. */
+  boolean pingUnlessClosed() {
+    return unlessClosed(() -> socket.sendPing(ByteBuffer.allocate(0)).join());
+  }
+
+  private boolean unlessClosed(Runnable send) {
     try {
-      send(text);
+      send.run();
       return true;
     } catch (CompletionException e) {
-      if (socket.isOutputClosed()) {
+      // Either the close frame arrived first, or the server's close of the TCP connection did
+      // (the JDK then fails the send with an IOException before it marks the output closed).
+      if (socket.isOutputClosed() || e.getCause() instanceof IOException) {
         return false;
       }
       throw e;

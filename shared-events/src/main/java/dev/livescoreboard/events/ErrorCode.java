@@ -21,6 +21,8 @@ public enum ErrorCode {
   USER_NOT_ON_BOARD(404, "User not on board"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
+  /** A request that did not arrive whole within the server's request timeout (slowloris). */
+  REQUEST_TIMEOUT(408, "Request timeout"),
   ACTION_ALREADY_COMPLETED(409, "Action already completed"),
   SCORE_CAP_REACHED(409, "Score cap reached"),
   /** An admin adjustment that would take the score below zero. */

@@ -101,15 +101,30 @@ class ScoreChangedJsonTest {
             "global",
             "all-time",
             7,
+            12,
             List.of(new LeaderboardEntry(1, "alice", "Alice", 50)),
             List.of(new RankChange("alice", null, 1), new RankChange("bob", 1, null)),
-            REACHED);
+            REACHED,
+            "4bf92f3577b34da6a3ce929d0e0e4736");
 
     String json = EventJson.toJson(change);
 
     assertThat(json).contains("\"fromRank\":null");
     assertThat(schema("top-n-changed.v1.schema.json").validate(json, InputFormat.JSON)).isEmpty();
     assertThat(EventJson.fromJson(json, TopNChanged.class)).isEqualTo(change);
+  }
+
+  /**
+   * A state a projector stored before the field existed still reads (as 0 users until the board's
+   * next change), so an upgrade does not make gateways fail to load it.
+   */
+  @Test
+  void topNChangedWithoutTotalUsersStillReads() {
+    String json =
+        "{\"board\":\"global\",\"season\":\"all-time\",\"seq\":3,\"entries\":[],"
+            + "\"changes\":[],\"sourceCommittedAt\":\"2026-11-24T10:15:30Z\"}";
+
+    assertThat(EventJson.fromJson(json, TopNChanged.class).totalUsers()).isZero();
   }
 
   @Test

@@ -11,25 +11,45 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP proxy between the browser and the stack that can drop WebSockets (which a browser opens
- * through a proxy with {@code CONNECT}) and the SSE stream, the way a corporate proxy or a broken
- * network does: the connection is closed without an answer. Chrome's DevTools request blocking
- * cannot do this: it leaves WebSockets alone (checked on Chromium 150). Only loopback targets are
- * forwarded, so the browser reaches nothing outside the machine.
+ * through a proxy with {@code CONNECT}), the SSE stream and the polls of a board, the way a
+ * corporate proxy or a broken network does (the connection is closed without an answer), or answer
+ * them {@code 503} with {@code Retry-After}, the way a busy gateway does. Chrome's DevTools request
+ * blocking cannot do this: it leaves WebSockets alone (checked on Chromium 150). Only loopback
+ * targets are forwarded, so the browser reaches nothing outside the machine. The proxy notes when
+ * each request of a {@link Route} arrives.
  */
 final class BlockingProxy implements AutoCloseable {
 
-  /** What the proxy drops. */
-  enum Block {
+  /** The kinds of request the proxy can tell apart. */
+  enum Route {
+    /** The live WebSocket ({@code CONNECT}, the proxy sees no path). */
     WEBSOCKET,
-    STREAM
+    /** {@code GET /api/v1/leaderboards/{board}/stream}. */
+    STREAM,
+    /** {@code GET /api/v1/leaderboards/{board}}: a poll of the board. */
+    POLL
   }
+
+  /** What the proxy does with a request of a route. */
+  private sealed interface Answer {}
+
+  private record Drop() implements Answer {}
+
+  private record Busy(int retryAfterSeconds) implements Answer {}
+
+  private static final Pattern POLL_PATH = Pattern.compile("/api/v1/leaderboards/[^/]+");
 
   private final ServerSocket server;
   private final ExecutorService threads =
@@ -39,10 +59,14 @@ final class BlockingProxy implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private volatile Set<Block> blocked = EnumSet.noneOf(Block.class);
+  private final Map<Route, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<Route, List<Long>> arrivals = new EnumMap<>(Route.class);
 
   private BlockingProxy(ServerSocket server) {
     this.server = server;
+    for (Route route : Route.values()) {
+      arrivals.put(route, new CopyOnWriteArrayList<>());
+    }
   }
 
   static BlockingProxy start() {
@@ -62,9 +86,30 @@ final class BlockingProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
-  /** From now on, new connections of these kinds are dropped (open ones stay). */
-  void block(Block first, Block... more) {
-    blocked = EnumSet.of(first, more);
+  /** From now on, new requests of these routes are dropped unanswered (open ones stay). */
+  void drop(Route... routes) {
+    for (Route route : routes) {
+      answers.put(route, new Drop());
+    }
+  }
+
+  /** From now on, new requests of these routes are answered {@code 503} with Retry-After. */
+  void busy(int retryAfterSeconds, Route... routes) {
+    for (Route route : routes) {
+      answers.put(route, new Busy(retryAfterSeconds));
+    }
+  }
+
+  /** From now on, new requests of these routes are forwarded again. */
+  void pass(Route... routes) {
+    for (Route route : routes) {
+      answers.remove(route);
+    }
+  }
+
+  /** When each request of {@code route} arrived so far, in {@link System#nanoTime()}. */
+  List<Long> arrivals(Route route) {
+    return List.copyOf(arrivals.get(route));
   }
 
   private void accept() {
@@ -85,8 +130,9 @@ final class BlockingProxy implements AutoCloseable {
       String[] request = head.substring(0, head.indexOf("\r\n")).split(" ");
       if (request[0].equals("CONNECT")) {
         URI target = URI.create("tcp://" + request[1]);
-        if (!isLoopback(target) || blocked.contains(Block.WEBSOCKET)) {
-          return;
+        Optional<Answer> answer = arrived(Route.WEBSOCKET);
+        if (!isLoopback(target) || answer.isPresent()) {
+          return; // a busy answer is as unreadable to a page as none: the WebSocket fails
         }
         try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
           client
@@ -98,8 +144,12 @@ final class BlockingProxy implements AutoCloseable {
         return;
       }
       URI target = URI.create(request[1]);
-      if (!isLoopback(target)
-          || (blocked.contains(Block.STREAM) && target.getPath().endsWith("/stream"))) {
+      Optional<Answer> answer = routeOf(request[0], target).flatMap(this::arrived);
+      if (!isLoopback(target) || answer.orElse(null) instanceof Drop) {
+        return;
+      }
+      if (answer.orElse(null) instanceof Busy busy) {
+        client.getOutputStream().write(busy(busy.retryAfterSeconds()));
         return;
       }
       try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
@@ -109,6 +159,39 @@ final class BlockingProxy implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The browser or the stack went away; the browser sees a closed connection.
     }
+  }
+
+  private static Optional<Route> routeOf(String method, URI target) {
+    if (!method.equals("GET")) {
+      return Optional.empty();
+    }
+    if (target.getPath().endsWith("/stream")) {
+      return Optional.of(Route.STREAM);
+    }
+    return POLL_PATH.matcher(target.getPath()).matches()
+        ? Optional.of(Route.POLL)
+        : Optional.empty();
+  }
+
+  /** Notes the arrival of a request of {@code route}; what to do with it, if not forward it. */
+  private Optional<Answer> arrived(Route route) {
+    arrivals.get(route).add(System.nanoTime());
+    return Optional.ofNullable(answers.get(route));
+  }
+
+  /** A gateway's answer when it sheds load: 503 UNAVAILABLE with Retry-After. */
+  private static byte[] busy(int retryAfterSeconds) {
+    String body = "{\"status\":503,\"code\":\"UNAVAILABLE\",\"title\":\"busy\"}";
+    return ("HTTP/1.1 503 Service Unavailable\r\n"
+            + "Content-Type: application/problem+json\r\n"
+            + "Retry-After: "
+            + retryAfterSeconds
+            + "\r\n"
+            + "Content-Length: "
+            + body.length()
+            + "\r\nConnection: close\r\n\r\n"
+            + body)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The request as the server expects it: a path, not a URL, and one request per connection. */

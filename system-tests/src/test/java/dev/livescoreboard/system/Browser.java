@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -18,12 +19,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A headless Chromium driven through chromedriver: Debian's {@code chromium} and {@code
  * chromium-driver} packages (what {@code .ci/run} installs), never a downloaded browser. What the
  * page meets is set from outside, never through anything the page could be told: media features
- * through the Chrome DevTools Protocol, a hostile network through a {@link BlockingProxy}.
+ * through the Chrome DevTools Protocol, a hostile network through a {@link BlockingProxy}, a
+ * foreign host name through the browser's resolver rules.
  */
 final class Browser implements AutoCloseable {
 
@@ -31,6 +35,7 @@ final class Browser implements AutoCloseable {
   private static final List<Path> BROWSERS =
       List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
   private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   final ChromeDriver driver;
 
@@ -49,6 +54,14 @@ final class Browser implements AutoCloseable {
   /** A browser whose every request goes through {@code proxy}, loopback ones included. */
   static Browser startBehind(BlockingProxy proxy) {
     return start(List.of("--proxy-server=" + proxy.address(), "--proxy-bypass-list=<-loopback>"));
+  }
+
+  /**
+   * A browser that finds {@code hostName} at 127.0.0.1, as if a DNS name pointed at this machine: a
+   * page loaded through it has an origin of its own, one the stack's allow list does not name.
+   */
+  static Browser startResolving(String hostName) {
+    return start(List.of("--host-resolver-rules=MAP " + hostName + " 127.0.0.1"));
   }
 
   private static Browser start(List<String> extraArguments) {
@@ -74,6 +87,7 @@ final class Browser implements AutoCloseable {
     options.addArguments(extraArguments);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
+    logs.enable(LogType.PERFORMANCE, Level.ALL); // the DevTools network events, see requests()
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -87,9 +101,27 @@ final class Browser implements AutoCloseable {
 
   /** The system asks for reduced motion, as the operating system's accessibility setting would. */
   void preferReducedMotion() {
+    emulateMedia("prefers-reduced-motion", "reduce");
+  }
+
+  /** The system's colour scheme, {@code light} or {@code dark}; pages follow it at once. */
+  void preferColorScheme(String scheme) {
+    emulateMedia("prefers-color-scheme", scheme);
+  }
+
+  private void emulateMedia(String feature, String value) {
     driver.executeCdpCommand(
         "Emulation.setEmulatedMedia",
-        Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+        Map.of("features", List.of(Map.of("name", feature, "value", value))));
+  }
+
+  /**
+   * Runs {@code script} in every page this browser loads from now on, before the page's own
+   * scripts: a test's observer that must not miss what a page does first. Added through DevTools,
+   * so the page's Content-Security-Policy (no inline script) does not apply to it.
+   */
+  void beforeEveryPage(String script) {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
   }
 
   void open(String url) {
@@ -106,6 +138,33 @@ final class Browser implements AutoCloseable {
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /**
+   * What the pages sent since the last call, as DevTools reported it: every request's and
+   * WebSocket's URL, and each WebSocket handshake's {@code Sec-WebSocket-Protocol}.
+   */
+  record Requests(List<String> urls, List<String> webSocketProtocols) {}
+
+  Requests requests() {
+    List<String> urls = new ArrayList<>();
+    List<String> protocols = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+      JsonNode event = JSON.readTree(entry.getMessage()).path("message");
+      JsonNode params = event.path("params");
+      switch (event.path("method").asString()) {
+        case "Network.requestWillBeSent" -> urls.add(params.path("request").path("url").asString());
+        case "Network.webSocketCreated" -> urls.add(params.path("url").asString());
+        case "Network.webSocketWillSendHandshakeRequest" ->
+            params.path("request").path("headers").properties().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Sec-WebSocket-Protocol"))
+                .forEach(h -> protocols.add(h.getValue().asString()));
+        default -> {
+          // Other DevTools events say nothing about what was sent.
+        }
+      }
+    }
+    return new Requests(urls, protocols);
   }
 
   /** Saves what the browser shows as {@code target/browser-screenshots/<name>.png}. */

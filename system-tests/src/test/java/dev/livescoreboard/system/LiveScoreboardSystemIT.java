@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -138,6 +141,148 @@ class LiveScoreboardSystemIT {
         LiveClient.connect(stack.gatewayUrl(), board + "-missing", token("w4", "W"))) {
       JsonNode error = lost.awaitMessage("ERROR", m -> true, Duration.ofSeconds(10));
       assertThat(error.path("code").asString()).isEqualTo("BOARD_NOT_FOUND");
+    }
+  }
+
+  /**
+   * SPEC §5's {@code totalUsers} on the top page the gateway serves from memory: a player whose
+   * first score lands below the top 10 raises it within 2 s, with a new ETag and the same seq, and
+   * live clients get no update for it (the top 10 did not change).
+   */
+  @Test
+  void aPlayerJoiningBelowTheTopTenRaisesTotalUsersOfTheTopPageWithinTwoSecondsWithoutAnUpdate() {
+    String board = SharedStack.SIZE_BOARD;
+    String admin = stack.auth().mint("size-admin", "Admin", List.of("scoreboard:admin"));
+    assertThat(api.defineBoard(admin, board, "Sizes", 10, "never").status()).isEqualTo(201);
+    for (int i = 0; i < 10; i++) {
+      String player = UniqueNames.of("top" + i);
+      assertThat(api.play(token(player, "Top"), "WIN_MATCH", board).status()).isEqualTo(200);
+    }
+    HttpResponse<String> full =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(
+                () -> topPage(board, null),
+                r -> r.statusCode() == 200 && json(r).path("totalUsers").asLong() == 10);
+    long seq = json(full).path("seq").asLong();
+    String etag = full.headers().firstValue("ETag").orElseThrow();
+    try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), board, token("w6", "W"))) {
+      watcher.awaitMessage("SNAPSHOT", m -> m.path("seq").asLong() == seq, Duration.ofSeconds(10));
+
+      // 10 points, below the ten players' 20.
+      String newcomer = UniqueNames.of("newcomer");
+      assertThat(api.play(token(newcomer, "New"), "COMPLETE_LEVEL", board).status()).isEqualTo(200);
+
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .pollInterval(Duration.ofMillis(50))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> page = topPage(board, etag);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(json(page).path("totalUsers").asLong()).isEqualTo(11);
+                assertThat(json(page).path("seq").asLong()).isEqualTo(seq);
+                assertThat(page.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+              });
+      // Pub/sub keeps order: the update of the next top change is the only one the watcher got.
+      String climber = UniqueNames.of("climber");
+      api.play(token(climber, "Climber"), "REFER_FRIEND_COMPLETED", board);
+      watcher.awaitMessage(
+          "LEADERBOARD_UPDATE", m -> entryOf(m, climber) != null, Duration.ofSeconds(2));
+      assertThat(watcher.received("LEADERBOARD_UPDATE"))
+          .extracting(m -> m.path("seq").asLong())
+          .containsExactly(seq + 1);
+    }
+  }
+
+  /** The plain GET of a board's top page (the gateway's fast path), optionally revalidating. */
+  private static HttpResponse<String> topPage(String board, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/leaderboards/" + board));
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    return JsonMapper.builder().build().readTree(response.body());
+  }
+
+  /**
+   * The trace of a complete (the caller's {@code traceparent}) reaches the Kafka event's header and
+   * the update frames of WebSocket and SSE clients as {@code traceId}.
+   */
+  @Test
+  void aCompletesTraceIdArrivesInTheKafkaHeaderAndTheLiveUpdateFrames() {
+    String player = UniqueNames.of("tracy");
+    String playerToken = token(player, "Tracy");
+    List<String> traceparents = new ArrayList<>();
+    try (LiveClient watcher = LiveClient.connect(stack.gatewayUrl(), BOARD, token("w6", "W"));
+        LiveStream stream = LiveStream.open(stack.gatewayUrl(), BOARD, token("w7", "W"))) {
+      JsonNode before = watcher.awaitMessage("SNAPSHOT", m -> true, Duration.ofSeconds(10));
+      stream.awaitEvent("snapshot", m -> true, Duration.ofSeconds(10));
+      // Into the top 10 of the shared board, each complete with a trace of its own: the frame
+      // that shows the last score is the state the last complete caused.
+      long leading = before.path("entries").path(0).path("score").asLong(0);
+      WriteApi.Reply completed;
+      do {
+        traceparents.add(
+            "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
+        completed =
+            api.playTraced(
+                playerToken,
+                "REFER_FRIEND_COMPLETED",
+                BOARD,
+                traceparents.get(traceparents.size() - 1));
+        assertThat(completed.status()).isEqualTo(200);
+      } while (completed.body().path("newScore").asLong() <= leading);
+      long score = completed.body().path("newScore").asLong();
+      String traceId = traceparents.get(traceparents.size() - 1).substring(3, 35);
+
+      Predicate<JsonNode> showsTheLastScore =
+          m -> entryOf(m, player) != null && entryOf(m, player).path("score").asLong() == score;
+
+      JsonNode update =
+          watcher.awaitMessage("LEADERBOARD_UPDATE", showsTheLastScore, Duration.ofSeconds(2));
+      assertThat(update.path("traceId").asString()).isEqualTo(traceId);
+      JsonNode streamed = stream.awaitEvent("update", showsTheLastScore, Duration.ofSeconds(2));
+      assertThat(streamed.path("traceId").asString()).isEqualTo(traceId);
+    }
+    ConsumerRecord<String, byte[]> first = readEventOf(player);
+    assertThat(new String(first.headers().lastHeader("traceparent").value()))
+        .isEqualTo(traceparents.get(0));
+  }
+
+  /**
+   * Every line each service wrote is one JSON object with the same fields (Spring's "logstash"
+   * structured format on command-api and the projector, logstash-logback-encoder on the gateway),
+   * so one query reads the logs of all three.
+   */
+  @Test
+  void everyServiceLogsJsonLinesWithTheSameFields() throws Exception {
+    JsonMapper json = JsonMapper.builder().build();
+    for (String module : List.of("command-api", "leaderboard-projector", "realtime-gateway")) {
+      String log = Files.readString(stack.service(module).log());
+      // Up to the last line break: a line may be half written right now.
+      List<String> lines = log.substring(0, log.lastIndexOf('\n') + 1).lines().toList();
+      assertThat(lines).as(module).isNotEmpty();
+      for (String line : lines) {
+        assertThat(json.readTree(line).propertyNames())
+            .as("%s: %s", module, line)
+            .contains(
+                "@timestamp",
+                "@version",
+                "message",
+                "logger_name",
+                "thread_name",
+                "level",
+                "level_value");
+      }
     }
   }
 
@@ -409,6 +554,11 @@ class LiveScoreboardSystemIT {
   }
 
   private ConsumerRecord<String, byte[]> readEventOf(String userId) {
+    return readEvent(EventKeys.scoreEvent(BOARD, userId));
+  }
+
+  /** The first event on the topic with {@code key}. */
+  private static ConsumerRecord<String, byte[]> readEvent(String key) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("reader"));
@@ -422,13 +572,9 @@ class LiveScoreboardSystemIT {
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-                return found.stream()
-                    .anyMatch(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)));
+                return found.stream().anyMatch(r -> key.equals(r.key()));
               });
-      return found.stream()
-          .filter(r -> r.key().equals(EventKeys.scoreEvent(BOARD, userId)))
-          .findFirst()
-          .orElseThrow();
+      return found.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
     }
   }
 

@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Series parsed from Prometheus text exposition: metric name -> the label sets it has. */
-final class MetricsScrape {
+/**
+ * Series parsed from Prometheus text exposition: metric name -> the label sets it has, and the sum
+ * of its samples.
+ */
+public final class MetricsScrape {
 
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final Map<String, List<Map<String, String>>> series = new HashMap<>();
+  private final Map<String, Double> sums = new HashMap<>();
 
   /** Adds every sample line of {@code text}. */
-  MetricsScrape add(String text) {
+  public MetricsScrape add(String text) {
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
@@ -34,8 +38,19 @@ final class MetricsScrape {
         }
       }
       series.computeIfAbsent(name, n -> new ArrayList<>()).add(labels);
+      String rest = line.substring(labelled ? line.lastIndexOf('}') + 1 : space).trim();
+      try {
+        sums.merge(name, Double.parseDouble(rest.split("\\s+")[0]), Double::sum);
+      } catch (NumberFormatException e) {
+        // +Inf / -Inf samples: nothing to add up.
+      }
     }
     return this;
+  }
+
+  /** The sum of every sample of {@code metric} (all label sets), 0 when there is none. */
+  public double sum(String metric) {
+    return sums.getOrDefault(metric, 0.0);
   }
 
   /** Whether some series of {@code selector}'s metric has all of its label values. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -26,9 +27,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class SharedStack implements ParameterResolver {
 
+  /** The board of the test of a board's size ({@code totalUsers}). */
+  static final String SIZE_BOARD = "board-size";
+
   /** Boards the actions may also score on, for tests that need a board of their own. */
   static final List<String> BOARDS =
-      IntStream.rangeClosed(1, 10).mapToObj(i -> "page-" + i).toList();
+      Stream.concat(IntStream.rangeClosed(1, 20).mapToObj(i -> "page-" + i), Stream.of(SIZE_BOARD))
+          .toList();
 
   /** The started stack, closed by JUnit at the end of the run. */
   private record Running(LocalStack stack) implements AutoCloseable {

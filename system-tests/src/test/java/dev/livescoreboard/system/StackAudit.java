@@ -25,14 +25,14 @@ import org.apache.kafka.common.TopicPartition;
  * equal PostgreSQL must equal the event log. It first waits until everything committed is published
  * and applied, so only real drift can fail it, never a change still in flight.
  */
-final class StackAudit {
+public final class StackAudit {
 
   private static final Duration SETTLE = Duration.ofSeconds(30);
 
   private StackAudit() {}
 
   /** Waits for the stack to settle, runs the audit and fails with its report on drift. */
-  static void assertConsistent(LocalStack stack) {
+  public static void assertConsistent(LocalStack stack) {
     awaitOutboxPublished(stack);
     awaitProjectorCaughtUp(stack);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -46,6 +46,21 @@ final class WriteApi {
     return completeStarted(accessToken, start(accessToken, actionType, board));
   }
 
+  /** Starts and completes one action on {@code board}, completing with {@code traceparent}. */
+  Reply playTraced(String accessToken, String actionType, String board, String traceparent) {
+    Reply started = start(accessToken, actionType, board);
+    if (started.status() != 201) {
+      throw new AssertionError("start failed: " + started);
+    }
+    return send(
+        postRequest(
+                "/api/v1/actions/complete",
+                accessToken,
+                Map.of("actionToken", started.body().path("actionToken").asString()))
+            .header("traceparent", traceparent)
+            .build());
+  }
+
   private Reply completeStarted(String accessToken, Reply started) {
     if (started.status() != 201) {
       throw new AssertionError("start failed: " + started);
@@ -79,12 +94,15 @@ final class WriteApi {
   }
 
   private Reply post(String path, String accessToken, Map<String, String> body) {
-    return send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", "Bearer " + accessToken)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-            .build());
+    return send(postRequest(path, accessToken, body).build());
+  }
+
+  private HttpRequest.Builder postRequest(
+      String path, String accessToken, Map<String, String> body) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + accessToken)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
   }
 
   private Reply send(HttpRequest request) {

@@ -1,6 +1,7 @@
 package dev.livescoreboard.testsupport;
 
 import dev.livescoreboard.infra.servers.EmbeddedKafkaBroker;
+import dev.livescoreboard.infra.servers.KafkaBrokerProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,16 @@ public final class TestKafka {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(run, 0, 3);
     TestDirectories.stopAtExit(broker, run);
     return new TestKafka(broker.bootstrapServers());
+  }
+
+  /**
+   * A broker of the caller's own in a child JVM ({@link KafkaBrokerProcess}), not the shared one,
+   * for a test that stops or freezes it (its own process, so {@code SIGSTOP} hangs the broker and
+   * nothing else); the caller closes it.
+   */
+  public static KafkaBrokerProcess startOwnBroker(String name, int partitions) {
+    Path dir = TestDirectories.shared(UniqueNames.of(name));
+    return KafkaBrokerProcess.start(dir.resolve("data"), 0, partitions, dir.resolve("broker.log"));
   }
 
   public String bootstrapServers() {

@@ -58,6 +58,22 @@ public final class TestPostgres {
         server.jdbcUrl("postgres"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
   }
 
+  /**
+   * A PostgreSQL server of the caller's own, not the shared one, for a test that stops, restarts or
+   * freezes it; the caller closes it. {@code fsync} is off (throwaway data), but commits wait for
+   * their WAL as in production ({@code synchronous_commit} on, which zonky's default turns off).
+   *
+   * @param dataDir the cluster's folder (a restart with the same folder keeps the data)
+   * @param port the port, or 0 for any free port
+   */
+  public static EmbeddedPostgresServer startOwnServer(Path dataDir, int port) {
+    return EmbeddedPostgresServer.start(
+        dataDir,
+        TestDirectories.shared("pg-binaries"),
+        port,
+        Map.of("fsync", "off", "synchronous_commit", "on"));
+  }
+
   /** Creates a database no other test uses. */
   public Database newDatabase() {
     String name = UniqueNames.of("scoreboard");

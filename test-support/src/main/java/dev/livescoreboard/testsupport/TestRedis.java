@@ -38,6 +38,14 @@ public final class TestRedis {
     return new TestRedis(URI.create(server.url()));
   }
 
+  /**
+   * A redis-server of the caller's own, not the shared one, for a test that stops or freezes it;
+   * the caller closes it.
+   */
+  public static EmbeddedRedisServer startOwnServer(String name) {
+    return EmbeddedRedisServer.start(TestDirectories.shared(UniqueNames.of(name)), 0, false);
+  }
+
   /** {@code redis://host:port}. */
   public String url() {
     return url.toString();

@@ -11,8 +11,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The lines a client process writes on stdout: {@code READY connected}, then after {@code STOP}
- * {@code HIST <base64 compressed HdrHistogram>}, one {@code SEQ seq committed first last count} per
- * update, {@code DISCONNECTS n} and {@code END}.
+ * {@code HIST <base64 compressed HdrHistogram>}, one {@code SEQ seq committed sent first last
+ * count} per update ({@link SeqStats}), {@code DISCONNECTS n} and {@code END}.
  */
 final class ChildReport {
 
@@ -26,7 +26,9 @@ final class ChildReport {
         "HIST "
             + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
     seqs.forEach(
-        (seq, s) -> out.println("SEQ " + seq + " " + s[0] + " " + s[1] + " " + s[2] + " " + s[3]));
+        (seq, s) ->
+            out.println(
+                "SEQ " + seq + " " + s[0] + " " + s[1] + " " + s[2] + " " + s[3] + " " + s[4]));
     out.println("DISCONNECTS " + disconnects);
     out.println("END");
     out.flush();
@@ -45,19 +47,27 @@ final class ChildReport {
     }
   }
 
-  /** Parses a {@code SEQ} line into the merged table (min first, max last, summed count). */
+  /**
+   * Parses a {@code SEQ} line into the merged table (min first, max last, summed count; committed
+   * and sent are the same in every process).
+   */
   static void mergeSeqLine(String line, Map<Long, long[]> table) {
     String[] f = line.split(" ");
     long seq = Long.parseLong(f[1]);
-    long[] s = {
-      Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])
-    };
+    long[] s = new long[5];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = Long.parseLong(f[i + 2]);
+    }
     table.merge(seq, s, ChildReport::merge);
   }
 
   static long[] merge(long[] a, long[] b) {
     return new long[] {
-      Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), a[3] + b[3]
+      Math.min(a[0], b[0]),
+      Math.max(a[1], b[1]),
+      Math.min(a[2], b[2]),
+      Math.max(a[3], b[3]),
+      a[4] + b[4]
     };
   }
 }

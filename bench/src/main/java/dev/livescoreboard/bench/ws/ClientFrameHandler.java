@@ -1,7 +1,6 @@
 package dev.livescoreboard.bench.ws;
 
 import dev.livescoreboard.bench.http.WallClock;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -49,7 +48,7 @@ final class ClientFrameHandler extends ChannelInboundHandlerAdapter {
     try {
       if (msg instanceof TextWebSocketFrame frame) {
         long micros = WallClock.micros();
-        listener.onText(ctx.channel(), ByteBufUtil.getBytes(frame.content()), micros);
+        listener.onText(ctx.channel(), frame.content(), micros);
       }
     } finally {
       ReferenceCountUtil.release(msg);

@@ -13,6 +13,9 @@ import org.HdrHistogram.Histogram;
  * @param propagation receipt − {@code sourceCommittedAt}, every client and update (µs)
  * @param broadcastSpread per update: last client receipt − first client receipt (µs)
  * @param allDelivered per update: last client receipt − {@code sourceCommittedAt} (µs)
+ * @param broadcast per update: last client receipt − the server's {@code sentAt}, when it began
+ *     sending the update (µs): the broadcast-to-all time of SPEC §8, defined the same way for the
+ *     gateway and the bare fan-out server; empty when the server sends no {@code sentAt}
  */
 public record FleetResults(
     int requested,
@@ -22,7 +25,8 @@ public record FleetResults(
     long receipts,
     Histogram propagation,
     Histogram broadcastSpread,
-    Histogram allDelivered) {
+    Histogram allDelivered,
+    Histogram broadcast) {
 
   /** Receipts per (update × connected client); below 1 when clients skipped or lost updates. */
   public double deliveredShare() {

@@ -1,5 +1,6 @@
 package dev.livescoreboard.bench.ws;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 /** Receives every text frame of a client, on its event loop; must not block. */
@@ -7,7 +8,8 @@ interface FrameListener {
 
   /**
    * @param channel the client's channel (a listener may pause or resume its reads)
+   * @param json the frame's payload, readable only during the call (not to be released or kept)
    * @param receivedMicros wall-clock epoch micros when the frame was read
    */
-  void onText(Channel channel, byte[] json, long receivedMicros);
+  void onText(Channel channel, ByteBuf json, long receivedMicros);
 }

@@ -1,6 +1,7 @@
 package dev.livescoreboard.bench.ws;
 
 import dev.livescoreboard.bench.http.WallClock;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.util.AttributeKey;
@@ -63,7 +64,7 @@ final class SlowClients implements FrameListener, AutoCloseable {
   }
 
   @Override
-  public void onText(Channel channel, byte[] json, long receivedMicros) {
+  public void onText(Channel channel, ByteBuf json, long receivedMicros) {
     FrameHeader header = FrameHeader.parse(json).orElse(null);
     if (header == null || !header.carriesState()) {
       return;

@@ -1,5 +1,6 @@
 package dev.livescoreboard.bench.ws;
 
+import dev.livescoreboard.bench.child.LineChild;
 import dev.livescoreboard.bench.http.CompletionMatcher;
 import dev.livescoreboard.bench.http.Histograms;
 import java.io.IOException;
@@ -10,21 +11,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
  * K WebSocket clients subscribed to one board: in this process ({@code processes == 0}) or spread
- * over child JVMs ({@code --role=ws-client}), child {@code i} binding to 127.0.0.{i+2}. One more
- * in-process client parses updates fully for the {@link CompletionMatcher}. Optionally S slow
- * clients beside them ({@link SlowClients}), spread the same way and counted apart.
+ * over child JVMs ({@code --role=ws-client}), child {@code i} binding to 127.0.0.{firstSource+i} (a
+ * source address has ephemeral ports for about 28,000 connections). One more in-process client
+ * parses updates fully for the {@link CompletionMatcher}. Optionally S slow clients beside them
+ * ({@link SlowClients}), spread the same way and counted apart.
  */
 public final class WebSocketFleet implements AutoCloseable {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
 
   private final int requested;
-  private final List<ClientProcess> children = new ArrayList<>();
+  private final List<LineChild> children = new ArrayList<>();
   private WsClientGroup local;
   private UpdateRecorder localRecorder;
   private SlowClients localSlow;
@@ -37,12 +40,18 @@ public final class WebSocketFleet implements AutoCloseable {
     this.requested = requested;
   }
 
-  /** Connects all clients and returns once every process has reported how many made it. */
+  /**
+   * Connects all clients and returns once every process has reported how many made it.
+   *
+   * @param firstSource the last byte of the first child's 127.0.0.x source address; two fleets
+   *     connected at once need sources of their own
+   */
   public static WebSocketFleet connect(
       URI wsUri,
       int clients,
       int slowClients,
       int processes,
+      int firstSource,
       CompletionMatcher matcher,
       Path logDir,
       String mainClass)
@@ -63,15 +72,15 @@ public final class WebSocketFleet implements AutoCloseable {
       Files.createDirectories(logDir);
       for (int i = 0; i < processes; i++) {
         fleet.children.add(
-            ClientProcess.start(
+            WsChildMain.start(
                 wsUri,
                 share(clients, processes, i),
                 share(slowClients, processes, i),
-                "127.0.0." + (i + 2),
-                logDir.resolve("ws-client-" + i + ".log"),
+                "127.0.0." + (firstSource + i),
+                logDir.resolve("ws-client-" + (firstSource + i) + ".log"),
                 mainClass));
       }
-      for (ClientProcess child : fleet.children) {
+      for (LineChild child : fleet.children) {
         String[] ready = child.await("READY", CONNECT_TIMEOUT).split(" ");
         fleet.connected += Integer.parseInt(ready[1]);
         fleet.slowConnected += Integer.parseInt(ready[2]);
@@ -96,9 +105,14 @@ public final class WebSocketFleet implements AutoCloseable {
     return slowConnected;
   }
 
+  /** The last {@code LEADERBOARD_UPDATE} the parsing client received, byte for byte. */
+  public Optional<byte[]> lastUpdate() {
+    return observing.lastUpdate();
+  }
+
   /** Process ids of the client JVMs (empty when the clients live in this process). */
   public List<Long> pids() {
-    return children.stream().map(c -> c.process().pid()).toList();
+    return children.stream().map(LineChild::pid).toList();
   }
 
   /** Counts updates committed in {@code [fromMicros, untilMicros]} (wall-clock epoch micros). */
@@ -106,7 +120,7 @@ public final class WebSocketFleet implements AutoCloseable {
     if (localRecorder != null) {
       localRecorder.window(fromMicros, untilMicros);
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.send("WINDOW " + fromMicros + " " + untilMicros);
     }
   }
@@ -122,10 +136,10 @@ public final class WebSocketFleet implements AutoCloseable {
     if (localSlow != null) {
       all = all.plus(localSlow.resume(latest, timeout));
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.send("RESUME " + latest + " " + timeout.toMillis());
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       all =
           all.plus(
               SlowClientResults.parse(
@@ -144,7 +158,7 @@ public final class WebSocketFleet implements AutoCloseable {
       seqs.putAll(localRecorder.seqTable());
       disconnects += local.disconnects();
     }
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.send("STOP");
       for (String line = child.next(Duration.ofSeconds(60));
           !line.equals("END");
@@ -160,11 +174,15 @@ public final class WebSocketFleet implements AutoCloseable {
     }
     Histogram spread = Histograms.plain();
     Histogram allDelivered = Histograms.plain();
+    Histogram broadcast = Histograms.plain();
     long receipts = 0;
     for (long[] s : seqs.values()) {
-      Histograms.record(spread, s[2] - s[1]);
-      Histograms.record(allDelivered, s[2] - s[0]);
-      receipts += s[3];
+      Histograms.record(spread, s[3] - s[2]);
+      Histograms.record(allDelivered, s[3] - s[0]);
+      if (s[1] != SeqStats.NOT_SENT) {
+        Histograms.record(broadcast, s[3] - s[1]);
+      }
+      receipts += s[4];
     }
     return new FleetResults(
         requested,
@@ -174,12 +192,13 @@ public final class WebSocketFleet implements AutoCloseable {
         receipts,
         propagation,
         spread,
-        allDelivered);
+        allDelivered,
+        broadcast);
   }
 
   @Override
   public void close() {
-    for (ClientProcess child : children) {
+    for (LineChild child : children) {
       child.close();
     }
     if (local != null) {

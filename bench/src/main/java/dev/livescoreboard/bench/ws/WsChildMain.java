@@ -1,13 +1,16 @@
 package dev.livescoreboard.bench.ws;
 
+import dev.livescoreboard.bench.child.LineChild;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,20 +23,28 @@ public final class WsChildMain {
 
   private WsChildMain() {}
 
+  /** Starts a client process of the fleet; it prints {@code READY …} once connected. */
+  static LineChild start(
+      URI wsUri, int clients, int slowClients, String source, Path log, String mainClass)
+      throws IOException {
+    return LineChild.start(
+        "a WebSocket client process",
+        mainClass,
+        List.of("-Xmx384m", "-Xss256k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+        List.of(
+            "--role=ws-client",
+            "--uri=" + wsUri,
+            "--clients=" + clients,
+            "--slow=" + slowClients,
+            "--source=" + source,
+            "--threads=2"),
+        log);
+  }
+
   /** Arguments: {@code --uri= --clients= --slow= --source= --threads=}. */
   public static void run(String[] args) throws Exception {
-    Map<String, String> o = new HashMap<>();
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        o.put(a.substring(2, eq), a.substring(eq + 1));
-      }
-    }
-    PrintStream out =
-        new PrintStream(
-            new java.io.FileOutputStream(java.io.FileDescriptor.out),
-            false,
-            StandardCharsets.UTF_8);
+    Map<String, String> o = LineChild.arguments(args);
+    PrintStream out = LineChild.stdout();
     UpdateRecorder recorder = new UpdateRecorder();
     InetAddress source = o.containsKey("source") ? InetAddress.getByName(o.get("source")) : null;
     URI uri = URI.create(o.get("uri"));

@@ -19,6 +19,15 @@
  * by receipt time inside the window; a push about the player's own complete (no {@code
  * overtakenBy}) is matched to that complete's response by (user, score).
  *
+ * <p>Cost per frame: the fleet shares the two cores with the server it measures, so what it spends
+ * per frame is time the server's broadcast waits for. Every client of one update receives the same
+ * bytes; each event loop thread remembers its last few distinct frames, so a repeated frame is
+ * recognised by a byte comparison and counted without a copy or a parse.
+ *
+ * <p>Broadcast to all, per update: the last client's receipt − the server's {@code sentAt} (when it
+ * began sending the update). The gateway and the bare fan-out server stamp it alike, so one
+ * definition serves both.
+ *
  * <p>Guarantees: only updates whose {@code sourceCommittedAt} lies in the measured window count; an
  * update a client never received (closed, conflated) lowers the delivered share instead of being
  * guessed.

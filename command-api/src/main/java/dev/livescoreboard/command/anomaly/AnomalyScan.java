@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toList;
 
 import dev.livescoreboard.command.admin.UserAdministration;
+import dev.livescoreboard.command.system.LongTransactions;
 import dev.livescoreboard.command.user.UserStatus;
 import dev.livescoreboard.command.user.Users;
 import java.time.Clock;
@@ -17,11 +18,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One scan: runs the rules and opens a flag per finding, freezing the user too when {@code
- * auto-freeze} is on, all in one transaction under the scan lock.
+ * auto-freeze} is on, all in one transaction under the scan lock. Its aggregates over the lookback
+ * may run longer than a request's statement, so the transaction has the jobs' bound ({@link
+ * LongTransactions}).
  */
 @Service
 class AnomalyScan {
@@ -36,7 +38,7 @@ class AnomalyScan {
   private final Users users;
   private final UserAdministration administration;
   private final AnomalySettings settings;
-  private final TransactionTemplate transactions;
+  private final LongTransactions transactions;
   private final Clock clock;
 
   AnomalyScan(
@@ -45,7 +47,7 @@ class AnomalyScan {
       Users users,
       UserAdministration administration,
       AnomalySettings settings,
-      TransactionTemplate transactions,
+      LongTransactions transactions,
       Clock clock) {
     this.rules = rules;
     this.flags = flags;

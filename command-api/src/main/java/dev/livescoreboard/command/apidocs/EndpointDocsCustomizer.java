@@ -1,6 +1,7 @@
 package dev.livescoreboard.command.apidocs;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.events.TraceParent;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -35,9 +37,7 @@ class EndpointDocsCustomizer implements OpenApiCustomizer {
       Map.of(
           "Idempotency-Key",
           "Optional client-chosen key (per user, kept 24 h): a retry with the same key returns the"
-              + " original response with Idempotent-Replayed: true and writes nothing",
-          "traceparent",
-          "Optional W3C trace context, carried into the published score event");
+              + " original response with Idempotent-Replayed: true and writes nothing");
 
   @Override
   public void customise(OpenAPI openApi) {
@@ -60,6 +60,7 @@ class EndpointDocsCustomizer implements OpenApiCustomizer {
     }
     if (path.startsWith(API_PREFIX)) {
       operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_AUTH)));
+      operation.addParametersItem(traceParent());
     }
     describeHeaders(operation);
     Set<ErrorCode> codes = shapeCodes(path, operation);
@@ -91,6 +92,19 @@ class EndpointDocsCustomizer implements OpenApiCustomizer {
       codes.add(ErrorCode.VALIDATION_FAILED);
     }
     return codes;
+  }
+
+  /** Read by a filter for every request, so no handler declares it (the trace package). */
+  private static Parameter traceParent() {
+    return new Parameter()
+        .in("header")
+        .name(TraceParent.HEADER)
+        .required(false)
+        .schema(new StringSchema())
+        .description(
+            "Optional W3C trace context (version 00), else the server starts a trace: its trace id"
+                + " names the request's log lines and, for a score change, the published event"
+                + " and the live update frames it causes (traceId)");
   }
 
   private static void describeHeaders(Operation operation) {

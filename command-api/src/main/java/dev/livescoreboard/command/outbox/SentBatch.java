@@ -1,5 +1,6 @@
 package dev.livescoreboard.command.outbox;
 
+import dev.livescoreboard.events.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +53,9 @@ final class SentBatch {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic, row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
     if (row.traceparent() != null) {
-      record.headers().add("traceparent", row.traceparent().getBytes(StandardCharsets.US_ASCII));
+      record
+          .headers()
+          .add(TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.US_ASCII));
     }
     return record;
   }

@@ -45,5 +45,12 @@
  * scoreboard.outbox.batch.size} (rows per claim), {@code scoreboard.outbox.published}, {@code
  * scoreboard.outbox.failures}, {@code scoreboard.outbox.lock.busy} (claims that found another relay
  * holding the lock), {@code scoreboard.outbox.purged} (rows deleted by the purge).
+ *
+ * <p>Trace: a row's {@code traceparent} (the trace of the request that wrote it, see the {@code
+ * trace} package) is sent as the record's {@code traceparent} header, on every send of the row.
+ *
+ * <p>Health: the {@code kafka} component of {@code /actuator/health} is DOWN when the broker does
+ * not describe its cluster within {@code scoreboard.kafka.health-timeout} (1 s); it is not in the
+ * readiness group, because writes go on into the outbox while Kafka is down.
  */
 package dev.livescoreboard.command.outbox;

@@ -3,10 +3,13 @@ package dev.livescoreboard.command.score;
 import dev.livescoreboard.command.auth.AuthenticatedUser;
 import dev.livescoreboard.command.idempotency.Idempotency;
 import dev.livescoreboard.command.problem.ApiException;
+import dev.livescoreboard.command.trace.TraceContextFilter;
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.events.TraceParent;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +24,6 @@ class ActionCompletionController {
 
   private final ActionCompletion completion;
   private final Idempotency idempotency;
-  private final TraceParents traceParents = new TraceParents();
 
   ActionCompletionController(ActionCompletion completion, Idempotency idempotency) {
     this.completion = completion;
@@ -32,7 +34,7 @@ class ActionCompletionController {
   ResponseEntity<CompletedAction> complete(
       AuthenticatedUser caller,
       @Valid @RequestBody CompleteActionRequest request,
-      @RequestHeader(name = "traceparent", required = false) String traceparent,
+      @RequestAttribute(TraceContextFilter.ATTRIBUTE) TraceParent trace,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     String metadata = metadataJson(request.metadata());
     // What makes a retry "the same request": the token and the metadata as parsed.
@@ -45,8 +47,7 @@ class ActionCompletionController {
         CompletedAction.class,
         () -> {
           ActionCompletion.Outcome done =
-              completion.complete(
-                  caller, request.actionToken(), metadata, traceParents.resolve(traceparent));
+              completion.complete(caller, request.actionToken(), metadata, trace.value());
           return ResponseEntity.ok()
               .headers(headers -> headers.setAll(done.rateLimitHeaders()))
               .body(done.action());

@@ -3,13 +3,16 @@ package dev.livescoreboard.command.score;
 import dev.livescoreboard.command.auth.AuthenticatedUser;
 import dev.livescoreboard.command.idempotency.Idempotency;
 import dev.livescoreboard.command.problem.ApiException;
+import dev.livescoreboard.command.trace.TraceContextFilter;
 import dev.livescoreboard.command.user.UserIds;
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.events.TraceParent;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +26,6 @@ class ScoreAdjustmentController {
 
   private final ScoreAdjustment adjustment;
   private final Idempotency idempotency;
-  private final TraceParents traceParents = new TraceParents();
 
   ScoreAdjustmentController(ScoreAdjustment adjustment, Idempotency idempotency) {
     this.adjustment = adjustment;
@@ -38,7 +40,7 @@ class ScoreAdjustmentController {
       AuthenticatedUser caller,
       @PathVariable String userId,
       @Valid @RequestBody AdjustScoreRequest request,
-      @RequestHeader(name = "traceparent", required = false) String traceparent,
+      @RequestAttribute(TraceContextFilter.ATTRIBUTE) TraceParent trace,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     if (!UserIds.isValid(userId)) {
       throw new ApiException(
@@ -59,8 +61,6 @@ class ScoreAdjustmentController {
         fingerprint,
         AdjustedScore.class,
         () ->
-            ResponseEntity.ok(
-                adjustment.adjust(
-                    caller.userId(), userId, request, traceParents.resolve(traceparent))));
+            ResponseEntity.ok(adjustment.adjust(caller.userId(), userId, request, trace.value())));
   }
 }

@@ -1,6 +1,8 @@
 package dev.livescoreboard.command.security;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.events.RequestIds;
+import dev.livescoreboard.events.TraceParent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +31,12 @@ import org.springframework.web.filter.CorsFilter;
 class CorsConfig {
 
   static final List<String> ALLOWED_HEADERS =
-      List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id", "traceparent");
+      List.of(
+          "Authorization",
+          "Content-Type",
+          "Idempotency-Key",
+          RequestIds.HEADER,
+          TraceParent.HEADER);
   static final List<String> EXPOSED_HEADERS =
       List.of(
           "RateLimit-Limit",
@@ -37,7 +44,7 @@ class CorsConfig {
           "RateLimit-Reset",
           "Retry-After",
           "Idempotent-Replayed",
-          "X-Request-Id");
+          RequestIds.HEADER);
 
   @Bean
   FilterRegistrationBean<CorsFilter> apiCorsFilter(HttpSettings settings) {
@@ -65,7 +72,7 @@ class CorsConfig {
     protected void rejectRequest(ServerHttpResponse response) throws IOException {
       response.setStatusCode(HttpStatus.valueOf(ErrorCode.FORBIDDEN.status()));
       response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-      String requestId = MDC.get("requestId");
+      String requestId = MDC.get(RequestIds.MDC_KEY);
       String body =
           "{\"type\":\"urn:problem:forbidden\",\"title\":\""
               + ErrorCode.FORBIDDEN.title()

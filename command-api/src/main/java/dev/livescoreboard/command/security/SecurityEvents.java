@@ -4,23 +4,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records security events: one structured JSON line on the {@code security} logger ({@code
- * {"event","userId","ip","path","requestId","reason"}}) and one increment of the counter {@code
- * scoreboard.security.events{event=…}}. The request details come from the current request, so
- * callers pass only what they know. An event is recorded at most once per request, so a caller and
- * {@link SecurityEventObserver} may both report it. Never pass tokens or secrets as the reason;
- * user ids are pseudonymous and logged as they are. Thread-safe.
+ * Records security events: one line on the {@code security} logger whose key-value pairs {@code
+ * event, userId, ip, path, reason} are fields of its JSON (beside the MDC's {@code requestId} and
+ * {@code traceId}), and one increment of the counter {@code scoreboard.security.events{event=…}}.
+ * The request details come from the current request, so callers pass only what they know. An event
+ * is recorded at most once per request, so a caller and {@link SecurityEventObserver} may both
+ * report it. Never pass tokens or secrets as the reason; user ids are pseudonymous and logged as
+ * they are. Thread-safe.
  */
 @Component
 public class SecurityEvents {
@@ -30,7 +28,6 @@ public class SecurityEvents {
 
   static final String METRIC = "scoreboard.security.events";
   private static final Logger log = LoggerFactory.getLogger("security");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int MAX_REASON_CHARS = 300;
 
   private final ClientAddresses addresses;
@@ -77,14 +74,13 @@ public class SecurityEvents {
       }
     }
     counters.get(event).increment();
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("event", event.tag());
-    line.put("userId", userId);
-    line.put("ip", request == null ? null : addresses.of(request));
-    line.put("path", request == null ? null : request.getRequestURI());
-    line.put("requestId", MDC.get("requestId"));
-    line.put("reason", reason == null ? null : truncate(reason));
-    log.warn(JSON.writeValueAsString(line));
+    log.atWarn()
+        .addKeyValue("event", event.tag())
+        .addKeyValue("userId", userId)
+        .addKeyValue("ip", request == null ? null : addresses.of(request))
+        .addKeyValue("path", request == null ? null : request.getRequestURI())
+        .addKeyValue("reason", reason == null ? null : truncate(reason))
+        .log("security event {}", event.tag());
   }
 
   private static String truncate(String reason) {

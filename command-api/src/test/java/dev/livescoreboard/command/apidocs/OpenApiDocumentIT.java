@@ -162,11 +162,21 @@ class OpenApiDocumentIT extends CommandApiTestBase {
         .contains("FORBIDDEN", "ACTION_TOKEN_INVALID", "ACTION_TOKEN_EXPIRED");
     assertThat(problemCodes(complete, "409")).contains("ACTION_ALREADY_COMPLETED");
     JsonNode idempotencyKey = null;
+    JsonNode traceparent = null;
     for (JsonNode parameter : complete.path("parameters")) {
       if (parameter.path("name").asString("").equals("Idempotency-Key")) {
         idempotencyKey = parameter;
       }
+      if (parameter.path("name").asString("").equals("traceparent")) {
+        traceparent = parameter;
+      }
+      assertThat(parameter.path("name").asString())
+          .as("the trace comes from the filter, it is no parameter of its own")
+          .isNotEqualTo("trace");
     }
+    assertThat(traceparent).as("traceparent header").isNotNull();
+    assertThat(traceparent.path("in").asString()).isEqualTo("header");
+    assertThat(traceparent.path("description").asString("")).contains("traceId");
     assertThat(idempotencyKey).as("Idempotency-Key header").isNotNull();
     assertThat(idempotencyKey.path("in").asString()).isEqualTo("header");
     assertThat(idempotencyKey.path("description").asString("")).contains("Idempotent-Replayed");

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.livescoreboard.command.TopicReader;
-import dev.livescoreboard.events.EventJson;
-import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.EmbeddedPostgresServer;
 import dev.livescoreboard.testsupport.TestAuth;
 import dev.livescoreboard.testsupport.TestKafka;
+import dev.livescoreboard.testsupport.TestPostgres;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.io.IOException;
@@ -57,11 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PostgresOutageIT {
 
   private static final String DATABASE = "scoreboard";
-  private static final Map<String, String> SETTINGS = Map.of("fsync", "off");
   private static final Path DATA_DIR =
       Path.of(System.getProperty("java.io.tmpdir"), UniqueNames.of("outage-pg"), "data");
-  // The same folder test-support extracts its PostgreSQL binaries to, so they are reused.
-  private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "pg-binaries");
   // Only a guard against a hang: Hikari gives up on a connection after 2 s.
   private static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
@@ -98,7 +94,7 @@ class PostgresOutageIT {
     String redisPrefix = TestRedis.shared().newKeyPrefix();
     registry.add("scoreboard.redis.url", TestRedis.shared()::url);
     registry.add("scoreboard.redis.key-prefix", () -> redisPrefix);
-    postgres = EmbeddedPostgresServer.start(DATA_DIR, BINARIES, 0, SETTINGS);
+    postgres = TestPostgres.startOwnServer(DATA_DIR, 0);
     postgresPort = postgres.port();
     postgres.createDatabaseIfMissing(DATABASE);
     String url = postgres.jdbcUrl(DATABASE);
@@ -137,7 +133,7 @@ class PostgresOutageIT {
         () -> post("/api/v1/actions", newcomerBearer, Map.of("actionType", "WIN_MATCH")));
     assertUnavailable(() -> complete(bearer, startedBeforeOutage));
 
-    postgres = EmbeddedPostgresServer.start(DATA_DIR, BINARIES, postgresPort, SETTINGS);
+    postgres = TestPostgres.startOwnServer(DATA_DIR, postgresPort);
 
     // The pool reconnects on its own; the token refused during the outage was never consumed.
     Awaitility.await()
@@ -173,7 +169,7 @@ class PostgresOutageIT {
                 .list());
     String key = "global:" + user;
     try (TopicReader reader = new TopicReader(topic)) {
-      reader.readUntil(records -> published(records, key).containsAll(eventIds));
+      reader.readUntil(records -> TopicReader.scoreEventIds(records, key).containsAll(eventIds));
     }
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
@@ -183,16 +179,6 @@ class PostgresOutageIT {
                         "SELECT count(*) FROM outbox WHERE published_at IS NULL AND aggregateid = ?",
                         key)
                     == 0);
-  }
-
-  private static Set<String> published(
-      List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records, String key) {
-    Set<String> ids = new HashSet<>();
-    records.stream()
-        .filter(r -> key.equals(r.key()))
-        .forEach(
-            r -> ids.add(EventJson.fromBytes(r.value(), ScoreChanged.class).eventId().toString()));
-    return ids;
   }
 
   private Response complete(String bearer, String actionToken) {

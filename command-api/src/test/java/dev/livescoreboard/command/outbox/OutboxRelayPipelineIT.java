@@ -50,12 +50,12 @@ class OutboxRelayPipelineIT extends CommandApiTestBase {
   @Autowired KafkaTemplate<String, byte[]> kafka;
 
   /**
-   * Relays what startup wrote (the announcements of the boards from the migrations), so each test
-   * starts with an empty outbox; the relay runs only when a test starts one.
+   * Relays what startup wrote, so each test starts with an empty outbox; the relay runs only when a
+   * test starts one.
    */
   @BeforeEach
   void relayStartupAnnouncements() {
-    TestRelays.relay(jdbc, transactions, kafka, topic, 100, Duration.ofSeconds(30)).drain();
+    TestRelays.drainStartup(jdbc, transactions, kafka, topic);
   }
 
   private final HeldAcknowledgement held = new HeldAcknowledgement();

@@ -1,9 +1,11 @@
 package dev.livescoreboard.command.outbox;
 
+import dev.livescoreboard.events.BoardIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,6 +14,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class TestRelays {
 
   private TestRelays() {}
+
+  /**
+   * Publishes what startup wrote, so that a test starts with an empty outbox: the boards the
+   * migrations announce, and the default board's first season ({@link #awaitStartupWrites}).
+   */
+  static void drainStartup(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, byte[]> kafka,
+      String topic) {
+    awaitStartupWrites(jdbc);
+    relay(jdbc, transactions, kafka, topic, 100, Duration.ofSeconds(30)).drain();
+  }
+
+  /**
+   * Waits until the rollover job, which runs just after startup, has started the default board's
+   * first season, the last outbox row startup writes, so that row cannot land mid-test.
+   */
+  static void awaitStartupWrites(JdbcClient jdbc) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("SELECT count(*) FROM seasons WHERE board_id = ?")
+                        .param(BoardIds.DEFAULT_BOARD)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+  }
 
   static OutboxRelaySettings settings(int batchSize, Duration sendTimeout, Duration fallbackPoll) {
     return new OutboxRelaySettings(

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.livescoreboard.command.CommandApiTestBase;
+import dev.livescoreboard.command.LogLines;
 import dev.livescoreboard.testsupport.TestAuth;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -20,16 +21,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityEventsIT extends CommandApiTestBase {
 
   private static final Map<String, String> START = Map.of("actionType", "COMPLETE_LEVEL");
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   @Autowired private MeterRegistry meters;
 
   @Test
-  void aFailedAuthIsLoggedAsJsonAndCountedWithoutTheToken(CapturedOutput output) throws Exception {
+  void aFailedAuthIsLoggedAsJsonWithItsRequestAndTraceAndCountedWithoutTheToken(
+      CapturedOutput output) throws Exception {
     RSAKey foreign = new RSAKeyGenerator(2048).keyID("foreign").generate();
     SignedJWT jwt =
         new SignedJWT(
@@ -49,13 +54,17 @@ class SecurityEventsIT extends CommandApiTestBase {
             "/api/v1/actions",
             token,
             "{\"actionType\":\"COMPLETE_LEVEL\"}",
-            Map.of("X-Request-Id", "sec-evt-1"));
+            Map.of("X-Request-Id", "sec-evt-1", "traceparent", TRACEPARENT));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(events("auth_failed")).isEqualTo(before + 1);
+    JsonNode line = securityLine(output, "sec-evt-1");
+    assertThat(line.path("event").asString()).isEqualTo("auth_failed");
+    assertThat(line.path("level").asString()).isEqualTo("WARN");
+    assertThat(line.path("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(line.path("path").asString()).isEqualTo("/api/v1/actions");
+    assertThat(line.path("@timestamp").asString()).isNotBlank();
     assertThat(output.getAll())
-        .contains("{\"event\":\"auth_failed\"")
-        .contains("\"requestId\":\"sec-evt-1\"")
         .doesNotContain(token)
         .doesNotContain(jwt.getSignature().toString())
         .doesNotContain(
@@ -75,10 +84,13 @@ class SecurityEventsIT extends CommandApiTestBase {
 
     assertThat(replay.status()).isEqualTo(409);
     assertThat(events("token_replay")).isEqualTo(before + 1);
-    assertThat(output.getAll())
-        .contains("\"event\":\"token_replay\",\"userId\":\"" + user + "\"")
-        .doesNotContain(actionToken)
-        .doesNotContain(bearer);
+    assertThat(
+            LogLines.of(output.getAll()).stream()
+                .filter(line -> line.path("logger_name").asString().equals("security"))
+                .filter(line -> line.path("event").asString().equals("token_replay"))
+                .map(line -> line.path("userId").asString()))
+        .contains(user);
+    assertThat(output.getAll()).doesNotContain(actionToken).doesNotContain(bearer);
   }
 
   @Test
@@ -116,6 +128,15 @@ class SecurityEventsIT extends CommandApiTestBase {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The security event line of the request {@code requestId}. */
+  private static JsonNode securityLine(CapturedOutput output, String requestId) {
+    return LogLines.of(output.getAll()).stream()
+        .filter(line -> line.path("logger_name").asString().equals("security"))
+        .filter(line -> line.path("requestId").asString().equals(requestId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no security event of " + requestId));
   }
 
   private double events(String event) {

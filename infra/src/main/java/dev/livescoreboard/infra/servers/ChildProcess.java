@@ -33,7 +33,8 @@ public final class ChildProcess {
    * Starts {@code command}.
    *
    * @param env added to this JVM's environment
-   * @param log receives stderr, and stdout too unless {@code pipeStdout}
+   * @param log receives stderr, and stdout too unless {@code pipeStdout}; appended to, so the log
+   *     of a process restarted in place still holds what its predecessor wrote before it died
    * @param pipeStdout keep stdout as a pipe the caller reads ({@link #process()})
    */
   public static ChildProcess start(
@@ -41,10 +42,11 @@ public final class ChildProcess {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       ProcessBuilder builder = new ProcessBuilder(command);
+      ProcessBuilder.Redirect appended = ProcessBuilder.Redirect.appendTo(log.toFile());
       if (pipeStdout) {
-        builder.redirectError(log.toFile());
+        builder.redirectError(appended);
       } else {
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.redirectErrorStream(true).redirectOutput(appended);
       }
       builder.environment().putAll(env);
       return new ChildProcess(name, builder.start(), log);

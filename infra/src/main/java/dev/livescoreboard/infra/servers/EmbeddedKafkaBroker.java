@@ -36,15 +36,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param partitions default partition count of auto-created topics
    */
   public static EmbeddedKafkaBroker start(Path logDir, int port, int partitions) {
+    return start(logDir, port, port == 0 ? 0 : port + 1, partitions);
+  }
+
+  /**
+   * Starts the broker with its controller on {@code controllerPort} (0: any free port). A broker
+   * restarted in place is given both ports it had, so clients and its quorum find it where they
+   * left it.
+   */
+  public static EmbeddedKafkaBroker start(
+      Path logDir, int port, int controllerPort, int partitions) {
     int clientPort = FreePorts.pick(port);
-    int controllerPort = FreePorts.pick(port == 0 ? 0 : port + 1);
+    int quorumPort = FreePorts.pick(controllerPort);
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(NODE_ID));
-    props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + quorumPort);
     props.put(
         "listeners",
-        "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + quorumPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded KRaft broker alone in its own JVM, started by {@link KafkaBrokerProcess}: {@code
- * --port=<0|port> --log-dir=<dir> --partitions=<n>}. Prints {@code READY <bootstrap>} on stdout
- * once clients can connect, then runs until its stdin ends (the parent closed it, or the parent
- * died and the pipe broke) or it receives SIGTERM/SIGINT; either way the broker shuts down cleanly
- * first. Reading stdin is what ties the broker's life to its parent even when the parent is killed
- * without running its own cleanup.
+ * --port=<0|port> [--controller-port=<0|port>] --log-dir=<dir> --partitions=<n>}. Prints {@code
+ * READY <bootstrap>} on stdout once clients can connect, then runs until its stdin ends (the parent
+ * closed it, or the parent died and the pipe broke) or it receives SIGTERM/SIGINT; either way the
+ * broker shuts down cleanly first. Reading stdin is what ties the broker's life to its parent even
+ * when the parent is killed without running its own cleanup.
  */
 public final class KafkaBrokerMain {
 
@@ -24,10 +24,12 @@ public final class KafkaBrokerMain {
 
   public static void main(String[] args) throws IOException {
     Map<String, String> o = options(args);
+    int port = Integer.parseInt(o.getOrDefault("port", "0"));
     EmbeddedKafkaBroker broker =
         EmbeddedKafkaBroker.start(
             Path.of(required(o, "log-dir")),
-            Integer.parseInt(o.getOrDefault("port", "0")),
+            port,
+            Integer.parseInt(o.getOrDefault("controller-port", port == 0 ? "0" : "" + (port + 1))),
             Integer.parseInt(o.getOrDefault("partitions", "1")));
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable stop =

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,17 +51,23 @@ public final class KafkaBrokerProcess implements AutoCloseable {
    * @param log the file receiving the child's output
    */
   public static KafkaBrokerProcess start(Path logDir, int port, int partitions, Path log) {
-    ServiceJava java = ServiceJava.detect();
-    List<String> options = new ArrayList<>(java.runtimeOptions());
-    options.addAll(JVM_OPTIONS);
+    return start(logDir, port, port == 0 ? 0 : port + 1, partitions, log);
+  }
+
+  /**
+   * Starts the broker JVM with its controller on {@code controllerPort} (0: any free port), e.g. to
+   * restart it in place on both ports it had.
+   */
+  public static KafkaBrokerProcess start(
+      Path logDir, int port, int controllerPort, int partitions, Path log) {
     List<String> command =
-        JavaMainCommand.of(
-            java.executable().toString(),
-            System.getProperty("java.class.path"),
+        JavaMainCommand.on(
+            ServiceJava.detect(),
             KafkaBrokerMain.class.getName(),
-            options,
+            JVM_OPTIONS,
             List.of(
                 "--port=" + port,
+                "--controller-port=" + controllerPort,
                 "--log-dir=" + logDir.toAbsolutePath(),
                 "--partitions=" + partitions));
     ChildProcess child = ChildProcess.start("the Kafka broker JVM", command, Map.of(), log, true);

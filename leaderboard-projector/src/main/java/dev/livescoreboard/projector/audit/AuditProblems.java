@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import redis.clients.jedis.exceptions.JedisException;
@@ -26,7 +27,8 @@ class AuditProblems {
   record Problem(
       String type, String title, int status, String detail, String code, String requestId) {}
 
-  @ExceptionHandler({DataAccessException.class, JedisException.class})
+  // TransactionException: no connection for the audit's read-only transaction.
+  @ExceptionHandler({DataAccessException.class, TransactionException.class, JedisException.class})
   ResponseEntity<Problem> unavailable(RuntimeException e, HttpServletRequest request) {
     log.warn("audit failed: {}", e.toString());
     ErrorCode code = ErrorCode.UNAVAILABLE;

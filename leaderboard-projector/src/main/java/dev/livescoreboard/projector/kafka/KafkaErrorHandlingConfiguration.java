@@ -3,6 +3,7 @@ package dev.livescoreboard.projector.kafka;
 import dev.livescoreboard.events.ScoreboardEvent;
 import dev.livescoreboard.events.ScoreboardEventSerializer;
 import dev.livescoreboard.projector.projection.InvalidScoreEventException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -34,6 +35,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *   <li>Poison records (not deserializable, or an {@link InvalidScoreEventException}) are not
  *       retryable and go to {@code <topic>.DLT} with the original bytes and the exception in
  *       headers; then the partition moves on.
+ *   <li>Every dead letter is counted ({@code scoreboard.projector.dead.letters}) and logged with
+ *       the trace id of the record it carries.
  *   <li>The listener consumes batches and names the failing record with a {@code
  *       BatchListenerFailedException}: the records before it are committed, the failing one is
  *       retried or dead-lettered as above, the rest are delivered again.
@@ -74,7 +77,9 @@ class KafkaErrorHandlingConfiguration {
 
   @Bean
   DefaultErrorHandler scoreEventErrorHandler(
-      KafkaTemplate<String, Object> deadLetterTemplate, KafkaSettings settings) {
+      KafkaTemplate<String, Object> deadLetterTemplate,
+      KafkaSettings settings,
+      MeterRegistry registry) {
     // Partition -1: let the producer choose, so the DLT needs no more partitions than it has.
     DeadLetterPublishingRecoverer recoverer =
         new DeadLetterPublishingRecoverer(
@@ -87,7 +92,7 @@ class KafkaErrorHandlingConfiguration {
     DefaultErrorHandler handler = new DefaultErrorHandler(unwrapping, backOff(settings.retry()));
     // Deserialization failures are already not retryable by default.
     handler.addNotRetryableExceptions(InvalidScoreEventException.class);
-    handler.setRetryListeners(new LoggingRetryListener());
+    handler.setRetryListeners(new LoggingRetryListener(), new DeadLetterCounter(registry));
     return handler;
   }
 

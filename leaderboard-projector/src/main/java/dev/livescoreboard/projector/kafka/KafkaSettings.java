@@ -14,10 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency listener threads per instance (at most the number of partitions is useful)
  * @param retry back-off between attempts of a failing event; attempts are unlimited because the
  *     usual cause is Redis being unreachable, and skipping an event would corrupt the read model
+ * @param healthTimeout how long the health check waits for the broker before it reports DOWN
  */
 @ConfigurationProperties("scoreboard.kafka")
 record KafkaSettings(
-    @DefaultValue(Topics.SCORE_EVENTS) String topic, String group, int concurrency, Retry retry) {
+    @DefaultValue(Topics.SCORE_EVENTS) String topic,
+    String group,
+    int concurrency,
+    Retry retry,
+    Duration healthTimeout) {
 
   static final String DEAD_LETTER_SUFFIX = ".DLT";
 

@@ -38,14 +38,18 @@ class ApplyScoreEventScript {
     this.topN = settings.topN();
   }
 
-  /** Validates {@code event} and computes its script call; throws for unprojectable events. */
-  ScriptArguments arguments(ScoreChanged event) {
-    return ScriptArguments.of(event, keys, topN);
+  /**
+   * Validates {@code event} and computes its script call; throws for unprojectable events.
+   *
+   * @param traceId the trace of the request that caused it, or {@code null}
+   */
+  ScriptArguments arguments(ScoreChanged event, String traceId) {
+    return ScriptArguments.of(event, traceId, keys, topN);
   }
 
-  /** Applies one event; throws a Jedis exception when Redis is unreachable. */
+  /** Applies one event of no trace; throws a Jedis exception when Redis is unreachable. */
   ApplyOutcome apply(ScoreChanged event) {
-    return applyAll(List.of(arguments(event))).get(0);
+    return applyAll(List.of(arguments(event, null))).get(0);
   }
 
   /**

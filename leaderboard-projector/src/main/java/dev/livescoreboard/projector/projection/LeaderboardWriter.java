@@ -32,7 +32,7 @@ class LeaderboardWriter {
             .register(registry);
     this.published =
         Counter.builder("scoreboard.projector.topn.published")
-            .description("TopNChanged states stored and published")
+            .description("Top-N changes (a new seq) stored and published")
             .register(registry);
     this.failures =
         Counter.builder("scoreboard.projector.apply.failures")
@@ -51,9 +51,13 @@ class LeaderboardWriter {
             .register(registry);
   }
 
-  /** Validates one event; throws {@link InvalidScoreEventException} for unprojectable events. */
-  ScriptArguments prepare(ScoreChanged event) {
-    return script.arguments(event);
+  /**
+   * Validates one event; throws {@link InvalidScoreEventException} for unprojectable events.
+   *
+   * @param traceId the trace of the request that caused it, or {@code null}
+   */
+  ScriptArguments prepare(ScoreChanged event, String traceId) {
+    return script.arguments(event, traceId);
   }
 
   /** Records the size of a consumed batch. */

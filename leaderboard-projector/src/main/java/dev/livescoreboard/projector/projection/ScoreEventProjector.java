@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
  * deserializable or not projectable, never retried) and goes on with the rest, or retries from it
  * with back-off (Redis unreachable). The records before a poison record are applied first, so
  * nothing valid is lost or reordered.
+ *
+ * <p>While a record is handled, its trace id ({@link RecordTraces}) is in the logging context, and
+ * a score change's trace id goes with it into the top-N state it causes.
  */
 @Component
 class ScoreEventProjector {
@@ -61,11 +64,21 @@ class ScoreEventProjector {
       concurrency = "${scoreboard.kafka.concurrency}",
       batch = "true")
   void onEvents(List<ConsumerRecord<String, ScoreboardEvent>> records) {
+    try {
+      applyBatch(records);
+    } finally {
+      RecordTraces.log(null);
+    }
+  }
+
+  private void applyBatch(List<ConsumerRecord<String, ScoreboardEvent>> records) {
     writer.batchConsumed(records.size());
     List<ScriptArguments> calls = new ArrayList<>(records.size());
     int firstPending = 0;
     for (int i = 0; i < records.size(); i++) {
       ConsumerRecord<String, ScoreboardEvent> record = records.get(i);
+      String traceId = RecordTraces.traceId(record);
+      RecordTraces.log(traceId);
       RuntimeException poison = null;
       ScriptArguments call = null;
       DeserializationException notReadable =
@@ -99,7 +112,7 @@ class ScoreEventProjector {
         continue;
       } else if (record.value() instanceof ScoreChanged scored) {
         try {
-          call = writer.prepare(scored);
+          call = writer.prepare(scored, traceId);
         } catch (InvalidScoreEventException e) {
           poison = e;
         }

@@ -21,7 +21,11 @@ record ScriptArguments(List<String> keys, List<String> args) {
     args = List.copyOf(args);
   }
 
-  static ScriptArguments of(ScoreChanged event, ScriptKeys scriptKeys, int topN) {
+  /**
+   * @param traceId the trace id of the request that caused {@code event}, carried into the top-N
+   *     state it causes, or {@code null}
+   */
+  static ScriptArguments of(ScoreChanged event, String traceId, ScriptKeys scriptKeys, int topN) {
     String board = event.board();
     String season = event.season();
     if (!BoardIds.isValidBoard(board)) {
@@ -52,7 +56,8 @@ record ScriptArguments(List<String> keys, List<String> args) {
             Integer.toString(topN),
             event.committedAt().toString(),
             Long.toString(Seasons.order(season)),
-            scriptKeys.layout().rankChangedChannel());
+            scriptKeys.layout().rankChangedChannel(),
+            traceId == null ? "" : traceId);
     return new ScriptArguments(scriptKeys.apply(board, season), args);
   }
 

@@ -21,10 +21,17 @@
  *       duplicates.
  *   <li>A poison record inside a batch is dead-lettered after the records before it were applied;
  *       the records after it are delivered again and applied.
- *   <li>A {@code TopNChanged} is stored under {@code top} and published on the channel only when
- *       the ordered (userId, displayName, score) list of the first N changed; {@code seq} grows by
- *       one per publish of a board and season, and is seeded from the Redis clock when missing, so
- *       it keeps growing after Redis lost its data.
+ *   <li>A {@code TopNChanged} with a new {@code seq} is stored under {@code top} and published on
+ *       the channel only when the ordered (userId, displayName, score) list of the first N changed;
+ *       {@code seq} grows by one per such change of a board and season, and is seeded from the
+ *       Redis clock when missing, so it keeps growing after Redis lost its data. Each state carries
+ *       the board's size ({@code totalUsers}, the ranking's {@code ZCARD}, O(1)). When an applied
+ *       event changes the size but not the top N (a user's first score below it, an entry removed
+ *       or restored below it) the stored state is stored and published again with the new {@code
+ *       totalUsers} under the same {@code seq}, everything else unchanged, in the same atomic step:
+ *       the stored state's size is always the board's, and subscribers learn it one pub/sub hop
+ *       later, while nothing counts as a top-N change. Events that change neither (the common case:
+ *       a ranked user's score below the top N) cost nothing more.
  *   <li>A {@code RanksChanged} (shared-events; its Javadoc states who is in one) is published on
  *       the rank-changed channel in the same atomic step, for every applied event that changed its
  *       user's board rank or was their first score; a duplicate, or an event that keeps its user's
@@ -61,6 +68,10 @@
  *   <li>Each board's top N has the board's own size: the apply script reads {@code topN} from the
  *       definition hash, and uses {@code scoreboard.projection.top-n} only for a board whose
  *       definition has not arrived yet.
+ *   <li>A score change's record header {@code traceparent} (command-api's outbox) names its trace:
+ *       its trace id is in the logging MDC while the record is handled and goes into the {@code
+ *       TopNChanged} it causes as {@code traceId}; a state no traced score change caused (entry
+ *       changes, season starts, definitions, rebuilds) has none.
  *   <li>Every key one apply touches belongs to one board ({@code {board}} hash tag), so the script
  *       also runs on Redis Cluster.
  * </ul>

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -73,7 +74,10 @@ class Reconciler {
           repairs.increment();
         }
       }
-    } catch (DataAccessException | JedisException | IllegalStateException e) {
+    } catch (DataAccessException
+        | TransactionException
+        | JedisException
+        | IllegalStateException e) {
       log.warn("reconciliation stopped early, will run again: {}", e.toString());
     } catch (RebuildInProgressException e) {
       log.info("reconciliation met a running rebuild: {}", e.getMessage());

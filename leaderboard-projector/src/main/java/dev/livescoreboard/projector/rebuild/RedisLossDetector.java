@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -56,7 +57,7 @@ class RedisLossDetector {
       definitions.restore();
       seasons.restore();
       boards = scores.boardSeasons();
-    } catch (DataAccessException e) {
+    } catch (DataAccessException | TransactionException e) {
       log.warn(
           "cannot check for lost boards, PostgreSQL unavailable: {}",
           e.getMostSpecificCause().toString());
@@ -75,7 +76,10 @@ class RedisLossDetector {
         }
       } catch (RebuildInProgressException e) {
         log.info("{} is already being rebuilt", board);
-      } catch (JedisException | DataAccessException | IllegalStateException e) {
+      } catch (JedisException
+          | DataAccessException
+          | TransactionException
+          | IllegalStateException e) {
         log.warn("rebuild of lost {} failed, will retry: {}", board, e.toString());
         return rebuilt;
       }

@@ -16,7 +16,8 @@ class KafkaErrorHandlingConfigurationTest {
           Topics.SCORE_EVENTS,
           "scoreboard-projector",
           1,
-          new KafkaSettings.Retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10)));
+          new KafkaSettings.Retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(10)),
+          Duration.ofSeconds(1));
 
   @Test
   void deadLetterTopicIsTheTopicWithDltSuffix() {

@@ -119,6 +119,25 @@ class EntryChangeProjectionIT {
         .isEqualTo(RankingCodec.member(ScoreEvents.BASE_MILLIS + 1000, "amy"));
   }
 
+  /**
+   * A user frozen below the top N changes the board's size only: the state is stored again with the
+   * smaller totalUsers under the same seq; unfrozen, with the larger one.
+   */
+  @Test
+  void freezingAndUnfreezingBelowTheTopNChangeOnlyTheStoredSize() {
+    fourPlayers();
+    TopNChanged before = top();
+    assertThat(before.totalUsers()).isEqualTo(4);
+
+    kafka.send(events.entry("dan", "DAN", FROZEN, CHANGE_FROZEN, 10, 2, 1000));
+    awaitVersion("dan", "2");
+    assertThat(top()).isEqualTo(before.withTotalUsers(3));
+
+    kafka.send(events.entry("dan", "DAN", ACTIVE, CHANGE_UNFROZEN, 10, 3, 1000));
+    awaitVersion("dan", "3");
+    assertThat(top()).isEqualTo(before.withTotalUsers(4));
+  }
+
   @Test
   void replayedAndReorderedDeliveriesChangeNothing() {
     fourPlayers();

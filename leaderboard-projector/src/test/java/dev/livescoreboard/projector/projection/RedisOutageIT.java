@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.LeaderboardKeys;
+import dev.livescoreboard.projector.ActuatorHealth;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.UniqueNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +47,6 @@ class RedisOutageIT {
   private static final String TOPIC = TestKafka.shared().newTopic("score-events-outage", 1);
   private static final String GROUP = UniqueNames.of("projector-outage");
   private static final LeaderboardKeys KEYS = new LeaderboardKeys("");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static RedisServer lateRedis;
 
@@ -118,11 +115,8 @@ class RedisOutageIT {
     return meters.get("scoreboard.projector.apply.failures").counter().count();
   }
 
+  /** The Redis component of /actuator/health (the projector runs without PostgreSQL here). */
   private int healthStatus() throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return ActuatorHealth.status(port, "redis");
   }
 }

@@ -3,6 +3,9 @@ package dev.livescoreboard.projector.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.livescoreboard.events.BoardDefined;
 import dev.livescoreboard.events.BoardDefinitionHash;
 import dev.livescoreboard.events.EventJson;
@@ -12,6 +15,7 @@ import dev.livescoreboard.events.RankingCodec;
 import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.Seasons;
 import dev.livescoreboard.events.TopNChanged;
+import dev.livescoreboard.events.TraceParent;
 import dev.livescoreboard.testsupport.TestKafka;
 import dev.livescoreboard.testsupport.TestRedis;
 import dev.livescoreboard.testsupport.UniqueNames;
@@ -31,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -214,6 +219,50 @@ class ScoreEventProjectorIT {
   }
 
   @Test
+  void aScoreChangesTraceIdReachesTheTopNStateItCauses() {
+    String traceparent = TraceParent.newRoot().value();
+    kafka.sendTraced(events.event("amy", 10, 1), traceparent);
+
+    awaitVersion("amy", "1");
+    assertThat(top().traceId()).isEqualTo(traceparent.substring(3, 35));
+    // A state no traced event caused has none.
+    kafka.send(events.event("bob", 20, 1));
+    awaitVersion("bob", "1");
+    assertThat(top().traceId()).isNull();
+  }
+
+  @Test
+  void aDeadLetterIsCountedAndLoggedWithTheTraceOfItsRecord() {
+    String key = board + ":amy";
+    String traceparent = TraceParent.newRoot().value();
+    double before = counter("scoreboard.projector.dead.letters");
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.livescoreboard.projector.kafka");
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      kafka.sendRawTraced(key, "not json".getBytes(StandardCharsets.UTF_8), traceparent);
+
+      kafka.awaitDeadLetter(key);
+      String traceId = traceparent.substring(3, 35);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  List.copyOf(logged.list).stream()
+                      .anyMatch(
+                          e ->
+                              e.getFormattedMessage().contains("sent to the dead-letter topic")
+                                  && traceId.equals(
+                                      e.getMDCPropertyMap().get(TraceParent.MDC_KEY))));
+      // Other tests of this class dead-letter records too; at least this one was counted.
+      assertThat(counter("scoreboard.projector.dead.letters")).isGreaterThanOrEqualTo(before + 1);
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
+
+  @Test
   void eventThatCannotBeProjectedGoesToTheDeadLetterTopic() {
     ScoreChanged badBoard = new ScoreEvents("Bad}Board", SEASON).event("amy", 10, 1);
     String key = board + ":amy";
@@ -234,15 +283,18 @@ class ScoreEventProjectorIT {
     HttpResponse<String> health = get("/actuator/health");
     HttpResponse<String> metrics = get("/actuator/prometheus");
 
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\"");
+    // The whole health also shows PostgreSQL ("db"), which this test runs without.
+    assertThat(health.body()).contains("\"redis\"").contains("\"kafka\"").contains("\"db\"");
+    assertThat(get("/actuator/health/redis").body()).contains("\"status\":\"UP\"");
+    assertThat(get("/actuator/health/kafka").body()).contains("\"status\":\"UP\"");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
         .contains("scoreboard_projector_events_applied_total")
         .contains("scoreboard_projector_events_duplicates_total")
         .contains("scoreboard_projector_topn_published_total")
         .contains("scoreboard_projector_apply_seconds_count")
-        .contains("scoreboard_projector_batch_size_records_count");
+        .contains("scoreboard_projector_batch_size_records_count")
+        .contains("scoreboard_projector_dead_letters_total");
   }
 
   private void awaitVersion(String userId, String version) {

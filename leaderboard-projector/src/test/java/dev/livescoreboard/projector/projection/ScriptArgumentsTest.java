@@ -19,7 +19,7 @@ class ScriptArgumentsTest {
 
   @Test
   void keysAreThoseOfOneBoardInTheScriptsOrder() {
-    ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), KEYS, 10);
+    ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), null, KEYS, 10);
 
     assertThat(call.keys())
         .containsExactly(
@@ -41,7 +41,7 @@ class ScriptArgumentsTest {
   void argumentsCarryTheRankingEncodingOfRankingCodecAndTheSeasonOrder() {
     ScoreChanged event = events.event("amy", "Amy", 1_000_000, 7, 250);
 
-    ScriptArguments call = ScriptArguments.of(event, KEYS, 5);
+    ScriptArguments call = ScriptArguments.of(event, "4bf92f3577b34da6a3ce929d0e0e4736", KEYS, 5);
 
     assertThat(call.args())
         .containsExactly(
@@ -56,12 +56,20 @@ class ScriptArgumentsTest {
             "5",
             "2026-11-24T10:15:30.123Z",
             Long.toString(Seasons.order("2026-W48")),
-            LAYOUT.rankChangedChannel());
+            LAYOUT.rankChangedChannel(),
+            "4bf92f3577b34da6a3ce929d0e0e4736");
+  }
+
+  @Test
+  void anEventWithoutTraceGivesTheScriptAnEmptyTraceId() {
+    ScriptArguments call = ScriptArguments.of(events.event("amy", 10, 1), null, KEYS, 10);
+
+    assertThat(call.args().get(12)).isEmpty();
   }
 
   @Test
   void zeroScoreIsSentAsPlainZero() {
-    assertThat(ScriptArguments.of(events.event("amy", 0, 1), KEYS, 10).args().get(5))
+    assertThat(ScriptArguments.of(events.event("amy", 0, 1), null, KEYS, 10).args().get(5))
         .isEqualTo("0");
     assertThat(ScriptArguments.redisNumber(RankingCodec.sortScore(0))).isEqualTo("0");
     assertThat(ScriptArguments.redisNumber(-12.5)).isEqualTo("-12.5");
@@ -69,7 +77,7 @@ class ScriptArgumentsTest {
 
   @Test
   void missingDisplayNameIsSentAsEmptySoTheScriptKeepsTheKnownName() {
-    ScriptArguments call = ScriptArguments.of(events.event("amy", null, 10, 1, 0), KEYS, 10);
+    ScriptArguments call = ScriptArguments.of(events.event("amy", null, 10, 1, 0), null, KEYS, 10);
 
     assertThat(call.args().get(7)).isEmpty();
   }
@@ -78,7 +86,7 @@ class ScriptArgumentsTest {
   void boardIdThatWouldBreakTheHashTagIsRejected() {
     ScoreChanged event = new ScoreEvents("a}b", "all-time").event("amy", 10, 1);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, KEYS, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, null, KEYS, 10))
         .isInstanceOf(InvalidScoreEventException.class)
         .hasMessageContaining("board");
   }
@@ -87,7 +95,7 @@ class ScriptArgumentsTest {
   void seasonIdWithKeySeparatorIsRejected() {
     ScoreChanged event = new ScoreEvents("global", "2026:11").event("amy", 10, 1);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, KEYS, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, null, KEYS, 10))
         .isInstanceOf(InvalidScoreEventException.class)
         .hasMessageContaining("season");
   }
@@ -108,7 +116,7 @@ class ScriptArgumentsTest {
             Instant.parse("1969-12-31T23:59:59Z"),
             Instant.EPOCH);
 
-    assertThatThrownBy(() -> ScriptArguments.of(event, KEYS, 10))
+    assertThatThrownBy(() -> ScriptArguments.of(event, null, KEYS, 10))
         .isInstanceOf(InvalidScoreEventException.class);
   }
 }

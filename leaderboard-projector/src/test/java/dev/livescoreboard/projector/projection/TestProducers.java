@@ -9,6 +9,7 @@ import dev.livescoreboard.events.ScoreChanged;
 import dev.livescoreboard.events.ScoreboardEvent;
 import dev.livescoreboard.events.ScoreboardEventSerializer;
 import dev.livescoreboard.events.SeasonStarted;
+import dev.livescoreboard.events.TraceParent;
 import dev.livescoreboard.testsupport.UniqueNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,6 +90,21 @@ final class TestProducers implements AutoCloseable {
 
   void sendRaw(String key, byte[] value) {
     complete(raw.send(new ProducerRecord<>(topic, key, value)));
+  }
+
+  /** Sends with the production key and a {@code traceparent} header, as the outbox relay does. */
+  void sendTraced(ScoreChanged event, String traceparent) {
+    ProducerRecord<String, ScoreboardEvent> record =
+        new ProducerRecord<>(topic, EventKeys.scoreEvent(event.board(), event.userId()), event);
+    record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+    complete(events.send(record));
+  }
+
+  /** Sends raw bytes with a {@code traceparent} header. */
+  void sendRawTraced(String key, byte[] value, String traceparent) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+    record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+    complete(raw.send(record));
   }
 
   /**

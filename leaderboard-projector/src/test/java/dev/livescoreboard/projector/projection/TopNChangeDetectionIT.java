@@ -77,11 +77,13 @@ class TopNChangeDetectionIT {
   @Test
   void userDroppingOutOfTheTopNLetsTheNextUserIn() {
     seedAmyBobCarl();
+    // Below the top 3: the 4th message republishes the state with the board's new size.
     fx.script.apply(fx.events.event("dave", 5, 1));
 
     fx.script.apply(fx.events.event("amy", 1, 2));
 
-    TopNChanged top = lastPublished(4);
+    TopNChanged top = lastPublished(5);
+    assertThat(top.totalUsers()).isEqualTo(4);
     assertThat(top.entries())
         .extracting(LeaderboardEntry::userId)
         .containsExactly("bob", "carl", "dave");
@@ -108,27 +110,46 @@ class TopNChangeDetectionIT {
     assertThat(top.changes()).isEmpty();
   }
 
+  /**
+   * A user's first score below the top N changes the board's size only: the stored state is
+   * published again with the new totalUsers and all else as it was, its seq included.
+   */
   @Test
-  void changeOutsideTheTopNPublishesNothing() {
+  void aNewUserBelowTheTopNRepublishesTheStateWithTheNewSizeUnderTheSameSeq() {
     seedAmyBobCarl();
+    TopNChanged before = lastPublished(3);
+    assertThat(before.totalUsers()).isEqualTo(3);
+
+    ApplyOutcome entered = fx.script.apply(fx.events.event("dave", 5, 1));
+
+    assertThat(entered).isEqualTo(new ApplyOutcome(true, 0));
+    TopNChanged resized = lastPublished(4);
+    assertThat(resized).isEqualTo(before.withTotalUsers(4));
+    assertThat(SCHEMA.validate(fx.subscriber.messages().get(3))).isEmpty();
+  }
+
+  @Test
+  void aChangeOutsideTheTopNThatKeepsTheSizePublishesNothing() {
+    seedAmyBobCarl();
+    fx.script.apply(fx.events.event("dave", 5, 1));
+    fx.subscriber.awaitMessages(4);
     String topBefore = fx.top();
     String seqBefore = fx.seq();
 
-    ApplyOutcome entered = fx.script.apply(fx.events.event("dave", 5, 1));
     ApplyOutcome raised = fx.script.apply(fx.events.event("dave", 9, 2));
 
-    assertThat(entered).isEqualTo(new ApplyOutcome(true, 0));
     assertThat(raised).isEqualTo(new ApplyOutcome(true, 0));
     assertThat(fx.top()).isEqualTo(topBefore);
     assertThat(fx.seq()).isEqualTo(seqBefore);
     assertThat(fx.rankingUserIds()).containsExactly("amy", "bob", "carl", "dave");
-    // Pub/sub keeps order, so the marker being the 4th message proves nothing came in between.
+    // Pub/sub keeps order, so the marker being the 5th message proves nothing came in between.
     ApplyOutcome marker = fx.script.apply(fx.events.event("amy", 31, 2));
-    List<TopNChanged> published = fx.subscriber.awaitMessages(4);
-    assertThat(published).hasSize(4);
-    assertThat(published.get(3).seq())
+    List<TopNChanged> published = fx.subscriber.awaitMessages(5);
+    assertThat(published).hasSize(5);
+    assertThat(published.get(4).seq())
         .isEqualTo(marker.seq())
         .isEqualTo(Long.parseLong(seqBefore) + 1);
+    assertThat(published.get(4).totalUsers()).isEqualTo(4);
   }
 
   @Test
@@ -151,6 +172,7 @@ class TopNChangeDetectionIT {
                 BOARD,
                 SEASON,
                 published.get(0).seq() + 2,
+                3,
                 List.of(
                     new LeaderboardEntry(1, "ann", "Ann", 60),
                     new LeaderboardEntry(2, "zoe", "Zoë \"Z\" </script> \\ ☃", 50),
@@ -159,7 +181,8 @@ class TopNChangeDetectionIT {
                     new RankChange("ann", null, 1),
                     new RankChange("zoe", 1, 2),
                     new RankChange("max", 2, 3)),
-                ScoreEvents.COMMITTED_AT));
+                ScoreEvents.COMMITTED_AT,
+                null));
     assertThat(EventJson.fromJson(fx.top(), TopNChanged.class)).isEqualTo(last);
   }
 

@@ -38,7 +38,11 @@ public final class ScoreboardDatabase {
   }
 
   public static ScoreboardDatabase create() {
-    TestPostgres.Database db = TestPostgres.shared().newDatabase();
+    return create(TestPostgres.shared().newDatabase());
+  }
+
+  /** command-api's schema in {@code db}, e.g. a database on a test's own server. */
+  public static ScoreboardDatabase create(TestPostgres.Database db) {
     migrate(db);
     return new ScoreboardDatabase(db);
   }

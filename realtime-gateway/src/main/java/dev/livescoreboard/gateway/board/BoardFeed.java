@@ -58,7 +58,7 @@ public final class BoardFeed {
     this.broadcastLoops = broadcastLoops;
     this.meters = meters;
     this.delivery = new Delivery(delivered, conflated);
-    this.subscribers = new BoardSubscribers(delivery);
+    this.subscribers = new BoardSubscribers(delivery, meters);
   }
 
   /**

@@ -15,10 +15,19 @@ public final class BoardSnapshots {
 
   private final ConcurrentMap<String, BoardState> states = new ConcurrentHashMap<>();
 
-  /** Stores {@code next} if it is newer than what is known; returns the new state if so. */
+  /**
+   * Stores {@code next} if it is newer than what is known; returns the new state if so. A republish
+   * of the known state with another board size ({@link BoardState#isResizedBy}) replaces it too,
+   * but is returned as nothing new: it changes no top N, so it is never broadcast.
+   */
   public Optional<BoardState> apply(TopNChanged next) {
     BoardState known = states.get(next.board());
     if (known != null && !known.isSupersededBy(next)) {
+      if (known.isResizedBy(next)) {
+        states.computeIfPresent(
+            next.board(),
+            (board, current) -> current.isResizedBy(next) ? current.resized(next) : current);
+      }
       return Optional.empty();
     }
     BoardState candidate = BoardState.of(next);

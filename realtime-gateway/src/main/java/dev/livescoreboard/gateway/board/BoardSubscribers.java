@@ -13,17 +13,21 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class BoardSubscribers {
 
+  private static final LoopSubscribers[] NO_LOOPS = new LoopSubscribers[0];
+
   private final ConcurrentMap<String, Map<EventLoop, LoopSubscribers>> boards =
       new ConcurrentHashMap<>();
   private final Delivery delivery;
+  private final BoardMeters meters;
 
-  BoardSubscribers(Delivery delivery) {
+  BoardSubscribers(Delivery delivery, BoardMeters meters) {
     this.delivery = delivery;
+    this.meters = meters;
   }
 
   /** Adds {@code channel} to the board's subscribers; call on the channel's event loop. */
   void add(String board, Channel channel) {
-    ChannelBoards.of(channel).add(board);
+    BoardCursor cursor = ChannelBoards.of(channel).add(board);
     // compute() makes adding and dropping a board's last subscriber atomic; each loop's set is
     // only ever touched by its own loop, which is the one calling here.
     boards.compute(
@@ -33,7 +37,7 @@ final class BoardSubscribers {
               loops != null ? loops : new ConcurrentHashMap<>();
           byLoop
               .computeIfAbsent(channel.eventLoop(), loop -> new LoopSubscribers(b, loop, delivery))
-              .add(channel);
+              .add(channel, cursor);
           return byLoop;
         });
   }
@@ -58,14 +62,29 @@ final class BoardSubscribers {
     }
   }
 
-  /** Sends the state's update to the board's subscribers, one task per event loop. */
+  /**
+   * Sends the state's update to the board's subscribers, one task per event loop, timed from here
+   * to the last loop's flush. The other loops' tasks are queued first and the calling loop's own
+   * subscribers written last, so every loop writes at the same time: delivering to its own first
+   * would queue the others only once it is done, one loop after the other.
+   */
   void broadcast(BoardState state) {
     Map<EventLoop, LoopSubscribers> byLoop = boards.get(state.top().board());
     if (byLoop == null) {
       return;
     }
-    for (LoopSubscribers subscribers : byLoop.values()) {
-      subscribers.broadcast(state);
+    // A snapshot of the loops: one joining or leaving meanwhile must not upset the count.
+    LoopSubscribers[] loops = byLoop.values().toArray(NO_LOOPS);
+    BroadcastTiming timing = new BroadcastTiming(loops.length, state, meters);
+    for (LoopSubscribers subscribers : loops) {
+      if (!subscribers.isCurrentLoop()) {
+        subscribers.queue(state, timing);
+      }
+    }
+    for (LoopSubscribers subscribers : loops) {
+      if (subscribers.isCurrentLoop()) {
+        subscribers.deliver(state, timing);
+      }
     }
   }
 

@@ -21,25 +21,28 @@ final class Delivery {
     this.conflated = conflated;
   }
 
-  /** Sends {@code state} to those of {@code channels} that need it. Call on their event loop. */
-  void deliver(String board, BoardState state, Channel[] channels) {
+  /**
+   * Sends {@code state} to those of {@code channels} that need it; {@code cursors[i]} is what
+   * {@code channels[i]} was sent of the board. Call on their event loop.
+   */
+  void deliver(String board, BoardState state, Channel[] channels, BoardCursor[] cursors) {
     Channel[] written = new Channel[channels.length];
     int sent = 0;
     int skipped = 0;
-    for (Channel channel : channels) {
+    for (int i = 0; i < channels.length; i++) {
+      Channel channel = channels[i];
       if (!channel.isActive()) {
         continue;
       }
-      ChannelBoards boards = ChannelBoards.of(channel);
       if (!channel.isWritable()) {
         // Writability only changes on this loop, so the channel's writability-changed event
         // (which calls catchUp) is still to come: the owed update cannot be forgotten.
         skipped++;
-        boards.markMissed(board);
+        ChannelBoards.of(channel).markMissed(board);
         continue;
       }
       // Skips a channel whose SNAPSHOT (or a later broadcast) already carried this state or newer.
-      ByteBuf wire = boards.wireFor(board, state);
+      ByteBuf wire = cursors[i].wireFor(state);
       if (wire == null) {
         continue;
       }

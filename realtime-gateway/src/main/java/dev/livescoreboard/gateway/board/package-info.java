@@ -25,20 +25,26 @@
  * first change after a quiet interval is broadcast at once; changes within the interval of the last
  * broadcast are coalesced, and when the interval ends the latest state (only) is broadcast. At most
  * one timer per board per interval. Meters {@code gateway.board.changes} and {@code
- * gateway.board.broadcasts} (tag {@code board}) show what it saves.
+ * gateway.board.broadcasts} (tag {@code board}) show what it saves. Each broadcast is timed from
+ * its start to the last loop's flush ({@link dev.livescoreboard.gateway.board.BoardMeters}).
  *
- * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on. A
- * broadcast queues one task per such loop (and runs it at once for its own loop); the task writes
- * to each of that loop's subscribers with {@code voidPromise()} (no task, promise or future per
- * channel), then flushes each channel it wrote once. What it writes is a {@code duplicate()} of the
- * state's message encoded for the channel's {@link dev.livescoreboard.gateway.board.Transport},
- * fixed per channel: a complete WebSocket frame, header and payload, encoded by Netty's own encoder
- * (the gateway's frames are alike for every connection: unmasked, no extensions), or a complete
- * Server-Sent Event ({@code event:}, {@code id:} seq, {@code data:} the same JSON). Either is
- * unreleasable direct memory, and a raw buffer passes the channel's frame encoder (WebSocket) or
- * the HTTP encoder of a close-delimited response (SSE) untouched, so there is no per-subscriber
- * serializing, framing or copying. The pipeline's {@code FlushConsolidationHandler} merges only the
- * flushes of one read (outside a read it would schedule a task per channel).
+ * <p>Fan-out: a board's subscribers are grouped by the event loop their channel lives on, each with
+ * its cursor of the board (what it was last sent), so a broadcast looks nothing up per channel. A
+ * broadcast queues one task per such loop, then runs its own loop's part at once, so all loops
+ * write at the same time (running its own first would hold the others back until it is done); the
+ * task writes to each of that loop's subscribers with {@code voidPromise()} (no task, promise or
+ * future per channel), then flushes each channel it wrote once. Moving a cursor writes a seq, not a
+ * reference into the long-lived per-channel objects, so a broadcast gives the garbage collector's
+ * remembered sets nothing to refine beyond what Netty's own write path does. What it writes is a
+ * {@code duplicate()} of the state's message encoded for the channel's {@link
+ * dev.livescoreboard.gateway.board.Transport}, fixed per channel: a complete WebSocket frame,
+ * header and payload, encoded by Netty's own encoder (the gateway's frames are alike for every
+ * connection: unmasked, no extensions), or a complete Server-Sent Event ({@code event:}, {@code
+ * id:} seq, {@code data:} the same JSON). Either is unreleasable direct memory, and a raw buffer
+ * passes the channel's frame encoder (WebSocket) or the HTTP encoder of a close-delimited response
+ * (SSE) untouched, so there is no per-subscriber serializing, framing or copying. The pipeline's
+ * {@code FlushConsolidationHandler} merges only the flushes of one read (outside a read it would
+ * schedule a task per channel).
  *
  * <p>Guarantees:
  *
@@ -46,7 +52,8 @@
  *   <li>A board's state only moves forward: a change whose seq is not above the known one (same
  *       season) is ignored, a later season replaces an earlier one, whatever order pub/sub, loads
  *       and refreshes deliver them in. Updates may skip seqs (entries are always the complete top
- *       N).
+ *       N). The one exception: the known state republished with another board size ({@code
+ *       totalUsers}, same seq) replaces it, keeping its entries and changes, and is not broadcast.
  *   <li>A board's broadcasts never overlap and their seqs only grow. Each channel remembers the
  *       state it was last sent per board and is never sent one that is not newer, so whatever order
  *       a SNAPSHOT, broadcasts queued before it and a catch-up reach its loop in, it sees growing
@@ -64,25 +71,30 @@
  *       load fails it stays subscribed and gets the state with the next change or refresh.
  *   <li>Conflation: while a channel is not writable, updates are not queued for it; it is marked as
  *       owed, and once writable again it receives only the latest state of each owed board.
+ *   <li>Every update carries the {@code sourceCommittedAt} and {@code traceId} of the state it
+ *       shows: an update that stands for several states (throttled, or conflated for a slow
+ *       channel) carries those of the latest, the one it shows; the traces of the skipped states
+ *       end at the gateway.
  *   <li>After the Redis subscription (re)connects, every known board is reloaded, so a change
  *       published while it was down still reaches subscribers.
  *   <li>Each state is encoded at most once per message type and transport (on first use; a state
  *       the throttle coalesces away never is, nor for a transport no subscriber uses), and every
- *       subscriber of one transport is sent the same bytes. Ordering, conflation and the memory
- *       bounds below are the same for both transports: they are decided per channel and board
- *       before the transport's bytes are picked.
+ *       subscriber of one transport is sent the same bytes. An update carries {@code sentAt}, the
+ *       time its first encoding began, i.e. when the gateway started sending that state: one value
+ *       for every subscriber and transport. Ordering, conflation and the memory bounds below are
+ *       the same for both transports: they are decided per channel and board before the transport's
+ *       bytes are picked.
  * </ul>
  *
  * <p>Memory bounds: per board that has data, one state (its current season only, with at most four
  * encoded messages: two types in two transports) and one throttle. A replaced state, frames
- * included, is reclaimed by the garbage collector once no channel refers to it any more as the last
- * state it was sent or in its outbound buffer (channels never free the unreleasable buffers). Per
- * connection: at most the subscription limit of boards (enforced by the {@code websocket} package;
- * an SSE stream watches one), and per board one reference to the last state sent and one owed flag,
- * never a queue of frames. Writability is checked before each broadcast write and before a
- * catch-up, so what this package queues in a slow channel's outbound buffer stays within the
- * write-buffer high-water mark plus one frame per board it watches, and those frames are duplicates
- * of the shared buffers. The subscriber index holds one entry per board and event loop that has
- * subscribers, dropped with the last one.
+ * included, is reclaimed by the garbage collector once no channel has it in its outbound buffer
+ * (channels never free the unreleasable buffers). Per connection: at most the subscription limit of
+ * boards (enforced by the {@code websocket} package; an SSE stream watches one), and per board the
+ * season and seq of the last state sent and one owed flag, never a queue of frames. Writability is
+ * checked before each broadcast write and before a catch-up, so what this package queues in a slow
+ * channel's outbound buffer stays within the write-buffer high-water mark plus one frame per board
+ * it watches, and those frames are duplicates of the shared buffers. The subscriber index holds one
+ * entry per board and event loop that has subscribers, dropped with the last one.
  */
 package dev.livescoreboard.gateway.board;

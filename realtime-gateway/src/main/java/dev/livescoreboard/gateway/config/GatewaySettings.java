@@ -34,7 +34,11 @@ import java.util.stream.Collectors;
  * @param maxRequestBytes largest HTTP request body accepted
  * @param heartbeat how often the server pings a WebSocket
  * @param idleClose how long a WebSocket may stay silent before it is closed
- * @param maxConnections open connections (HTTP and WebSocket) the gateway holds in all; one
+ * @param requestTimeout how long a request may take to arrive, head and body, from its first byte
+ *     (however slowly it trickles in); then it is answered 408 and the connection closed
+ * @param drainTimeout how long a connection may go on not taking what it is sent (its write buffer
+ *     above the high-water mark) before it is closed; meanwhile nothing more is read from it
+ * @param maxConnections open connections (HTTP, WebSocket and SSE) the gateway holds in all; one
  *     accepted beyond it is closed at once
  * @param maxConnectionsPerUser open WebSockets one user may hold
  * @param maxSubscriptionsPerConnection boards one WebSocket may subscribe to
@@ -66,6 +70,8 @@ public record GatewaySettings(
     int maxRequestBytes,
     Duration heartbeat,
     Duration idleClose,
+    Duration requestTimeout,
+    Duration drainTimeout,
     int maxConnections,
     int maxConnectionsPerUser,
     int maxSubscriptionsPerConnection,
@@ -95,6 +101,19 @@ public record GatewaySettings(
 
   /** Two missed heartbeats: the peer is gone, so its resources are freed. */
   public static final Duration DEFAULT_IDLE_CLOSE = Duration.ofSeconds(60);
+
+  /**
+   * A request here is a few hundred bytes, sent at once by any real client, even over a poor mobile
+   * link; a client that takes longer is holding a connection slot (slowloris), so it loses it.
+   */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * A peer that has not taken the write buffer's high-water mark plus the kernel's socket buffers
+   * in this long is gone or refuses to read; a live client on a slow link drains far sooner. It is
+   * closed so it stops holding a connection slot and its queued bytes.
+   */
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * SPEC §8 wants 15,000 open WebSockets per gateway, and the process may hold 20,000 open files on
@@ -166,6 +185,8 @@ public record GatewaySettings(
     if (heartbeat.isNegative() || heartbeat.isZero() || idleClose.compareTo(heartbeat) <= 0) {
       throw new IllegalArgumentException("need 0 < heartbeat < idleClose");
     }
+    requirePositive("requestTimeout", requestTimeout);
+    requirePositive("drainTimeout", drainTimeout);
   }
 
   /** The settings of this process's environment. */
@@ -195,6 +216,14 @@ public record GatewaySettings(
         Duration.ofSeconds(
             e.integer(
                 "SCOREBOARD_GATEWAY_IDLE_CLOSE_SECONDS", (int) DEFAULT_IDLE_CLOSE.toSeconds())),
+        Duration.ofSeconds(
+            e.integer(
+                "SCOREBOARD_GATEWAY_REQUEST_TIMEOUT_SECONDS",
+                (int) DEFAULT_REQUEST_TIMEOUT.toSeconds())),
+        Duration.ofSeconds(
+            e.integer(
+                "SCOREBOARD_GATEWAY_DRAIN_TIMEOUT_SECONDS",
+                (int) DEFAULT_DRAIN_TIMEOUT.toSeconds())),
         e.integer("SCOREBOARD_GATEWAY_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS),
         e.integer("SCOREBOARD_GATEWAY_MAX_CONNECTIONS_PER_USER", DEFAULT_MAX_CONNECTIONS_PER_USER),
         e.integer("SCOREBOARD_GATEWAY_MAX_SUBSCRIPTIONS", DEFAULT_MAX_SUBSCRIPTIONS),
@@ -246,6 +275,12 @@ public record GatewaySettings(
         .map(s -> s.toLowerCase(Locale.ROOT))
         .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
   }
 
   private static void requireAtLeast(String name, int value, int min) {

@@ -1,11 +1,12 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.events.RequestIds;
 import dev.livescoreboard.gateway.auth.BearerToken;
+import dev.livescoreboard.gateway.blocking.ReadHolds;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.function.Consumer;
  * @param ifNoneMatch the {@code If-None-Match} header, or {@code null}
  * @param corsOrigin the request's {@code Origin} if it is allowed, else {@code null}
  * @param bearer the token of an {@code Authorization: Bearer} header, unverified, or {@code null}
+ * @param requestId the request's id ({@link RequestLogContext}), sent back as {@code X-Request-Id}
+ * @param traceId the trace id of the request's {@code traceparent}, or {@code null}
  */
 record Exchange(
     ChannelHandlerContext ctx,
@@ -30,7 +33,9 @@ record Exchange(
     boolean keepAlive,
     String ifNoneMatch,
     String corsOrigin,
-    BearerToken bearer) {
+    BearerToken bearer,
+    String requestId,
+    String traceId) {
 
   /** The first value of a query parameter, or {@code null}. */
   String param(String name) {
@@ -39,6 +44,7 @@ record Exchange(
   }
 
   void respond(FullHttpResponse response) {
+    response.headers().set(RequestIds.HEADER, requestId);
     if (corsOrigin != null) {
       response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigin);
       response.headers().add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
@@ -48,7 +54,9 @@ record Exchange(
 
   /**
    * Sends a cached response as it is, unless this exchange needs headers of its own (CORS, closing
-   * the connection): then a copy of it gets them.
+   * the connection): then a copy of it gets them. As it is, it carries no {@code X-Request-Id}: a
+   * cached top N is never an error, and copying its headers for the id would cost what the cache
+   * saves.
    */
   void respondCached(FullHttpResponse cached) {
     if (corsOrigin == null && keepAlive) {
@@ -63,34 +71,26 @@ record Exchange(
   }
 
   /**
-   * Runs {@code then} once {@code work} is done, on this channel's event loop. While waiting, the
-   * channel reads no further requests, so pipelined responses keep their order; a {@code then} that
-   * waits again (a board load, then a page read) keeps the channel held until that is done too.
+   * Runs {@code then} once {@code work} is done, on this channel's event loop, with the request's
+   * ids in the MDC again. While waiting, the channel reads no further requests, so pipelined
+   * responses keep their order; a {@code then} that waits again (a board load, then a page read)
+   * keeps the channel held until that is done too.
    */
   <T> void await(Future<T> work, Consumer<Future<T>> then) {
     if (work.isDone()) {
       then.accept(work);
       return;
     }
-    int[] waiting = ctx.channel().attr(WAITING).setIfAbsent(new int[1]);
-    if (waiting == null) {
-      waiting = ctx.channel().attr(WAITING).get();
-    }
-    int[] count = waiting;
-    count[0]++;
-    ctx.channel().config().setAutoRead(false);
+    ReadHolds.hold(ctx.channel());
     work.addListener(
         done -> {
+          RequestLogContext.enter(requestId, traceId);
           try {
             then.accept(work);
           } finally {
-            if (--count[0] == 0) {
-              ctx.channel().config().setAutoRead(true);
-            }
+            RequestLogContext.leave();
+            ReadHolds.release(ctx.channel());
           }
         });
   }
-
-  /** Waits in progress on a channel; touched only on its event loop. */
-  private static final AttributeKey<int[]> WAITING = AttributeKey.valueOf("http-waiting");
 }

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,9 +29,12 @@ public final class HttpFrontEnd {
   static final int MAX_PIPELINED = 128;
 
   private final BoardFeed feed;
+  private final Duration requestTimeout;
+  private final GatewayMetrics metrics;
   private final TopResponseCache cache;
   private final BoardRegistry registry;
   private final HttpRouter router;
+  private final ResponseMeter meter;
 
   public HttpFrontEnd(
       GatewaySettings settings,
@@ -43,7 +47,10 @@ public final class HttpFrontEnd {
       BooleanSupplier subscriptionUp,
       BoardRegistry registry) {
     this.feed = feed;
+    this.requestTimeout = settings.requestTimeout();
+    this.metrics = metrics;
     this.registry = registry;
+    this.meter = new ResponseMeter(metrics);
     this.cache = new TopResponseCache(LeaderboardEndpoint.MAX_LIMIT, Clock.systemUTC());
     this.router =
         new HttpRouter(
@@ -60,11 +67,16 @@ public final class HttpFrontEnd {
   }
 
   /**
-   * Adds the codec (named {@code http}; the WebSocket handshake finds it by type and removes it)
-   * and the channel's own fast path.
+   * Adds the codec (named {@code http}; the WebSocket handshake and an SSE stream find it by type
+   * and remove it) between the two handlers of the channel's {@link RequestDeadline}, the response
+   * meter (behind the deadline's end, so its 408 is counted too) and the channel's own fast path.
    */
   public void addCodec(ChannelPipeline pipeline, HttpDecoderConfig decoderConfig) {
+    RequestDeadline deadline = new RequestDeadline(requestTimeout, metrics);
+    pipeline.addLast(RequestDeadline.START, deadline.start());
     pipeline.addLast("http", new HttpServerCodec(decoderConfig, MAX_PIPELINED));
+    pipeline.addLast("http-meter", meter);
+    pipeline.addLast(RequestDeadline.END, deadline.end());
     pipeline.addLast("http-top", new TopFastPath(feed, registry, cache));
   }
 

@@ -2,6 +2,7 @@ package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.RequestIds;
 import dev.livescoreboard.gateway.config.PageSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -12,9 +13,12 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 
 /** Building and sending HTTP responses, every one with the security headers. */
@@ -46,8 +50,9 @@ public final class HttpResponses {
   public static FullHttpResponse problem(ErrorCode code, String detail) {
     Problem problem = Problem.of(code, detail);
     FullHttpResponse response =
-        bytes(HttpResponseStatus.valueOf(code.status()), PROBLEM_JSON, EventJson.toBytes(problem));
-    response.headers().set("X-Request-Id", problem.requestId());
+        new ProblemResponse(code, Unpooled.wrappedBuffer(EventJson.toBytes(problem)));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+    response.headers().set(RequestIds.HEADER, problem.requestId());
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     if (code == ErrorCode.UNAVAILABLE) {
       response.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -85,6 +90,16 @@ public final class HttpResponses {
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");
+  }
+
+  /**
+   * Whether {@code msg}, written to a channel, completes the answer to a request: the last part of
+   * a response that is not an interim one ({@code 100 Continue}, {@code 101 Switching Protocols}).
+   */
+  static boolean endsFinalResponse(Object msg) {
+    return msg instanceof LastHttpContent
+        && !(msg instanceof HttpResponse response
+            && response.status().codeClass() == HttpStatusClass.INFORMATIONAL);
   }
 
   /** Sends {@code response}, keeping the connection open only if the client asked to. */

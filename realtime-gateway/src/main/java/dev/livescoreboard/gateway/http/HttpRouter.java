@@ -1,6 +1,8 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.events.RequestIds;
+import dev.livescoreboard.events.TraceParent;
 import dev.livescoreboard.gateway.auth.BearerToken;
 import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
@@ -25,6 +27,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.slf4j.MDC;
 
 /**
  * Routes plain HTTP requests (everything that is not a WebSocket upgrade) to their endpoint, and
@@ -112,7 +115,10 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             // Only the header: a token in a URL of a plain request ends up in logs and histories.
             TokenExtractor.extract(request)
                 .filter(token -> token.source() == BearerToken.Source.AUTHORIZATION_HEADER)
-                .orElse(null));
+                .orElse(null),
+            // Named by the RequestLogContext in front of the router.
+            requestId(),
+            MDC.get(TraceParent.MDC_KEY));
     if (HttpMethod.OPTIONS.equals(request.method()) && exchange.path().startsWith("/api/")) {
       preflight(exchange);
     } else if (!HttpMethod.GET.equals(request.method())
@@ -124,6 +130,11 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     } else {
       route(exchange);
     }
+  }
+
+  private static String requestId() {
+    String named = MDC.get(RequestIds.MDC_KEY);
+    return named != null ? named : RequestIds.newId();
   }
 
   private void route(Exchange exchange) {

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/v1/leaderboards/{board}?limit=&offset=&season=}: the first page (up to the top N)
  * of the current season straight from memory as pre-serialized bytes ({@link TopResponseCache}), so
  * a request costs no serialization; other seasons, later pages and pages deeper than the top N from
- * the ranking on the blocking pool, with {@code totalUsers}. The in-memory answer has no {@code
- * totalUsers}: the projector's top-N state does not carry the board's size.
+ * the ranking on the blocking pool. Both carry {@code totalUsers}: from memory, the board size of
+ * the projector's state (how fresh it is: the package documentation).
  */
 final class LeaderboardEndpoint {
 
@@ -123,12 +123,12 @@ final class LeaderboardEndpoint {
   }
 
   private void fromStore(Exchange exchange, String board, String season, int offset, int limit) {
-    Future<PageResponse> read =
+    Future<LeaderboardPage> read =
         blocking.submit(
             () -> {
               long seq = store.top(board, season).map(TopNChanged::seq).orElse(0L);
               RankedPage page = ranks.page(board, season, offset, limit);
-              return new PageResponse(
+              return new LeaderboardPage(
                   board, season, seq, page.entries(), page.totalUsers(), Instant.now());
             },
             exchange.ctx().executor());
@@ -152,7 +152,7 @@ final class LeaderboardEndpoint {
   }
 
   /** Other seasons and pages, read from the ranking: serialized per request. */
-  private static void respond(Exchange exchange, PageResponse page, int offset, int limit) {
+  private static void respond(Exchange exchange, LeaderboardPage page, int offset, int limit) {
     // Below the top N the ranking changes without a new seq, so the tag covers the content.
     String contentTag =
         "-" + offset + "-" + Integer.toHexString(Objects.hash(page.entries(), page.totalUsers()));
@@ -182,12 +182,8 @@ final class LeaderboardEndpoint {
     return limit >= 1 && limit <= MAX_LIMIT ? limit : null;
   }
 
-  /** The in-memory response body; field names are the public API. */
-  record LeaderboardResponse(
-      String board, String season, long seq, List<LeaderboardEntry> entries, Instant generatedAt) {}
-
-  /** A page read from the ranking, with the board's size; field names are the public API. */
-  record PageResponse(
+  /** A page of the board, from memory or read from the ranking; field names are the public API. */
+  record LeaderboardPage(
       String board,
       String season,
       long seq,

@@ -1,8 +1,9 @@
 package dev.livescoreboard.gateway.http;
 
 import dev.livescoreboard.events.ErrorCode;
+import dev.livescoreboard.events.RequestIds;
 import java.util.Locale;
-import java.util.UUID;
+import org.slf4j.MDC;
 
 /**
  * An RFC 9457 problem body, {@code application/problem+json}, shaped like the other services'.
@@ -17,13 +18,15 @@ import java.util.UUID;
 public record Problem(
     String type, String title, int status, String detail, String code, String requestId) {
 
+  /** The problem of the request being handled: its id is the one in the MDC, if any. */
   static Problem of(ErrorCode code, String detail) {
+    String requestId = MDC.get(RequestIds.MDC_KEY);
     return new Problem(
         "urn:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
         code.title(),
         code.status(),
         detail,
         code.name(),
-        UUID.randomUUID().toString());
+        requestId != null ? requestId : RequestIds.newId());
   }
 }

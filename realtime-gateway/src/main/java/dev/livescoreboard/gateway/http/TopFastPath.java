@@ -12,8 +12,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -27,8 +25,8 @@ import io.netty.util.ReferenceCountUtil;
  * close}, HTTP/1.0, request bodies, boards not loaded yet, boards the {@link BoardRegistry} does
  * not know or whose top N is shorter than the default limit — goes on to the router unchanged.
  * While any request handed on is unanswered, later ones follow it, so responses keep request order
- * (the codec disconnects a client that pipelines more than {@link HttpFrontEnd#MAX_PIPELINED}). One
- * per channel, on its event loop.
+ * (the codec disconnects a client that pipelines more than {@link HttpFrontEnd#MAX_PIPELINED}); so
+ * do requests that arrive while the channel's reading is held. One per channel, on its event loop.
  */
 final class TopFastPath extends ChannelDuplexHandler {
 
@@ -51,7 +49,11 @@ final class TopFastPath extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest request) {
-      TopResponseCache.CachedTop top = pending == 0 ? answerable(request) : null;
+      // While reading is held (the peer does not take its answers) requests are handed on, where
+      // they wait unanswered, so the codec's pipelining limit bounds them instead of an outbound
+      // buffer growing with answers nobody reads.
+      TopResponseCache.CachedTop top =
+          pending == 0 && ctx.channel().config().isAutoRead() ? answerable(request) : null;
       if (top != null) {
         String ifNoneMatch = request.headers().get(HttpHeaderNames.IF_NONE_MATCH);
         // Flushed once per read by the FlushConsolidationHandler, however many were pipelined.
@@ -75,10 +77,7 @@ final class TopFastPath extends ChannelDuplexHandler {
   /** Counts the final responses of the requests handed on (an interim 100 answers nothing yet). */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (pending > 0
-        && msg instanceof LastHttpContent
-        && !(msg instanceof HttpResponse response
-            && response.status().codeClass() == HttpStatusClass.INFORMATIONAL)) {
+    if (pending > 0 && HttpResponses.endsFinalResponse(msg)) {
       pending--;
     }
     ctx.write(msg, promise);

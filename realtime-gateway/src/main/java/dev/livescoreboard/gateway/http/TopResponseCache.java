@@ -20,11 +20,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The top-N responses served from memory, built once per (board, season, seq, limit) — body bytes,
- * ETag and complete headers — and then sent as they are by the fast path and the router alike.
- * Bounded: per board only the bodies of its newest state are kept, at most one per limit up to N; a
- * newer state replaces them all. Safe for any thread: two loops racing to fill the same slot both
- * serialize, one result is kept, and both are equal.
+ * The top-N responses served from memory, built once per (board, season, seq, board size, limit) —
+ * body bytes, ETag and complete headers — and then sent as they are by the fast path and the router
+ * alike. Bounded: per board only the bodies of its newest state are kept, at most one per limit up
+ * to N; a newer state, or the same one resized, replaces them all. Safe for any thread: two loops
+ * racing to fill the same slot both serialize, one result is kept, and both are equal.
  */
 final class TopResponseCache {
 
@@ -64,7 +64,9 @@ final class TopResponseCache {
             board,
             fresh,
             (current, proposed) ->
-                current.state == proposed.state || !current.state.isSupersededBy(state.top())
+                current.state == proposed.state
+                        || !(current.state.isSupersededBy(state.top())
+                            || current.state.isResizedBy(state.top()))
                     ? current
                     : proposed);
     return result.state == state ? result : fresh;
@@ -72,12 +74,13 @@ final class TopResponseCache {
 
   private CachedTop render(TopNChanged top, int limit) {
     List<LeaderboardEntry> entries = top.entries();
-    LeaderboardEndpoint.LeaderboardResponse body =
-        new LeaderboardEndpoint.LeaderboardResponse(
+    LeaderboardEndpoint.LeaderboardPage body =
+        new LeaderboardEndpoint.LeaderboardPage(
             top.board(),
             top.season(),
             top.seq(),
             entries.subList(0, Math.min(limit, entries.size())),
+            top.totalUsers(),
             clock.instant());
     byte[] json = EventJson.toBytes(body);
     // A JDK direct buffer: sockets write it without a copy out of the heap, and the garbage
@@ -85,7 +88,8 @@ final class TopResponseCache {
     ByteBuf bytes =
         Unpooled.unreleasableBuffer(
             Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(json.length).put(json).flip()));
-    String etag = LeaderboardResponses.etag(top, limit, "");
+    // The board's size changes under one seq (the projector's republish), so the tag names it.
+    String etag = LeaderboardResponses.etag(top, limit, "-n" + top.totalUsers());
     return new CachedTop(
         etag,
         bytes,

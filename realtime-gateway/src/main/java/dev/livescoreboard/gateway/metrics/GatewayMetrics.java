@@ -1,8 +1,10 @@
 package dev.livescoreboard.gateway.metrics;
 
+import dev.livescoreboard.events.ErrorCode;
 import dev.livescoreboard.gateway.board.BoardMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,6 +13,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntSupplier;
 
 /**
@@ -18,6 +29,8 @@ import java.util.function.IntSupplier;
  * thread-safe; the registry is owned by this object.
  */
 public final class GatewayMetrics implements BoardMeters, AutoCloseable {
+
+  private static final String NO_PROBLEM = "none";
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -29,14 +42,35 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
   private final Counter malformedRankChanges;
   private final Counter personalPushed;
   private final Counter personalDropped;
+  private final Timer broadcastTime;
+  private final Timer endToEnd;
+  private final Clock clock;
+  // Non-problem responses by status, filled on first use: two loops racing to fill a slot both get
+  // the registry's one counter.
+  private final AtomicReferenceArray<Counter> responses = new AtomicReferenceArray<>(600);
+  private final Map<ErrorCode, Counter> problems = new EnumMap<>(ErrorCode.class);
 
   public GatewayMetrics() {
+    this(Clock.systemUTC());
+  }
+
+  /** With {@code clock} as the time an update is written (end-to-end latency). */
+  public GatewayMetrics(Clock clock) {
+    this.clock = clock;
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    // The allocator of every channel (Netty's default): connection state and queued bytes live
+    // there, outside the heap and the JVM's direct buffer pools.
+    if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider netty) {
+      Gauge.builder("gateway.netty.direct.used", netty, n -> n.metric().usedDirectMemory())
+          .description("Direct memory held by Netty's buffer allocator, in bytes")
+          .baseUnit("bytes")
+          .register(registry);
+    }
     delivered =
         Counter.builder("gateway.messages.broadcast")
             .description("Leaderboard updates written to subscribers (WebSocket and SSE)")
@@ -65,10 +99,42 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         Counter.builder("gateway.personal.dropped")
             .description("RANK_CHANGED messages dropped because their connection was not writable")
             .register(registry);
+    broadcastTime =
+        Timer.builder("gateway.broadcast.duration")
+            .description(
+                "One board state written to all of its subscribers: from the broadcast's start to"
+                    + " the last event loop's flush")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry);
+    endToEnd =
+        Timer.builder("gateway.e2e.latency")
+            .description(
+                "From the commit of a score change (sourceCommittedAt) to the broadcast of the state"
+                    + " it caused written to every subscriber; compares this host's clock with"
+                    + " PostgreSQL's")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
     // Registered up front so dashboards see zeros rather than missing series.
     for (String reason : new String[] {"missing_token", "invalid_token", "origin"}) {
       authFailures(reason);
     }
+    for (String reason : new String[] {"request", "drain"}) {
+      timedOuts(reason);
+    }
+    for (ErrorCode code : ErrorCode.values()) {
+      problems.put(code, responseCounter(code.status(), code.name()));
+    }
+  }
+
+  /** Reports the number of open connections of every kind (HTTP, WebSocket, SSE). */
+  public void bindOpenConnections(IntSupplier openConnections) {
+    Gauge.builder("gateway.connections.open", openConnections::getAsInt)
+        .description("Open connections of every kind: HTTP, WebSocket and SSE")
+        .register(registry);
   }
 
   /** Reports the number of open WebSocket connections. */
@@ -132,6 +198,48 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .register(registry);
   }
 
+  @Override
+  public void broadcastWritten(long nanos, Instant sourceCommittedAt) {
+    broadcastTime.record(nanos, TimeUnit.NANOSECONDS);
+    if (sourceCommittedAt != null) {
+      // Clocks of two hosts may disagree; a negative span says that, not that the update was fast.
+      Duration latency = Duration.between(sourceCommittedAt, clock.instant());
+      if (!latency.isNegative()) {
+        endToEnd.record(latency);
+      }
+    }
+  }
+
+  /**
+   * Counts one HTTP response by status, and by problem code when it is a problem response ({@code
+   * problem} not {@code null}). Cheap enough for every response: an array or map lookup and an
+   * increment.
+   */
+  public void response(int status, ErrorCode problem) {
+    if (problem != null) {
+      problems.get(problem).increment();
+      return;
+    }
+    if (status < 0 || status >= responses.length()) {
+      responseCounter(status, NO_PROBLEM).increment();
+      return;
+    }
+    Counter counter = responses.get(status);
+    if (counter == null) {
+      counter = responseCounter(status, NO_PROBLEM);
+      responses.set(status, counter);
+    }
+    counter.increment();
+  }
+
+  private Counter responseCounter(int status, String code) {
+    return Counter.builder("gateway.http.responses")
+        .description("HTTP responses by status, and problem code of error responses (else none)")
+        .tag("status", Integer.toString(status))
+        .tag("code", code)
+        .register(registry);
+  }
+
   /** Counts a refused WebSocket upgrade, SSE stream or token (failed auth is a security event). */
   public void authFailure(String reason) {
     authFailures(reason).increment();
@@ -177,6 +285,22 @@ public final class GatewayMetrics implements BoardMeters, AutoCloseable {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /**
+   * Counts a connection closed for being too slow: its request did not arrive within the request
+   * timeout ({@code request}), or it did not take what it was sent within the drain timeout ({@code
+   * drain}).
+   */
+  public void timedOut(String reason) {
+    timedOuts(reason).increment();
+  }
+
+  private Counter timedOuts(String reason) {
+    return Counter.builder("gateway.connections.timed_out")
+        .description("Connections closed for a request too slow to arrive or a peer not reading")
+        .tag("reason", reason)
+        .register(registry);
   }
 
   /** Counts a WebSocket closed for sending client messages faster than its rate limit. */

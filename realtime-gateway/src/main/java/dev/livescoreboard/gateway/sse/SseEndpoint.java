@@ -9,6 +9,7 @@ import dev.livescoreboard.gateway.auth.Principal;
 import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.blocking.ReadHolds;
 import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.SseFrames;
 import dev.livescoreboard.gateway.config.GatewaySettings;
@@ -160,12 +161,12 @@ public final class SseEndpoint extends ChannelInboundHandlerAdapter {
     }
     ctx.channel().closeFuture().addListener(closed -> perAddress.release(address));
     OptionalLong lastSeq = lastEventId(request.headers().get("Last-Event-ID"));
-    ctx.channel().config().setAutoRead(false);
+    ReadHolds.hold(ctx.channel());
     Future<Admission> checked =
         blocking.submit(() -> check(token.orElse(null), board), ctx.executor());
     checked.addListener(
         done -> {
-          ctx.channel().config().setAutoRead(true);
+          ReadHolds.release(ctx.channel());
           checked(ctx, board, corsOrigin, lastSeq, checked);
         });
   }

@@ -6,6 +6,7 @@ import dev.livescoreboard.gateway.board.BoardFeed;
 import dev.livescoreboard.gateway.board.ChannelBoards;
 import dev.livescoreboard.gateway.board.Transport;
 import dev.livescoreboard.gateway.http.HttpResponses;
+import dev.livescoreboard.gateway.http.RequestDeadline;
 import dev.livescoreboard.gateway.personal.PersonalChannels;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -85,11 +86,13 @@ final class SseStreamStart {
     ctx.write(head, channel.voidPromise());
     ctx.write(retry.duplicate(), channel.voidPromise());
     ChannelPipeline pipeline = channel.pipeline();
-    // Readers send nothing after the request, so no read timeout applies; keep-alives find dead
-    // peers when their writes fail.
+    // Readers send nothing after the request, so no read timeout or request deadline applies;
+    // keep-alives find dead peers when their writes fail, and the drain deadline readers that stop
+    // reading.
     if (pipeline.get(IdleStateHandler.class) != null) {
       pipeline.remove(IdleStateHandler.class);
     }
+    RequestDeadline.removeFrom(pipeline);
     pipeline.replace(
         HttpServerCodec.class,
         "sse-stream",

@@ -10,7 +10,8 @@
  * {@code LEADERBOARD_UPDATE} and whose {@code id:} is the state's seq, and a {@code : keep-alive}
  * comment every {@code SCOREBOARD_GATEWAY_SSE_KEEP_ALIVE_MS} (default 15 s). Once the head is out
  * the HTTP codec leaves the pipeline: the connection is a one-way byte stream, what the client
- * sends is discarded, and no read timeout applies.
+ * sends is discarded, and no read timeout or request deadline applies; a reader that stops taking
+ * its bytes is conflated, and closed after the drain timeout (see the {@code gateway} package).
  *
  * <p>Admission, each refusal a problem response that closes the connection: only GET ({@code 405});
  * an {@code Origin} outside the gateway's allow list is {@code 403 FORBIDDEN}, an allowed one gets
@@ -28,7 +29,11 @@
  *
  * <p>Resume: a {@code Last-Event-ID} (sent by {@code EventSource} when it reconnects) equal to the
  * seq of the board's current state means the reader has it: no {@code snapshot} is sent, the next
- * event is the next newer {@code update}. Any other value, or none, gets a fresh {@code snapshot}.
+ * event is the next newer {@code update}. Any other value, or none, gets a fresh {@code snapshot}:
+ * an older or newer seq, and anything that is no seq (not decimal digits, negative, above a long,
+ * other bytes), the client-friendly reading of SSE, whose ids are opaque strings; never an error.
+ * Only bytes HTTP forbids in a header (NUL, bare CR or LF) make the request malformed ({@code 400
+ * VALIDATION_FAILED}, Netty's header validation).
  *
  * <p>Threads: admission runs on the channel's event loop; token verification and the board lookup
  * run in one task on the blocking executor, while the channel reads nothing. Everything after runs

@@ -26,8 +26,9 @@ public final class ClientMessageHandler extends SimpleChannelInboundHandler<WebS
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-    if (!(frame instanceof TextWebSocketFrame text) || !frame.isFinalFragment()) {
-      reply(ctx, MessageError.UNSUPPORTED_FRAME, "send each message as one JSON text frame");
+    // Fragments arrive joined (FragmentAggregator), so only binary messages are left to refuse.
+    if (!(frame instanceof TextWebSocketFrame text)) {
+      reply(ctx, MessageError.UNSUPPORTED_FRAME, "send each message as JSON text");
       return;
     }
     JsonNode message = parse(text.text());

@@ -1,5 +1,6 @@
 package dev.livescoreboard.gateway.websocket;
 
+import dev.livescoreboard.gateway.http.RequestDeadline;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps WebSockets honest: pings every heartbeat once upgraded (a live browser answers with a pong,
  * which counts as a read), and closes a channel from which nothing was read for the idle time
- * (reported by the {@code IdleStateHandler} in front). One instance per channel.
+ * (reported by the {@code IdleStateHandler} in front). The upgrade ends the request phase, so the
+ * {@link RequestDeadline} leaves the pipeline then. One instance per channel.
  */
 public final class HeartbeatHandler extends ChannelInboundHandlerAdapter {
 
@@ -32,6 +34,8 @@ public final class HeartbeatHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof HandshakeComplete) {
       upgraded = true;
+      // The session's liveness is the heartbeat's from now on, not the request deadline's.
+      RequestDeadline.removeFrom(ctx.pipeline());
       long millis = interval.toMillis();
       pings =
           ctx.executor()

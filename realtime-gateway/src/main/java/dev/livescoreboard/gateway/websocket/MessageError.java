@@ -17,7 +17,7 @@ enum MessageError {
   BOARD_NOT_FOUND,
   /** More boards than one connection may watch. */
   SUBSCRIPTION_LIMIT,
-  /** A binary or fragmented frame; messages are single JSON text frames. */
+  /** A binary message; messages are JSON text (one frame or fragments of one). */
   UNSUPPORTED_FRAME,
   /** The board's state could not be loaded; updates follow once it can. */
   UNAVAILABLE,

@@ -7,6 +7,7 @@ import dev.livescoreboard.gateway.auth.Principal;
 import dev.livescoreboard.gateway.auth.TokenAuthenticator;
 import dev.livescoreboard.gateway.auth.TokenExtractor;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
+import dev.livescoreboard.gateway.blocking.ReadHolds;
 import dev.livescoreboard.gateway.config.GatewaySettings;
 import dev.livescoreboard.gateway.http.HttpResponses;
 import dev.livescoreboard.gateway.metrics.GatewayMetrics;
@@ -78,12 +79,12 @@ public final class WebSocketAdmissionHandler extends ChannelInboundHandlerAdapte
       }
       return;
     }
-    ctx.channel().config().setAutoRead(false);
+    ReadHolds.hold(ctx.channel());
     Future<Principal> verified =
         blocking.submit(() -> verifier.authenticate(token.get().value()), ctx.executor());
     verified.addListener(
         done -> {
-          ctx.channel().config().setAutoRead(true);
+          ReadHolds.release(ctx.channel());
           verified(ctx, request, verified);
         });
   }

@@ -3,7 +3,10 @@ package dev.livescoreboard.gateway.board;
 import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livescoreboard.events.TopNChanged;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BoardSnapshotsTest {
@@ -32,6 +35,23 @@ class BoardSnapshotsTest {
     assertThat(snapshots.apply(top("global", "all-time", 5, "c"))).isEmpty();
     assertThat(snapshots.current("global").orElseThrow().top().entries().get(0).userId())
         .isEqualTo("a");
+  }
+
+  /**
+   * The projector's republish of a state whose board size alone changed replaces the known state,
+   * keeping its entries and changes, but is no new state to broadcast.
+   */
+  @Test
+  void theSameStateWithAnotherSizeReplacesItWithoutCountingAsNew() {
+    TopNChanged known = top("global", "all-time", 5, "a", "b");
+    snapshots.apply(known);
+
+    Optional<BoardState> resized =
+        snapshots.apply(
+            new TopNChanged("global", "all-time", 5, 7, known.entries(), List.of(), null, null));
+
+    assertThat(resized).isEmpty();
+    assertThat(snapshots.current("global").orElseThrow().top()).isEqualTo(known.withTotalUsers(7));
   }
 
   @Test

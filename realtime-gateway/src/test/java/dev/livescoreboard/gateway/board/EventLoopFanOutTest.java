@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.livescoreboard.events.EventJson;
+import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.blocking.BlockingExecutor;
 import dev.livescoreboard.gateway.http.NettyLeaks;
 import io.micrometer.core.instrument.Counter;
@@ -15,6 +16,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -26,17 +30,21 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Broadcasts over real channels on two server event loops (in-VM transport), each server channel
@@ -57,7 +65,14 @@ class EventLoopFanOutTest {
   private final BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
   private final LocalAddress address = new LocalAddress("fan-out-" + UUID.randomUUID());
   private final List<Channel> channels = new ArrayList<>();
+  private final RegistryBoardMeters meters = new RegistryBoardMeters(registry);
   private BoardFeed feed;
+  // Runs on a server loop before each write of the feed; a test may hold that loop here.
+  private volatile WriteHold holdWrites = channel -> {};
+
+  private interface WriteHold {
+    void before(Channel channel) throws InterruptedException;
+  }
 
   @AfterEach
   void stop() {
@@ -112,11 +127,88 @@ class EventLoopFanOutTest {
     JsonNode expected =
         Tops.json(
             BoardState.of(top("global", "all-time", 2, "b", "a")).updateWire(Transport.WEBSOCKET));
-    assertThat(first.next()).isEqualTo(expected);
-    assertThat(second.next()).isEqualTo(expected);
+    JsonNode toFirst = first.next();
+    assertThat(second.next()).as("the same bytes, send time included").isEqualTo(toFirst);
+    assertThat(withoutSentAt(toFirst)).isEqualTo(withoutSentAt(expected));
+  }
+
+  /** The message apart from its send time, which is another for each state. */
+  private static JsonNode withoutSentAt(JsonNode message) {
+    ObjectNode copy = (ObjectNode) message.deepCopy();
+    copy.remove("sentAt");
+    return copy;
+  }
+
+  @Test
+  void aBroadcastIsTimedOnceBothLoopsWroteItWithTheCommitTimeOnlyOfATracedState() throws Exception {
+    start();
+    List<Subscriber> subscribers = List.of(connect(), connect());
+    assertThat(subscribers.stream().map(s -> s.server().eventLoop()).distinct()).hasSize(2);
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    TopNChanged traced = Tops.traced(top("global", "all-time", 2, "b"), traceId);
+
+    feed.onTopChanged(traced);
+
+    for (Subscriber subscriber : subscribers) {
+      JsonNode update = subscriber.next();
+      assertThat(update.path("traceId").asString()).isEqualTo(traceId);
+      assertThat(update.path("sourceCommittedAt").asString())
+          .isEqualTo(traced.sourceCommittedAt().toString());
+    }
+    await().atMost(WAIT).until(() -> meters.broadcastsWritten().size() == 1);
+    assertThat(meters.broadcastsWritten()).containsExactly(traced.sourceCommittedAt());
+
+    // A state no traced score change caused is timed, but has no end-to-end latency.
+    feed.onTopChanged(top("global", "all-time", 3, "c"));
+
+    for (Subscriber subscriber : subscribers) {
+      assertThat(subscriber.next().path("traceId").isNull()).isTrue();
+    }
+    await().atMost(WAIT).until(() -> meters.broadcastsWritten().size() == 2);
+    assertThat(meters.broadcastsWritten().get(1)).isEqualTo(Instant.EPOCH);
+  }
+
+  /**
+   * The loop that runs a broadcast queues the other loop's part before writing its own: its own
+   * subscriber's write is held until the other loop's subscriber has the update, which could never
+   * happen if the other loop's task were queued only after the own loop's writes.
+   */
+  @Test
+  void aBroadcastReachesTheOtherLoopWhileItsOwnLoopIsStillWriting() throws Exception {
+    EventLoop broadcastLoop = serverLoops.next();
+    start(broadcastLoop);
+    List<Subscriber> subscribers = List.of(connect(), connect());
+    Subscriber own =
+        subscribers.stream().filter(s -> s.server().eventLoop() == broadcastLoop).findFirst().get();
+    Subscriber other = subscribers.get(subscribers.indexOf(own) == 0 ? 1 : 0);
+    assertThat(other.server().eventLoop()).isNotSameAs(broadcastLoop);
+    AtomicBoolean otherHadIt = new AtomicBoolean();
+    holdWrites =
+        channel -> {
+          if (channel == own.server()) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (other.received().isEmpty() && System.nanoTime() < deadline) {
+              TimeUnit.MILLISECONDS.sleep(5);
+            }
+            otherHadIt.set(!other.received().isEmpty());
+          }
+        };
+
+    feed.onTopChanged(top("global", "all-time", 2, "b"));
+
+    assertThat(seq(own.next())).isEqualTo(2);
+    assertThat(seq(other.next())).isEqualTo(2);
+    assertThat(otherHadIt)
+        .as("the other loop wrote while the broadcast's own loop was held")
+        .isTrue();
   }
 
   private void start() {
+    start(ImmediateEventExecutor.INSTANCE);
+  }
+
+  /** Starts the feed with its broadcasts on {@code broadcastLoops}. */
+  private void start(EventExecutorGroup broadcastLoops) {
     feed =
         new BoardFeed(
             new BoardSnapshots(),
@@ -125,14 +217,26 @@ class EventLoopFanOutTest {
             delivered,
             conflated,
             Duration.ZERO,
-            ImmediateEventExecutor.INSTANCE,
-            new RegistryBoardMeters(registry));
+            broadcastLoops,
+            meters);
     ChannelInitializer<LocalChannel> pipeline =
         new ChannelInitializer<>() {
           @Override
           protected void initChannel(LocalChannel channel) {
             channel.pipeline().addLast(new FlushConsolidationHandler(256, false));
             channel.pipeline().addLast(new WebSocket13FrameEncoder(false));
+            channel
+                .pipeline()
+                .addLast(
+                    new ChannelOutboundHandlerAdapter() {
+                      @Override
+                      public void write(
+                          ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+                          throws Exception {
+                        holdWrites.before(ctx.channel());
+                        ctx.write(msg, promise);
+                      }
+                    });
             channel
                 .pipeline()
                 .addLast(

@@ -10,6 +10,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,23 @@ class PreEncodedFrameTest {
     JsonNode snapshot = Tops.json(state.snapshotWire(Transport.WEBSOCKET));
     assertThat(snapshot.path("type").asString()).isEqualTo("SNAPSHOT");
     assertThat(snapshot.path("entries")).isEqualTo(update.path("entries"));
+  }
+
+  @Test
+  void theUpdateCarriesWhenItWasFirstSentTheSameForEveryTransport() {
+    BoardState state = BoardState.of(top("global", "all-time", 7, "a"));
+    Instant before = Instant.now();
+
+    JsonNode first = Tops.json(state.updateWire(Transport.WEBSOCKET));
+    Instant after = Instant.now();
+    JsonNode again = Tops.json(state.updateWire(Transport.WEBSOCKET));
+    String sse = state.updateWire(Transport.SSE).toString(StandardCharsets.UTF_8);
+
+    Instant sentAt = Instant.parse(first.path("sentAt").asString());
+    assertThat(sentAt).isBetween(before, after);
+    assertThat(again).isEqualTo(first);
+    assertThat(sse).contains("\"sentAt\":\"" + sentAt + "\"");
+    assertThat(Tops.json(state.snapshotWire(Transport.WEBSOCKET)).has("sentAt")).isFalse();
   }
 
   @ParameterizedTest

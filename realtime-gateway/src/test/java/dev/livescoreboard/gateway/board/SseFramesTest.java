@@ -66,8 +66,10 @@ class SseFramesTest {
             "global",
             "all-time",
             9,
+            1,
             List.of(new LeaderboardEntry(1, "u1", "Evil\nevent: x\r\n<b>", 5)),
             List.of(),
+            null,
             null);
     BoardState state = BoardState.of(top);
 

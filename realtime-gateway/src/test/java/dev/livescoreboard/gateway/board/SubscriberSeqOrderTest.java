@@ -46,11 +46,15 @@ class SubscriberSeqOrderTest {
     assertThat(json(channel.readOutbound()).path("seq").asLong()).isEqualTo(5);
     ChannelBoards boards = ChannelBoards.of(channel);
 
-    assertThat(boards.offer("global", BoardState.of(top("global", "all-time", 4, "x")))).isFalse();
-    assertThat(boards.offer("global", BoardState.of(top("global", "all-time", 5, "x")))).isFalse();
-    assertThat(boards.offer("global", BoardState.of(top("global", "all-time", 6, "x")))).isTrue();
-    assertThat(boards.offer("other", BoardState.of(top("other", "all-time", 9, "x"))))
+    assertThat(boards.wireFor("global", BoardState.of(top("global", "all-time", 4, "x")))).isNull();
+    assertThat(boards.wireFor("global", BoardState.of(top("global", "all-time", 5, "x")))).isNull();
+    assertThat(boards.wireFor("global", BoardState.of(top("global", "all-time", 6, "x"))))
+        .isNotNull();
+    assertThat(boards.wireFor("global", BoardState.of(top("global", "all-time", 6, "x"))))
+        .as("sent already")
+        .isNull();
+    assertThat(boards.wireFor("other", BoardState.of(top("other", "all-time", 9, "x"))))
         .as("not subscribed")
-        .isFalse();
+        .isNull();
   }
 }

@@ -19,7 +19,10 @@ public final class Tops {
 
   private Tops() {}
 
-  /** A top N whose entries are {@code users} in order, each with a score below the previous. */
+  /**
+   * A top N whose entries are {@code users} in order, each with a score below the previous, of a
+   * board that ranks just them.
+   */
   public static TopNChanged top(String board, String season, long seq, String... users) {
     List<LeaderboardEntry> entries = new ArrayList<>();
     List<RankChange> changes = new ArrayList<>();
@@ -28,7 +31,27 @@ public final class Tops {
       changes.add(new RankChange(users[i], null, i + 1));
     }
     return new TopNChanged(
-        board, season, seq, entries, changes, Instant.parse("2026-11-24T10:15:30Z"));
+        board,
+        season,
+        seq,
+        users.length,
+        entries,
+        changes,
+        Instant.parse("2026-11-24T10:15:30Z"),
+        null);
+  }
+
+  /** {@code top} as caused by a score change of the trace {@code traceId}. */
+  public static TopNChanged traced(TopNChanged top, String traceId) {
+    return new TopNChanged(
+        top.board(),
+        top.season(),
+        top.seq(),
+        top.totalUsers(),
+        top.entries(),
+        top.changes(),
+        top.sourceCommittedAt(),
+        traceId);
   }
 
   /**

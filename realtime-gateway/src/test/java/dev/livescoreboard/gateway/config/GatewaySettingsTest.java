@@ -22,6 +22,8 @@ class GatewaySettingsTest {
     assertThat(settings.maxFrameBytes()).isEqualTo(4096);
     assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.idleClose()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(settings.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.maxConnectionsPerUser()).isEqualTo(5);
     assertThat(settings.maxConnections()).isEqualTo(18_000);
     assertThat(settings.broadcastInterval()).isEqualTo(Duration.ofMillis(50));
@@ -83,5 +85,10 @@ class GatewaySettingsTest {
             () ->
                 GatewaySettings.fromEnvironment(Map.of("SCOREBOARD_GATEWAY_MAX_CONNECTIONS", "0")))
         .hasMessageContaining("maxConnections");
+    assertThatThrownBy(
+            () ->
+                GatewaySettings.fromEnvironment(
+                    Map.of("SCOREBOARD_GATEWAY_REQUEST_TIMEOUT_SECONDS", "0")))
+        .hasMessageContaining("requestTimeout");
   }
 }

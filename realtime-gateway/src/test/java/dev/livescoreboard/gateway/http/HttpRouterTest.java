@@ -43,6 +43,7 @@ class HttpRouterTest {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final EmbeddedChannel channel =
       new EmbeddedChannel(
+          new RequestLogContext(),
           new HttpRouter(
               GatewaySettings.fromEnvironment(Map.of()),
               feed,
@@ -100,6 +101,38 @@ class HttpRouterTest {
   }
 
   @Test
+  void responsesEchoTheCallersRequestIdAndProblemsQuoteIt() {
+    FullHttpRequest named = request("/nope");
+    named.headers().set("X-Request-Id", "req-42");
+    channel.writeInbound(named);
+    FullHttpResponse problem = channel.readOutbound();
+    FullHttpResponse page = get("/");
+    try {
+      assertThat(problem.headers().get("X-Request-Id")).isEqualTo("req-42");
+      assertThat(body(problem).path("requestId").asString()).isEqualTo("req-42");
+      assertThat(page.headers().get("X-Request-Id")).isNotBlank().isNotEqualTo("req-42");
+    } finally {
+      problem.release();
+      page.release();
+    }
+  }
+
+  @Test
+  void aProblemWithoutACallersIdGetsANewOneInBodyAndHeader() {
+    FullHttpRequest unnamed = request("/nope");
+    unnamed.headers().set("X-Request-Id", "not a token");
+    channel.writeInbound(unnamed);
+    FullHttpResponse problem = channel.readOutbound();
+    try {
+      String id = problem.headers().get("X-Request-Id");
+      assertThat(id).isNotEqualTo("not a token");
+      assertThat(body(problem).path("requestId").asString()).isEqualTo(id);
+    } finally {
+      problem.release();
+    }
+  }
+
+  @Test
   void otherMethodsAreNotAllowed() {
     channel.writeInbound(
         new DefaultFullHttpRequest(
@@ -121,9 +154,10 @@ class HttpRouterTest {
     try {
       assertThat(response.status().code()).isEqualTo(200);
       etag = response.headers().get(HttpHeaderNames.ETAG);
-      assertThat(etag).isEqualTo("\"all-time-12-2\"");
+      assertThat(etag).isEqualTo("\"all-time-12-2-n3\"");
       JsonNode body = body(response);
       assertThat(body.path("seq").asLong()).isEqualTo(12);
+      assertThat(body.path("totalUsers").asLong()).isEqualTo(3);
       assertThat(body.path("entries")).hasSize(2);
       assertThat(body.path("entries").get(1).path("rank").asInt()).isEqualTo(2);
       assertThat(body.path("generatedAt").isString()).isTrue();

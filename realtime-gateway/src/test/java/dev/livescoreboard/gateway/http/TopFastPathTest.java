@@ -104,7 +104,7 @@ class TopFastPathTest {
     assertThat(responses).hasSize(2);
     for (FullHttpResponse response : responses) {
       assertThat(response.status().code()).isEqualTo(200);
-      assertThat(response.headers().get(HttpHeaderNames.ETAG)).isEqualTo("\"all-time-7-10\"");
+      assertThat(response.headers().get(HttpHeaderNames.ETAG)).isEqualTo("\"all-time-7-10-n2\"");
       assertThat(response.headers().get(HttpHeaderNames.CONTENT_TYPE))
           .isEqualTo("application/json");
       assertThat(response.headers().get("Content-Security-Policy")).contains("default-src 'self'");
@@ -158,7 +158,7 @@ class TopFastPathTest {
             + " HTTP/1.1\r\nHost: gw\r\n\r\n"
             + "GET "
             + TOP
-            + " HTTP/1.1\r\nHost: gw\r\nIf-None-Match: \"all-time-7-10\"\r\n\r\n");
+            + " HTTP/1.1\r\nHost: gw\r\nIf-None-Match: \"all-time-7-10-n2\"\r\n\r\n");
     List<FullHttpResponse> first = responses();
     assertThat(first).hasSize(1);
     assertThat(first.get(0).status().code()).isEqualTo(200);
@@ -208,22 +208,24 @@ class TopFastPathTest {
     channel = codecOnly();
     feed.onTopChanged(top("global", "all-time", 7, "alice", "bob"));
 
-    send(get("\"all-time-7-10\""));
-    send(get("W/\"all-time-7-10\""));
-    send(get("\"all-time-6-10\", \"all-time-7-10\""));
-    send(get("\"all-time-6-10\""));
+    send(get("\"all-time-7-10-n2\""));
+    send(get("W/\"all-time-7-10-n2\""));
+    send(get("\"all-time-6-10-n2\", \"all-time-7-10-n2\""));
+    send(get("\"all-time-6-10-n2\""));
     List<FullHttpResponse> responses = responses();
     assertThat(responses).extracting(r -> r.status().code()).containsExactly(304, 304, 304, 200);
     assertThat(responses.get(0).content().readableBytes()).isZero();
-    assertThat(responses.get(0).headers().get(HttpHeaderNames.ETAG)).isEqualTo("\"all-time-7-10\"");
+    assertThat(responses.get(0).headers().get(HttpHeaderNames.ETAG))
+        .isEqualTo("\"all-time-7-10-n2\"");
     release(responses);
 
     feed.onTopChanged(top("global", "all-time", 8, "bob", "alice"));
 
-    send(get("\"all-time-7-10\""));
+    send(get("\"all-time-7-10-n2\""));
     List<FullHttpResponse> changed = responses();
     assertThat(changed).extracting(r -> r.status().code()).containsExactly(200);
-    assertThat(changed.get(0).headers().get(HttpHeaderNames.ETAG)).isEqualTo("\"all-time-8-10\"");
+    assertThat(changed.get(0).headers().get(HttpHeaderNames.ETAG))
+        .isEqualTo("\"all-time-8-10-n2\"");
     JsonNode body = json(changed.get(0));
     assertThat(body.path("seq").asLong()).isEqualTo(8);
     assertThat(body.path("entries").get(0).path("userId").asString()).isEqualTo("bob");

@@ -3,6 +3,7 @@ package dev.livescoreboard.gateway.http;
 import static dev.livescoreboard.gateway.board.Tops.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livescoreboard.events.TopNChanged;
 import dev.livescoreboard.gateway.board.BoardState;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -27,7 +28,7 @@ class TopResponseCacheTest {
     TopResponseCache.CachedTop again = cache.get(state, 2);
 
     assertThat(again).isSameAs(first);
-    assertThat(first.etag()).isEqualTo("\"all-time-7-2\"");
+    assertThat(first.etag()).isEqualTo("\"all-time-7-2-n3\"");
     String body = text(first.body());
     assertThat(body).contains("\"seq\":7").contains("\"userId\":\"b\"").doesNotContain("\"c\"");
     // Every response reads its own view; the shared bytes stay intact.
@@ -43,11 +44,26 @@ class TopResponseCacheTest {
     TopResponseCache.CachedTop after = cache.get(newer, 10);
 
     assertThat(after).isNotSameAs(before);
-    assertThat(after.etag()).isEqualTo("\"all-time-8-10\"");
+    assertThat(after.etag()).isEqualTo("\"all-time-8-10-n1\"");
     assertThat(text(after.body())).contains("\"seq\":8");
     // A late request still holding the old state gets its own bytes, and does not evict.
     assertThat(text(cache.get(old, 10).body())).contains("\"seq\":7");
     assertThat(cache.get(newer, 10)).isSameAs(after);
+  }
+
+  @Test
+  void theSameStateResizedReplacesTheCachedBodiesWithItsSizeAndANewTag() {
+    TopNChanged top = top("global", "all-time", 7, "a", "b");
+    TopResponseCache.CachedTop before = cache.get(BoardState.of(top), 10);
+    BoardState resized = BoardState.of(top.withTotalUsers(5));
+
+    TopResponseCache.CachedTop after = cache.get(resized, 10);
+
+    assertThat(before.etag()).isEqualTo("\"all-time-7-10-n2\"");
+    assertThat(text(before.body())).contains("\"totalUsers\":2");
+    assertThat(after.etag()).isEqualTo("\"all-time-7-10-n5\"");
+    assertThat(text(after.body())).contains("\"seq\":7").contains("\"totalUsers\":5");
+    assertThat(cache.get(resized, 10)).isSameAs(after);
   }
 
   @Test

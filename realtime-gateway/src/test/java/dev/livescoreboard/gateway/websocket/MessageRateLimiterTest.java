@@ -6,6 +6,7 @@ import dev.livescoreboard.gateway.metrics.GatewayMetrics;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,8 @@ class MessageRateLimiterTest {
   }
 
   @Test
-  void theBurstPassesAtOnceAndTheNextMessageClosesTheConnection() {
-    assertThat(passes()).isTrue();
-    assertThat(passes()).isTrue();
-    assertThat(passes()).isTrue();
-
-    assertThat(passes()).isFalse();
+  void theBurstPassesAtOnceAndTheNextMessageGetsAnErrorAndACloseFrame() {
+    exceedTheLimit();
 
     TextWebSocketFrame error = channel.readOutbound();
     assertThat(error.text()).contains("\"type\":\"ERROR\"").contains("\"code\":\"RATE_LIMITED\"");
@@ -49,7 +46,38 @@ class MessageRateLimiterTest {
     CloseWebSocketFrame close = channel.readOutbound();
     assertThat(close.statusCode()).isEqualTo(1008);
     close.release();
+  }
+
+  @Test
+  void framesAfterTheCloseFrameAreDroppedAndTheClientsCloseFrameClosesTheConnection() {
+    exceedTheLimit();
+
+    assertThat(passes()).isFalse();
+    assertThat(channel.isOpen()).isTrue();
+
+    channel.writeInbound(new CloseWebSocketFrame(1008, "rate limited"));
+    assertThat((Object) channel.readInbound()).isNull();
     assertThat(channel.isOpen()).isFalse();
+  }
+
+  @Test
+  void aClientThatNeverAnswersTheCloseFrameIsClosedAfterTheTimeout() {
+    exceedTheLimit();
+
+    channel.advanceTimeBy(
+        MessageRateLimiter.CLOSE_HANDSHAKE_TIMEOUT.toMillis() - 1, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat(channel.isOpen()).isTrue();
+    channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat(channel.isOpen()).isFalse();
+  }
+
+  private void exceedTheLimit() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(passes()).isTrue();
+    }
+    assertThat(passes()).isFalse();
   }
 
   @Test
