@@ -9,9 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param autoRegister create an unknown caller from their access token's {@code sub} and {@code
  *     name} on their first start or complete, instead of answering 404 (on in the local stack only)
  * @param startCacheTtl how long a start trusts that a user it found active still is, without asking
- *     PostgreSQL (0 asks every time). A freeze or erase on this instance takes effect at once; on
- *     another instance a start may still hand out tokens for this long, which the complete refuses
- *     (it reads the status under the user's row lock)
+ *     PostgreSQL (0 asks every time); its bound is the package's guarantee
  */
 @ConfigurationProperties("scoreboard.users")
 record UserSettings(boolean autoRegister, Duration startCacheTtl) {

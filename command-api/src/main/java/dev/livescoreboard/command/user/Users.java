@@ -65,13 +65,9 @@ public class Users {
    * @throws ApiException {@code USER_NOT_FOUND} (unknown or erased), {@code USER_FROZEN}
    */
   public User requireActive(String id, String nameClaim) {
-    User known = active.getIfPresent(id);
-    if (known != null) {
-      return known;
-    }
-    User user = active(require(id, nameClaim));
-    active.put(id, user);
-    return user;
+    // Loaded atomically per id: a freeze's invalidation waits for a load in flight, then drops it,
+    // so a start that read the status just before the freeze committed cannot keep it cached.
+    return active.get(id, key -> active(require(key, nameClaim)));
   }
 
   /**
@@ -195,7 +191,7 @@ public class Users {
 
   /**
    * Drops {@code id} from the starts' cache now and once the caller's transaction ends, so a start
-   * that read the old status meanwhile cannot keep it.
+   * that read the old status meanwhile cannot keep it (see {@link #requireActive}).
    */
   private void forgetOnCompletion(String id) {
     active.invalidate(id);
