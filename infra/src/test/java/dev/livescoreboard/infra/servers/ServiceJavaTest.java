@@ -53,6 +53,15 @@ class ServiceJavaTest {
   }
 
   @Test
+  void withoutTheSystemDirectoryTheLaunchersOwnJavaRunsTheServices() {
+    ServiceJava java =
+        ServiceJava.detect(Map.of(), jvms.resolve("absent"), Optional.of("/own/java"));
+
+    assertThat(java.executable()).isEqualTo(Path.of("/own/java"));
+    assertThat(java.feature()).isEqualTo(Runtime.version().feature());
+  }
+
+  @Test
   void scoreboardJavaHomeWinsEvenWhenOlder() throws IOException {
     jdk("temurin-25-jdk", "25.0.3");
     Path chosen = jdk("java-17-openjdk", "17.0.15");
