@@ -7,6 +7,7 @@ import dev.livescoreboard.events.ErrorCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,6 +27,8 @@ public class Users {
   private final UserSettings settings;
   // Users a start found active, so that a player's next starts skip PostgreSQL (see settings).
   private final Cache<String, User> active;
+  // Users dropped from it once their change ended, so far (see requireActive).
+  private final AtomicLong forgotten = new AtomicLong();
 
   Users(JdbcClient jdbc, UserSettings settings) {
     this.jdbc = jdbc;
@@ -65,9 +68,21 @@ public class Users {
    * @throws ApiException {@code USER_NOT_FOUND} (unknown or erased), {@code USER_FROZEN}
    */
   public User requireActive(String id, String nameClaim) {
-    // Loaded atomically per id: a freeze's invalidation waits for a load in flight, then drops it,
-    // so a start that read the status just before the freeze committed cannot keep it cached.
-    return active.get(id, key -> active(require(key, nameClaim)));
+    User known = active.getIfPresent(id);
+    if (known != null) {
+      return known;
+    }
+    long forgottenBefore = forgotten.get();
+    User user = active(require(id, nameClaim));
+    active.put(id, user);
+    // A freeze or erase that ended since the read may have dropped the user before this put: drop
+    // it again (put first, then check, so a drop either follows the put or shows in the count).
+    // Not loaded inside the cache, since concurrent loads of one id would queue behind a hung
+    // PostgreSQL.
+    if (forgotten.get() != forgottenBefore) {
+      active.invalidate(id);
+    }
+    return user;
   }
 
   /**
@@ -199,6 +214,7 @@ public class Users {
         new TransactionSynchronization() {
           @Override
           public void afterCompletion(int status) {
+            forgotten.incrementAndGet();
             active.invalidate(id);
           }
         });
