@@ -64,9 +64,11 @@ final class ResultRows {
                         NONE,
                         num(c.bestTxPerSecond()) + " (" + c.bestConnections() + " connections)",
                         c.txPerSecondByConnections().entrySet().stream()
-                            .map(e -> e.getKey() + ": " + num(e.getValue()))
-                            .toList()
-                            .toString())));
+                                .map(e -> e.getKey() + ": " + num(e.getValue()))
+                                .toList()
+                            + "; "
+                            + c.failures()
+                            + " failed transactions")));
     rows.add(
         latency(
             "POST complete (from intended send)",

@@ -8,8 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -88,23 +89,25 @@ final class WriteTransaction implements AutoCloseable {
 
   private void complete(String userId) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    Timestamp ts = Timestamp.from(now);
+    // Typed as timestamptz, as command-api binds them: an untyped java.sql.Timestamp leaves
+    // LEAST(?, ?) two unknowns, which PostgreSQL resolves to text, and every transaction failed.
+    OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
     String nonce = UUID.randomUUID().toString();
-    Timestamp hourAgo = Timestamp.from(now.minus(1, ChronoUnit.HOURS));
-    Timestamp dayStart = Timestamp.from(now.truncatedTo(ChronoUnit.DAYS).minusNanos(1000));
+    OffsetDateTime hourAgo = ts.minusHours(1);
+    OffsetDateTime dayStart = ts.truncatedTo(ChronoUnit.DAYS).minusNanos(1000);
     int p = 1;
     lockAndRead.setString(p++, userId);
     lockAndRead.setString(p++, nonce);
     lockAndRead.setString(p++, BOARD);
     lockAndRead.setString(p++, BOARD);
     lockAndRead.setString(p++, userId);
-    lockAndRead.setTimestamp(p++, hourAgo);
-    lockAndRead.setTimestamp(p++, dayStart);
+    lockAndRead.setObject(p++, hourAgo);
+    lockAndRead.setObject(p++, dayStart);
     lockAndRead.setBoolean(p++, true);
     lockAndRead.setString(p++, userId);
     lockAndRead.setString(p++, ACTION);
-    lockAndRead.setTimestamp(p++, hourAgo);
-    lockAndRead.setTimestamp(p, dayStart);
+    lockAndRead.setObject(p++, hourAgo);
+    lockAndRead.setObject(p, dayStart);
     lockAndRead.execute();
     lockAndRead.getResultSet().close();
     lockAndRead.getMoreResults();
@@ -141,16 +144,16 @@ final class WriteTransaction implements AutoCloseable {
     write.setLong(p++, event.newScore());
     write.setLong(p++, event.userVersion());
     write.setString(p++, nonce);
-    write.setTimestamp(p++, ts);
-    write.setTimestamp(p++, ts);
-    write.setTimestamp(p++, ts);
+    write.setObject(p++, ts);
+    write.setObject(p++, ts);
+    write.setObject(p++, ts);
     write.setString(p++, BOARD);
     write.setString(p++, season);
     write.setString(p++, userId);
     write.setLong(p++, event.newScore());
     write.setLong(p++, event.userVersion());
-    write.setTimestamp(p++, ts);
-    write.setTimestamp(p++, ts);
+    write.setObject(p++, ts);
+    write.setObject(p++, ts);
     write.setString(p++, "score");
     write.setString(p++, EventKeys.scoreEvent(BOARD, userId));
     write.setString(p++, ScoreChanged.TYPE);
