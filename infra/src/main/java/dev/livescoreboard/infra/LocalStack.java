@@ -114,6 +114,11 @@ public final class LocalStack implements AutoCloseable {
       command.put("SERVER_PORT", Integer.toString(commandApiPorts.get(i - 1)));
       command.put("SCOREBOARD_ACTION_TOKEN_SECRETS", actionTokenSecrets);
       command.put("SCOREBOARD_USERS_AUTO_REGISTER", "true");
+      if (i == 2) {
+        // The first instance creates the schema (Liquibase) on a fresh database; two doing it at
+        // once race to create Liquibase's own tables, and one exits.
+        services.awaitHealthy(COMMAND_API);
+      }
       names.add(
           start(
               COMMAND_API,
