@@ -54,7 +54,9 @@ final class BroadcastCeilingRows {
     rows.add(FanOutRows.memory(m.fanOut(), 0));
     rows.add(cpuPerFrame(m));
     rows.add(new Row("load generator per action (bench JVM)", NONE, perAction(m), NONE));
-    m.processes().values().forEach(u -> rows.add(ResultRows.processRow(u)));
+    m.processes()
+        .values()
+        .forEach(u -> rows.add(CpuRows.processRow(u, m.actions().answeredPerSecond())));
     double listed = m.processes().values().stream().mapToDouble(ProcessStats.Usage::cpuShare).sum();
     rows.add(
         new Row(

@@ -210,7 +210,7 @@ final class CurveRows {
   /** The services, PostgreSQL, Redis and Kafka: every watched process but the load generator. */
   private static double systemCores(ProcessStats.Result cpu) {
     return cpu.processes().values().stream()
-        .filter(u -> !u.name().equals(Target.BENCH_JVM))
+        .filter(CpuRows::isSystem)
         .mapToDouble(ProcessStats.Usage::cpuShare)
         .sum();
   }

@@ -37,6 +37,7 @@ class CurveRowsTest {
         offered * 10,
         good * 10,
         good,
+        good,
         Duration.ofSeconds(10),
         latency,
         latency,

@@ -2,6 +2,7 @@ package dev.livescoreboard.infra;
 
 import dev.livescoreboard.infra.devauth.DevAuthServer;
 import dev.livescoreboard.infra.servers.FreePorts;
+import dev.livescoreboard.infra.servers.ServiceJava;
 import dev.livescoreboard.infra.servers.TcpBalancer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,7 +58,8 @@ public final class LocalStack implements AutoCloseable {
   private LocalStack(StackSettings settings) {
     this.settings = settings;
     this.infrastructure = new Infrastructure(settings);
-    this.services = new ServiceFleet(settings.home(), settings.dataDir().resolve("logs"));
+    this.services =
+        new ServiceFleet(settings.home(), ServiceJava.detect(), settings.dataDir().resolve("logs"));
     Set<Integer> taken = new HashSet<>();
     int n = settings.instances();
     StackSettings.Ports ports = settings.ports();
@@ -112,6 +114,11 @@ public final class LocalStack implements AutoCloseable {
       command.put("SERVER_PORT", Integer.toString(commandApiPorts.get(i - 1)));
       command.put("SCOREBOARD_ACTION_TOKEN_SECRETS", actionTokenSecrets);
       command.put("SCOREBOARD_USERS_AUTO_REGISTER", "true");
+      if (i == 2) {
+        // The first instance creates the schema (Liquibase) on a fresh database; two doing it at
+        // once race to create Liquibase's own tables, and one exits.
+        services.awaitHealthy(COMMAND_API);
+      }
       names.add(
           start(
               COMMAND_API,

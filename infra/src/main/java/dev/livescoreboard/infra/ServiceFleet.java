@@ -1,5 +1,6 @@
 package dev.livescoreboard.infra;
 
+import dev.livescoreboard.infra.servers.ServiceJava;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class ServiceFleet implements AutoCloseable {
   private record Launch(String module, List<String> heap, Map<String, String> env, String health) {}
 
   private final Path home;
+  private final ServiceJava java;
   private final Path logDir;
   private final Deque<ServiceProcess> running = new ArrayDeque<>();
   private final Map<String, ServiceProcess> byName = new HashMap<>();
@@ -26,9 +28,11 @@ final class ServiceFleet implements AutoCloseable {
 
   /**
    * @param home where the modules' jars are built ({@code <module>/target/<module>.jar})
+   * @param java the Java every instance runs on
    */
-  ServiceFleet(Path home, Path logDir) {
+  ServiceFleet(Path home, ServiceJava java, Path logDir) {
     this.home = home;
+    this.java = java;
     this.logDir = logDir;
   }
 
@@ -46,6 +50,7 @@ final class ServiceFleet implements AutoCloseable {
     ServiceProcess process =
         ServiceProcess.start(
             name,
+            java,
             home.resolve(module).resolve("target").resolve(module + ".jar"),
             jvm,
             env,

@@ -1,6 +1,7 @@
 package dev.livescoreboard.infra;
 
 import dev.livescoreboard.infra.servers.ChildProcess;
+import dev.livescoreboard.infra.servers.ServiceJava;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,19 +37,24 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code jar} with the same Java as this JVM.
+   * Starts {@code jar} on {@code java}, with its runtime options first.
    *
    * @param jvmOptions heap and GC settings of the service
    * @param env the service's configuration
    */
   static ServiceProcess start(
-      String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir) {
+      String name,
+      ServiceJava java,
+      Path jar,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      Path logDir) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " is missing: build first with ./mvnw -q -DskipTests package");
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java));
+    List<String> command = new ArrayList<>(List.of(java.executable().toString()));
+    command.addAll(java.runtimeOptions());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     return new ServiceProcess(

@@ -2,6 +2,8 @@ package dev.livescoreboard.bench.ceiling;
 
 import dev.livescoreboard.bench.child.LineChild;
 import dev.livescoreboard.infra.LocalStack;
+import dev.livescoreboard.infra.servers.JavaMainCommand;
+import dev.livescoreboard.infra.servers.ServiceJava;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,9 +61,12 @@ public final class FanOutCeiling implements AutoCloseable {
     LineChild child =
         LineChild.start(
             "the bare fan-out server",
-            mainClass,
-            jvm,
-            List.of("--role=fanout-server", "--threads=" + threads),
+            // On the gateway's Java and runtime options, so the two differ only in their code.
+            JavaMainCommand.on(
+                ServiceJava.detect(),
+                mainClass,
+                jvm,
+                List.of("--role=fanout-server", "--threads=" + threads)),
             logDir.resolve("fanout-server.log"));
     try {
       int port = Integer.parseInt(child.await("LISTENING ", START_TIMEOUT).substring(10));

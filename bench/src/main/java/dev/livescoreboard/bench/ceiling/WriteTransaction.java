@@ -4,160 +4,166 @@ import dev.livescoreboard.events.BoardIds;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.EventKeys;
 import dev.livescoreboard.events.ScoreChanged;
-import dev.livescoreboard.events.Seasons;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The statements of command-api's completing transaction ({@code SeasonRollover.currentSeason},
- * {@code Users.lockActive}, {@code ScoreStore.lock/insertEvent/update}, {@code Outbox.append}) on
- * one JDBC connection, in the {@link CeilingSchema} copy. Not thread-safe: one per worker thread.
+ * command-api's completing transaction ({@code ScoreStore.lockForComplete} and {@code
+ * ScoreStore.write}, with {@code Users.LOCK_FOR_SCORE_CHANGE} and {@code Outbox.appendFrom}) on one
+ * JDBC connection, in the {@link CeilingSchema} copy: three round trips, the user's row lock and
+ * the reads (season, score, nonce, the hourly quota's count of {@code COMPLETE_LEVEL}) in one,
+ * event, score and outbox row in one statement, then the commit. Not thread-safe: one per worker
+ * thread.
  */
 final class WriteTransaction implements AutoCloseable {
 
   private static final String S = CeilingSchema.SCHEMA + ".";
   private static final String BOARD = BoardIds.DEFAULT_BOARD;
-  private static final String SEASON = Seasons.ALL_TIME;
+  private static final String ACTION = "COMPLETE_LEVEL";
   private static final long POINTS = 10;
 
+  private static final String LOCK_AND_READ =
+      ("SELECT id, display_name, status, public FROM %1$susers WHERE id = ? FOR NO KEY UPDATE;\n"
+              + "SELECT cur.season, s.score, s.version,"
+              + " EXISTS (SELECT 1 FROM %1$sscore_events WHERE action_nonce = ?) AS nonce_used,"
+              + " quota.in_last_hour, quota.since_day_start"
+              + " FROM (VALUES (1)) AS one"
+              + " LEFT JOIN %1$sseasons cur ON cur.board_id = ? AND cur.ended_at IS NULL"
+              + " LEFT JOIN %1$suser_scores s"
+              + " ON s.board_id = ? AND s.season = cur.season AND s.user_id = ?"
+              + " CROSS JOIN LATERAL ("
+              + " SELECT count(*) FILTER (WHERE committed_at > ?) AS in_last_hour,"
+              + " count(*) FILTER (WHERE committed_at > ?) AS since_day_start"
+              + " FROM %1$sscore_events"
+              + " WHERE ? AND user_id = ? AND action_type = ? AND committed_at > LEAST(?, ?))"
+              + " AS quota")
+          .formatted(S);
+
+  private static final String WRITE =
+      ("WITH event AS ("
+              + " INSERT INTO %1$sscore_events (id, board_id, season, user_id, action_type, reason,"
+              + " delta, previous_score, new_score, user_version, action_nonce, metadata,"
+              + " reached_at, committed_at, started_at)"
+              + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)),"
+              + " score AS ("
+              + " INSERT INTO %1$suser_scores AS s (board_id, season, user_id, score, version,"
+              + " reached_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (board_id, season, user_id) DO UPDATE"
+              + " SET score = EXCLUDED.score, version = EXCLUDED.version,"
+              + " reached_at = EXCLUDED.reached_at, updated_at = EXCLUDED.updated_at"
+              + " WHERE s.version = EXCLUDED.version - 1"
+              + " RETURNING 1)"
+              + " INSERT INTO %1$soutbox (aggregatetype, aggregateid, type, payload, traceparent,"
+              + " created_at)"
+              + " SELECT ?, ?, ?, ?, ?, clock_timestamp() FROM score")
+          .formatted(S);
+
   private final Connection c;
-  private final PreparedStatement currentSeason;
-  private final PreparedStatement findUser;
-  private final PreparedStatement lock;
-  private final PreparedStatement insertScore;
-  private final PreparedStatement insertEvent;
-  private final PreparedStatement updateScore;
-  private final PreparedStatement appendOutbox;
+  private final PreparedStatement lockAndRead;
+  private final PreparedStatement write;
 
   WriteTransaction(Connection c) throws SQLException {
     this.c = c;
     c.setAutoCommit(false);
-    currentSeason =
-        c.prepareStatement(
-            "SELECT season FROM " + S + "seasons WHERE board_id = ? AND ended_at IS NULL");
-    findUser =
-        c.prepareStatement(
-            "SELECT id, display_name, status, public FROM "
-                + S
-                + "users WHERE id = ? FOR KEY SHARE");
-    lock =
-        c.prepareStatement(
-            "SELECT score, version FROM "
-                + S
-                + "user_scores"
-                + " WHERE board_id = ? AND season = ? AND user_id = ? FOR UPDATE");
-    insertScore =
-        c.prepareStatement(
-            "INSERT INTO "
-                + S
-                + "user_scores (board_id, season, user_id, score, version, reached_at, updated_at)"
-                + " VALUES (?, ?, ?, 0, 0, ?, ?) ON CONFLICT (board_id, season, user_id) DO NOTHING");
-    insertEvent =
-        c.prepareStatement(
-            "INSERT INTO "
-                + S
-                + "score_events (id, board_id, season, user_id, action_type, reason, delta,"
-                + " previous_score, new_score, user_version, action_nonce, metadata, reached_at, committed_at,"
-                + " started_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)");
-    updateScore =
-        c.prepareStatement(
-            "UPDATE "
-                + S
-                + "user_scores SET score = ?, version = ?, reached_at = ?, updated_at = ?"
-                + " WHERE board_id = ? AND season = ? AND user_id = ?");
-    appendOutbox =
-        c.prepareStatement(
-            "INSERT INTO "
-                + S
-                + "outbox (aggregatetype, aggregateid, type, payload, traceparent)"
-                + " VALUES (?, ?, ?, ?, ?)");
+    lockAndRead = c.prepareStatement(LOCK_AND_READ);
+    write = c.prepareStatement(WRITE);
   }
 
-  /** One completed action of {@code userId}, committed. */
+  /** One completed action of {@code userId}, committed (or rolled back and thrown). */
   void run(String userId) throws SQLException {
+    try {
+      complete(userId);
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    }
+  }
+
+  private void complete(String userId) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    Timestamp ts = Timestamp.from(now);
-    currentSeason.setString(1, BOARD);
-    try (ResultSet rs = currentSeason.executeQuery()) {
+    // Typed as timestamptz, as command-api binds them: an untyped java.sql.Timestamp leaves
+    // LEAST(?, ?) two unknowns, which PostgreSQL resolves to text, and every transaction failed.
+    OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+    String nonce = UUID.randomUUID().toString();
+    OffsetDateTime hourAgo = ts.minusHours(1);
+    OffsetDateTime dayStart = ts.truncatedTo(ChronoUnit.DAYS).minusNanos(1000);
+    int p = 1;
+    lockAndRead.setString(p++, userId);
+    lockAndRead.setString(p++, nonce);
+    lockAndRead.setString(p++, BOARD);
+    lockAndRead.setString(p++, BOARD);
+    lockAndRead.setString(p++, userId);
+    lockAndRead.setObject(p++, hourAgo);
+    lockAndRead.setObject(p++, dayStart);
+    lockAndRead.setBoolean(p++, true);
+    lockAndRead.setString(p++, userId);
+    lockAndRead.setString(p++, ACTION);
+    lockAndRead.setObject(p++, hourAgo);
+    lockAndRead.setObject(p, dayStart);
+    lockAndRead.execute();
+    lockAndRead.getResultSet().close();
+    lockAndRead.getMoreResults();
+    String season;
+    long score;
+    long version;
+    try (ResultSet rs = lockAndRead.getResultSet()) {
       rs.next();
+      season = rs.getString("season");
+      score = rs.getLong("score");
+      version = rs.getLong("version");
     }
-    findUser.setString(1, userId);
-    try (ResultSet rs = findUser.executeQuery()) {
-      rs.next();
-    }
-    long[] current = lockRow(userId);
-    if (current == null) {
-      insertScore.setString(1, BOARD);
-      insertScore.setString(2, SEASON);
-      insertScore.setString(3, userId);
-      insertScore.setTimestamp(4, ts);
-      insertScore.setTimestamp(5, ts);
-      insertScore.executeUpdate();
-      current = lockRow(userId);
-    }
-    long newScore = current[0] + POINTS;
-    long version = current[1] + 1;
     ScoreChanged event =
         ScoreChanged.forAction(
             UUID.randomUUID(),
             BOARD,
-            SEASON,
+            season,
             userId,
             "Ceiling",
-            "COMPLETE_LEVEL",
-            current[0],
-            newScore,
-            version,
+            ACTION,
+            score,
+            score + POINTS,
+            version + 1,
             now,
             now);
-    insertEvent.setObject(1, event.eventId());
-    insertEvent.setString(2, BOARD);
-    insertEvent.setString(3, SEASON);
-    insertEvent.setString(4, userId);
-    insertEvent.setString(5, event.actionType());
-    insertEvent.setString(6, null);
-    insertEvent.setLong(7, event.delta());
-    insertEvent.setLong(8, current[0]);
-    insertEvent.setLong(9, newScore);
-    insertEvent.setLong(10, version);
-    insertEvent.setString(11, UUID.randomUUID().toString());
-    insertEvent.setString(12, null);
-    insertEvent.setTimestamp(13, ts);
-    insertEvent.setTimestamp(14, ts);
-    insertEvent.setTimestamp(15, ts);
-    insertEvent.executeUpdate();
-    updateScore.setLong(1, newScore);
-    updateScore.setLong(2, version);
-    updateScore.setTimestamp(3, ts);
-    updateScore.setTimestamp(4, ts);
-    updateScore.setString(5, BOARD);
-    updateScore.setString(6, SEASON);
-    updateScore.setString(7, userId);
-    updateScore.executeUpdate();
-    appendOutbox.setString(1, "score");
-    appendOutbox.setString(2, EventKeys.scoreEvent(BOARD, userId));
-    appendOutbox.setString(3, ScoreChanged.TYPE);
-    appendOutbox.setString(4, EventJson.toJson(event));
-    appendOutbox.setString(
-        5, "00-" + event.eventId().toString().replace("-", "") + "-0000000000000001-01");
-    appendOutbox.executeUpdate();
-    c.commit();
-  }
-
-  private long[] lockRow(String userId) throws SQLException {
-    lock.setString(1, BOARD);
-    lock.setString(2, SEASON);
-    lock.setString(3, userId);
-    try (ResultSet rs = lock.executeQuery()) {
-      return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+    p = 1;
+    write.setObject(p++, event.eventId());
+    write.setString(p++, BOARD);
+    write.setString(p++, season);
+    write.setString(p++, userId);
+    write.setString(p++, ACTION);
+    write.setLong(p++, event.delta());
+    write.setLong(p++, score);
+    write.setLong(p++, event.newScore());
+    write.setLong(p++, event.userVersion());
+    write.setString(p++, nonce);
+    write.setObject(p++, ts);
+    write.setObject(p++, ts);
+    write.setObject(p++, ts);
+    write.setString(p++, BOARD);
+    write.setString(p++, season);
+    write.setString(p++, userId);
+    write.setLong(p++, event.newScore());
+    write.setLong(p++, event.userVersion());
+    write.setObject(p++, ts);
+    write.setObject(p++, ts);
+    write.setString(p++, "score");
+    write.setString(p++, EventKeys.scoreEvent(BOARD, userId));
+    write.setString(p++, ScoreChanged.TYPE);
+    write.setString(p++, EventJson.toJson(event));
+    write.setString(
+        p, "00-" + event.eventId().toString().replace("-", "") + "-0000000000000001-01");
+    if (write.executeUpdate() != 1) {
+      throw new SQLException("the score row of " + userId + " changed under its user's lock");
     }
+    c.commit();
   }
 
   @Override

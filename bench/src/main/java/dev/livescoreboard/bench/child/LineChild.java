@@ -38,7 +38,11 @@ public record LineChild(
   public static LineChild start(
       String what, String mainClass, List<String> jvmOptions, List<String> args, Path log)
       throws IOException {
-    List<String> command = JavaMainCommand.of(mainClass, jvmOptions, args);
+    return start(what, JavaMainCommand.of(mainClass, jvmOptions, args), log);
+  }
+
+  /** Starts {@code command}, a JVM of this class path (see {@link JavaMainCommand}). */
+  public static LineChild start(String what, List<String> command, Path log) throws IOException {
     ChildProcess process = ChildProcess.start(what, command, Map.of(), log, true);
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader =

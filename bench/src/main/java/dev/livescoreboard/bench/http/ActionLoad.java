@@ -46,6 +46,8 @@ public final class ActionLoad {
   private final long goodMicros;
   private final long timeoutMicros;
   private final AtomicLong inFlight = new AtomicLong();
+  // Set once per run, before the first arrival: which tally counts an answer by its arrival time.
+  private volatile Spans spans = t -> null;
 
   public ActionLoad(
       HttpClientPool api,
@@ -102,6 +104,7 @@ public final class ActionLoad {
 
   private void drive(Arrivals schedule, long arrivals, Spans spans, Duration grace)
       throws InterruptedException {
+    this.spans = spans;
     Pacer.start(
             "action-pacer",
             schedule,
@@ -171,6 +174,10 @@ public final class ActionLoad {
               if (failure != null || reply.status() != 200) {
                 failed(tally, "complete", reply, failure, latency, startVerdict);
                 return;
+              }
+              ActionTally byAnswer = spans.at(reply.receivedNanos());
+              if (byAnswer != null) {
+                byAnswer.answered(reply.receivedNanos());
               }
               JsonNode done = JSON.readTree(reply.body());
               completions.received(

@@ -12,6 +12,9 @@ import org.HdrHistogram.Histogram;
  * @param issued actions started in the span
  * @param completed actions whose complete answered 200 (late ones included)
  * @param achievedPerSecond {@code completed} per second of the span
+ * @param answeredPerSecond completes answered 200 inside the span (of actions intended in it or
+ *     earlier) per second: the work the CPU measured over the span paid for. Equal to {@code
+ *     achievedPerSecond} while the system keeps up; when requests queue it is the real throughput
  * @param span the span's length
  * @param startLatency start response (201) − intended start time (µs)
  * @param completeLatency complete response (200) − intended complete time (µs; coordinated-omission
@@ -28,6 +31,7 @@ public record ActionResults(
     long issued,
     long completed,
     double achievedPerSecond,
+    double answeredPerSecond,
     Duration span,
     Histogram startLatency,
     Histogram completeLatency,

@@ -44,6 +44,7 @@ public final class ActionTally {
   private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final LongAdder issued = new LongAdder();
   private final LongAdder completed = new LongAdder();
+  private final LongAdder answered = new LongAdder();
   private final AtomicLong open = new AtomicLong();
 
   /**
@@ -86,6 +87,16 @@ public final class ActionTally {
     }
   }
 
+  /**
+   * A complete answered 200 at {@code receivedNanos}, whichever span its action was intended in:
+   * counted if the answer arrived inside this span.
+   */
+  void answered(long receivedNanos) {
+    if (receivedNanos >= fromNanos && receivedNanos - fromNanos < span.toNanos()) {
+      answered.increment();
+    }
+  }
+
   void refused(long latencyMicros) {
     Histograms.record(refusedLatency, latencyMicros);
   }
@@ -118,6 +129,7 @@ public final class ActionTally {
         issued.sum(),
         completed.sum(),
         completed.sum() / (span.toNanos() / 1e9),
+        answered.sum() / (span.toNanos() / 1e9),
         span,
         startLatency.copy(),
         completeLatency.copy(),

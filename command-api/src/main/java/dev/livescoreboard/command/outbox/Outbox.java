@@ -33,15 +33,39 @@ public class Outbox {
         };
   }
 
+  // INSERT … SELECT rather than VALUES, so that a larger statement can append from its own rows.
+  private static final String INSERT =
+      """
+      INSERT INTO outbox (aggregatetype, aggregateid, type, payload, traceparent, created_at)
+      SELECT :aggregateType, :aggregateId, :type, :payload, :traceparent, clock_timestamp()""";
+
   @Transactional(propagation = Propagation.MANDATORY)
   public void append(OutboxMessage message) {
-    jdbc.sql(
-            """
-            INSERT INTO outbox (aggregatetype, aggregateid, type, payload, traceparent, created_at)
-            VALUES (:aggregateType, :aggregateId, :type, :payload, :traceparent, clock_timestamp())
-            """)
-        .paramSource(message)
-        .update();
+    appending(jdbc.sql(INSERT), message).update();
+  }
+
+  /**
+   * The SQL that appends a message as the last step of a larger statement (e.g. after the writable
+   * common table expressions of its other changes): one outbox row per row of {@code source}, none
+   * if it is empty. Bind the message with {@link #appending}.
+   */
+  public static String appendFrom(String source) {
+    return INSERT + " FROM " + source;
+  }
+
+  /**
+   * Binds {@code message} to a statement built with {@link #appendFrom} (or this class's own) and,
+   * as {@link #append} does, wakes the relay once the caller's transaction commits.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public JdbcClient.StatementSpec appending(
+      JdbcClient.StatementSpec statement, OutboxMessage message) {
     TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+    return statement
+        .param("aggregateType", message.aggregateType())
+        .param("aggregateId", message.aggregateId())
+        .param("type", message.type())
+        .param("payload", message.payload())
+        .param("traceparent", message.traceparent());
   }
 }

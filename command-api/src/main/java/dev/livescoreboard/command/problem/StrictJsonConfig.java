@@ -1,10 +1,14 @@
 package dev.livescoreboard.command.problem;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -15,6 +19,16 @@ import tools.jackson.databind.type.LogicalType;
  */
 @Configuration
 class StrictJsonConfig {
+
+  /**
+   * Puts the {@link ContentLengthJsonConverter} where Boot's JSON converter goes (its customizer
+   * has order 0 and runs first), with the same mapper, so the same strict reading.
+   */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  ServerHttpMessageConvertersCustomizer contentLengthJson(JsonMapper mapper) {
+    return converters -> converters.withJsonConverter(new ContentLengthJsonConverter(mapper));
+  }
 
   @Bean
   JsonMapperBuilderCustomizer strictCoercion() {

@@ -29,8 +29,8 @@
  * found active and the action's quotas and {@code min-seconds} passed (SPEC §4 order), so its
  * window is picked by the {@code act} claim of a VERIFIED token. A request refused earlier (bad
  * token, frozen user, quota) does not use up a slot; a complete refused by its limit rolls its
- * transaction back. The Redis call then runs while the user's score row is locked, adding one Redis
- * round trip (at most {@code scoreboard.redis.timeout}) to that lock.
+ * transaction back. The Redis call then runs while the user's row is locked, adding one Redis round
+ * trip (at most {@code scoreboard.redis.timeout}) to that lock.
  *
  * <p>Runs on the request thread; all classes are thread-safe.
  */

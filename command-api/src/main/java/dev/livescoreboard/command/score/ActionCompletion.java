@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Completes an action: checks the token (no database), then in one transaction checks the user,
- * locks their score row, refuses a used nonce, a full score, a too-fast complete, a used-up quota
+ * Completes an action: checks the token (no database), then in one transaction locks and checks the
+ * user, reads their score, refuses a used nonce, a full score, a too-fast complete, a used-up quota
  * or a complete over the user's rate limit, records the event, raises the score and appends the
  * outbox row. A refused complete writes nothing and leaves the token unused, so it may be completed
  * later while it has not expired.
@@ -98,21 +98,32 @@ class ActionCompletion {
       String traceparent) {
     // PostgreSQL keeps microseconds: the event carries exactly what is stored.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String season = seasons.currentSeason(board, now);
-    User user = users.lockActive(caller.userId(), caller.name());
-    ScoreRecord current = scores.lock(board.id(), season, user.id(), now);
+    CompleteState state = lockAndRead(caller, token, action, board, now);
+    if (state.user().isEmpty()) {
+      // Registers the user (auto-registration) or refuses an unknown one.
+      users.require(caller.userId(), caller.name());
+      state = lockAndRead(caller, token, action, board, now);
+    }
+    User user = Users.scoring(state.user());
+    if (!seasons.isCurrent(board, state.season(), now)) {
+      // Past the schedule's boundary before the rollover job: start the new season here first.
+      seasons.currentSeason(board, now);
+      state = lockAndRead(caller, token, action, board, now);
+    }
+    String season = state.season();
+    ScoreRecord current = state.score();
+    boolean replayed = state.nonceUsed();
     if (current.score() >= board.scoreCap()) {
-      throw scores.nonceUsed(token.nonce())
+      throw replayed
           ? alreadyCompleted()
           : new ApiException(ErrorCode.SCORE_CAP_REACHED, "the score is at the board's cap");
     }
-    // After the score row lock, so concurrent completes count one after the other. A replayed
-    // token stays a 409 even when its own complete used up the quota.
+    // A replayed token stays a 409 even when its own complete used up the quota.
     limits
-        .violation(user.id(), token, action, now)
+        .violation(user.id(), token, action, now, state.quota())
         .ifPresent(
             violation -> {
-              if (scores.nonceUsed(token.nonce())) {
+              if (replayed) {
                 throw alreadyCompleted();
               }
               if (violation.code() == ErrorCode.QUOTA_EXCEEDED) {
@@ -120,6 +131,9 @@ class ActionCompletion {
               }
               throw violation;
             });
+    if (replayed) {
+      throw alreadyCompleted();
+    }
     // The last check (SPEC §4), so a complete refused above uses up no slot of the rate limit.
     Map<String, String> rateLimitHeaders = rateLimits.complete(user.id(), action.type());
     long newScore = Math.min(board.scoreCap(), current.score() + action.points());
@@ -150,6 +164,20 @@ class ActionCompletion {
             event.previousScore(),
             event.newScore()),
         rateLimitHeaders);
+  }
+
+  private CompleteState lockAndRead(
+      AuthenticatedUser caller,
+      ActionTokenClaims token,
+      ActionDefinition action,
+      Board board,
+      Instant now) {
+    return scores.lockForComplete(
+        board.id(),
+        caller.userId(),
+        token.nonce(),
+        action.type(),
+        ActionLimits.windows(action, now));
   }
 
   private static ApiException alreadyCompleted() {

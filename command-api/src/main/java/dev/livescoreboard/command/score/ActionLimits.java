@@ -18,17 +18,32 @@ import org.springframework.stereotype.Component;
 /**
  * The catalog's per-action limits, checked inside the scoring transaction: {@code min-seconds}
  * between start and complete, {@code max-per-hour} (rolling 60 minutes), {@code max-per-day} and
- * {@code once-per-day} (calendar day, UTC). Counts come from {@code score_events}, so they survive
- * restarts and hold across instances. Quota checks first lock the user's {@code users} row ({@code
- * FOR NO KEY UPDATE}): two completes of the same user, even on different boards, then count one
- * after the other and cannot both take the last slot. Lock order is always user row shared ({@code
- * FOR KEY SHARE}, taken first by the complete), score row, then user row {@code FOR NO KEY UPDATE};
- * the shared lock does not conflict with the last one, so the locks cannot deadlock.
+ * {@code once-per-day} (calendar day, UTC). Counts come from {@code score_events} ({@link
+ * ScoreStore#lockForComplete} counts them under the user's row lock), so they survive restarts and
+ * hold across instances, and two completes of the same user, even on different boards, count one
+ * after the other and cannot both take the last slot.
  */
 @Component
 class ActionLimits {
 
   private static final Duration HOUR = Duration.ofHours(1);
+
+  /**
+   * Where a complete at some instant counts the user's earlier completes of the action type.
+   *
+   * @param hourAgo {@code max-per-hour} counts those committed after this
+   * @param dayStart {@code max-per-day} and {@code once-per-day} count those committed after this:
+   *     1 µs before the UTC day began (stored times have microseconds, so midnight itself counts)
+   */
+  record Windows(Instant hourAgo, Instant dayStart) {
+
+    static Windows at(Instant now) {
+      return new Windows(now.minus(HOUR), now.truncatedTo(ChronoUnit.DAYS).minusNanos(1000));
+    }
+  }
+
+  /** The user's completes of the action type in each of the {@link Windows}. */
+  record Counts(long inLastHour, long sinceDayStart) {}
 
   private final JdbcClient jdbc;
 
@@ -36,11 +51,18 @@ class ActionLimits {
     this.jdbc = jdbc;
   }
 
+  /** The windows to count in for a complete of {@code action} at {@code now}; null: no quota. */
+  static Windows windows(ActionDefinition action, Instant now) {
+    return action.hasQuota() ? Windows.at(now) : null;
+  }
+
   /**
    * The limit this complete would break, if any ({@code ACTION_TOO_FAST}, {@code QUOTA_EXCEEDED}).
+   *
+   * @param counts the user's completes of the action type, counted in {@link #windows}
    */
   Optional<ApiException> violation(
-      String userId, ActionTokenClaims token, ActionDefinition action, Instant now) {
+      String userId, ActionTokenClaims token, ActionDefinition action, Instant now, Counts counts) {
     Instant earliest = token.issuedAt().plusSeconds(action.minSeconds());
     if (now.isBefore(earliest)) {
       return Optional.of(
@@ -56,23 +78,20 @@ class ActionLimits {
     if (!action.hasQuota()) {
       return Optional.empty();
     }
-    lockUser(userId);
-    Instant hourAgo = now.minus(HOUR);
-    Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+    Windows windows = Windows.at(now);
     Duration wait = Duration.ZERO;
     Integer hourly = action.maxPerHour();
-    if (hourly != null) {
-      long inLastHour = count(userId, action.type(), hourAgo);
-      if (inLastHour >= hourly) {
-        // The window has room again when enough of its oldest completes have dropped out.
-        Instant freed = nthOldest(userId, action.type(), hourAgo, inLastHour - hourly).plus(HOUR);
-        wait = max(wait, Duration.between(now, freed));
-      }
+    if (hourly != null && counts.inLastHour() >= hourly) {
+      // The window has room again when enough of its oldest completes have dropped out.
+      Instant freed =
+          nthOldest(userId, action.type(), windows.hourAgo(), counts.inLastHour() - hourly)
+              .plus(HOUR);
+      wait = max(wait, Duration.between(now, freed));
     }
     Integer daily = action.dailyLimit();
-    // Stored times have microseconds: "after midnight minus 1 µs" includes midnight itself.
-    if (daily != null && count(userId, action.type(), midnight.minusNanos(1000)) >= daily) {
-      wait = max(wait, Duration.between(now, midnight.plus(Duration.ofDays(1))));
+    if (daily != null && counts.sinceDayStart() >= daily) {
+      Instant tomorrow = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+      wait = max(wait, Duration.between(now, tomorrow));
     }
     if (wait.isZero()) {
       return Optional.empty();
@@ -96,27 +115,6 @@ class ActionLimits {
           .append(" per UTC day");
     }
     return limits.append(')').toString();
-  }
-
-  private void lockUser(String userId) {
-    jdbc.sql("SELECT 1 FROM users WHERE id = :user FOR NO KEY UPDATE")
-        .param("user", userId)
-        .query(Integer.class)
-        .optional();
-  }
-
-  /** Completes of {@code actionType} committed after {@code since}. */
-  private long count(String userId, String actionType, Instant since) {
-    return jdbc.sql(
-            """
-            SELECT count(*) FROM score_events
-            WHERE user_id = :user AND action_type = :type AND committed_at > :since
-            """)
-        .param("user", userId)
-        .param("type", actionType)
-        .param("since", utc(since))
-        .query(Long.class)
-        .single();
   }
 
   private Instant nthOldest(String userId, String actionType, Instant since, long skip) {

@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An admin's adjustment of a user's score on a board's current season: in one transaction it locks
- * the score row (as completes do), checks the user and the bounds, and writes the event, the score,
- * the outbox row ({@link ScoreChangeWriter}, the path of completes) and the audit row. A refused
- * adjustment writes nothing.
+ * the user's row (as completes do), checks the user and the bounds, and writes the event, the
+ * score, the outbox row ({@link ScoreChangeWriter}, the path of completes) and the audit row. A
+ * refused adjustment writes nothing.
  */
 @Service
 class ScoreAdjustment {
@@ -74,11 +74,11 @@ class ScoreAdjustment {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     // The season completes would use now (rolled over first if its boundary has passed).
     String season = seasons.currentSeason(board, now);
-    // The user's row first, then the score row: the lock order of completes and of operators'
-    // changes (Users#lockActive), so none of them deadlock, and a freeze or erase is either seen
-    // here or ordered after this adjustment, never lost behind it.
+    // The user's row first, like every writer of scores (Users#LOCK_FOR_SCORE_CHANGE): the score
+    // read below stays the latest, and a freeze or erase is either seen here or ordered after this
+    // adjustment, never lost behind it.
     User user = adjustable(users.lockForChange(userId));
-    ScoreRecord current = scores.lock(board.id(), season, userId, now);
+    ScoreRecord current = scores.current(board.id(), season, userId);
     long newScore = bounded(current.score(), request.delta(), board.scoreCap());
     ScoreChanged event =
         ScoreChanged.forAdjustment(

@@ -1,6 +1,5 @@
 package dev.livescoreboard.command.score;
 
-import dev.livescoreboard.command.outbox.Outbox;
 import dev.livescoreboard.command.outbox.OutboxMessage;
 import dev.livescoreboard.events.EventJson;
 import dev.livescoreboard.events.EventKeys;
@@ -12,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way a score changes, for completes and admin adjustments alike: the score event, the new
- * score of the locked row and the outbox row of its {@code SCORE_CHANGED}, in the caller's
- * transaction (which must hold the row lock of {@link ScoreStore#lock}).
+ * score and the outbox row of its {@code SCORE_CHANGED}, in one statement of the caller's
+ * transaction (which must hold the user's row lock, see {@code Users#LOCK_FOR_SCORE_CHANGE}).
  */
 @Component
 class ScoreChangeWriter {
@@ -21,11 +20,9 @@ class ScoreChangeWriter {
   static final String AGGREGATE_TYPE = "score";
 
   private final ScoreStore scores;
-  private final Outbox outbox;
 
-  ScoreChangeWriter(ScoreStore scores, Outbox outbox) {
+  ScoreChangeWriter(ScoreStore scores) {
     this.scores = scores;
-    this.outbox = outbox;
   }
 
   /**
@@ -45,23 +42,16 @@ class ScoreChangeWriter {
       Instant startedAt,
       String metadataJson,
       String traceparent) {
-    if (!scores.insertEvent(event, nonce, startedAt, metadataJson)) {
-      return false;
-    }
-    scores.update(
-        event.board(),
-        event.season(),
-        event.userId(),
-        event.newScore(),
-        event.userVersion(),
-        event.reachedAt());
-    outbox.append(
+    return scores.write(
+        event,
+        nonce,
+        startedAt,
+        metadataJson,
         new OutboxMessage(
             AGGREGATE_TYPE,
             EventKeys.scoreEvent(event.board(), event.userId()),
             ScoreChanged.TYPE,
             EventJson.toJson(event),
             traceparent));
-    return true;
   }
 }

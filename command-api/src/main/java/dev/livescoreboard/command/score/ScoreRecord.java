@@ -1,4 +1,4 @@
 package dev.livescoreboard.command.score;
 
-/** A user's locked score row: current score and version (0 before the first change). */
+/** A user's score on a board and season, and its version (both 0 before the first change). */
 record ScoreRecord(long score, long version) {}

@@ -51,12 +51,21 @@ public class SeasonRollover {
   @Transactional(propagation = Propagation.MANDATORY)
   public String currentSeason(Board board, Instant now) {
     String current = store.current(board.id()).orElse(null);
-    if (current != null && Seasons.scheduledAfter(current, board.seasonAt(now)).isEmpty()) {
+    if (isCurrent(board, current, now)) {
       return current;
     }
     return startDue(board.id(), now)
         .map(SeasonStarted::season)
         .orElseGet(() -> store.current(board.id()).orElseThrow());
+  }
+
+  /**
+   * Whether {@code recorded}, the board's current season as read in the caller's transaction
+   * ({@code null}: none yet), is the season a score committed at {@code now} goes to; if not,
+   * {@link #currentSeason} starts the one that is due.
+   */
+  public boolean isCurrent(Board board, String recorded, Instant now) {
+    return recorded != null && Seasons.scheduledAfter(recorded, board.seasonAt(now)).isEmpty();
   }
 
   /**

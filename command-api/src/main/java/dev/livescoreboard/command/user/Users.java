@@ -1,12 +1,17 @@
 package dev.livescoreboard.command.user;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.livescoreboard.command.problem.ApiException;
 import dev.livescoreboard.events.ErrorCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Users in PostgreSQL: lookup and locking for the write path, and the row changes of operators.
@@ -15,12 +20,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Users {
 
+  // Bounds the starts' cache: far more players than act within its TTL on one instance.
+  private static final int ACTIVE_CACHE_SIZE = 100_000;
+
   private final JdbcClient jdbc;
   private final UserSettings settings;
+  // Users a start found active, so that a player's next starts skip PostgreSQL (see settings).
+  private final Cache<String, User> active;
+  // Users dropped from it once their change ended, so far (see requireActive).
+  private final AtomicLong forgotten = new AtomicLong();
 
   Users(JdbcClient jdbc, UserSettings settings) {
     this.jdbc = jdbc;
     this.settings = settings;
+    this.active =
+        Caffeine.newBuilder()
+            .maximumSize(ACTIVE_CACHE_SIZE)
+            .expireAfterWrite(settings.startCacheTtl())
+            .executor(Runnable::run)
+            .build();
   }
 
   private static final String SELECT = "SELECT id, display_name, status, public FROM users";
@@ -32,7 +50,7 @@ public class Users {
   /**
    * The user, their row locked until the transaction ends ({@code FOR UPDATE}), for an operator's
    * change: it waits for the completes of the user in flight and makes later ones wait for it (see
-   * {@link #lockActive}).
+   * {@link #LOCK_FOR_SCORE_CHANGE}).
    */
   public Optional<User> lockForChange(String id) {
     return jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE")
@@ -43,38 +61,54 @@ public class Users {
 
   /**
    * The user allowed to score, registering them first when auto-registration is on. Call when
-   * starting an action (no lock: start writes nothing).
+   * starting an action (no lock: start writes nothing). A user found active is trusted for {@code
+   * scoreboard.users.start-cache-ttl} without asking again.
    *
    * @param nameClaim the access token's {@code name}, used for a new user's display name
    * @throws ApiException {@code USER_NOT_FOUND} (unknown or erased), {@code USER_FROZEN}
    */
   public User requireActive(String id, String nameClaim) {
-    return active(require(id, nameClaim));
+    User known = active.getIfPresent(id);
+    if (known != null) {
+      return known;
+    }
+    long forgottenBefore = forgotten.get();
+    User user = active(require(id, nameClaim));
+    active.put(id, user);
+    // A freeze or erase that ended since the read may have dropped the user before this put: drop
+    // it again (put first, then check, so a drop either follows the put or shows in the count).
+    // Not loaded inside the cache, since concurrent loads of one id would queue behind a hung
+    // PostgreSQL.
+    if (forgotten.get() != forgottenBefore) {
+      active.invalidate(id);
+    }
+    return user;
   }
 
   /**
-   * {@link #requireActive}, with the user's row share-locked ({@code FOR KEY SHARE}) until the
-   * scoring transaction ends. Call first in that transaction, before any score row lock: an
-   * operator's change locks the row {@code FOR UPDATE} first too, so it either waits for this
-   * complete or this complete waits and then sees the new status; a score change can therefore
-   * never slip in after a freeze or erase has bumped the entries. Completes of one user do not
-   * block each other (key-share locks are shared), and the score event's foreign key takes the same
-   * lock anyway.
+   * The statement that locks the user's row for a score change ({@code FOR NO KEY UPDATE}) and
+   * reads it (map the row with {@link #read}); its one parameter is {@code :user}. A complete runs
+   * it first in its transaction, before it reads anything else: every writer of a user's scores
+   * locks the user's row first (an operator's change and an adjustment {@code FOR UPDATE}, see
+   * {@link #lockForChange}), so score changes of one user run one after another, a freeze or erase
+   * either waits for this complete or this complete waits and then sees the new status, and the
+   * foreign keys' {@code FOR KEY SHARE} checks of the complete's own inserts need no lock of their
+   * own.
    */
-  public User lockActive(String id, String nameClaim) {
-    Optional<User> locked = keyShare(id);
-    if (locked.isEmpty()) {
-      require(id, nameClaim);
-      locked = keyShare(id);
-    }
-    return active(known(locked));
+  public static final String LOCK_FOR_SCORE_CHANGE = SELECT + " WHERE id = :user FOR NO KEY UPDATE";
+
+  /** A user from a row of {@code id, display_name, status, public}. */
+  public static User read(ResultSet rs) throws SQLException {
+    return map(rs, 0);
   }
 
-  private Optional<User> keyShare(String id) {
-    return jdbc.sql(SELECT + " WHERE id = :id FOR KEY SHARE")
-        .param("id", id)
-        .query(Users::map)
-        .optional();
+  /**
+   * The user allowed to score, from the row {@link #LOCK_FOR_SCORE_CHANGE} found.
+   *
+   * @throws ApiException {@code USER_NOT_FOUND} (missing or erased), {@code USER_FROZEN}
+   */
+  public static User scoring(Optional<User> locked) {
+    return active(known(locked));
   }
 
   private static User active(User user) {
@@ -116,6 +150,7 @@ public class Users {
     if (status == UserStatus.ERASED) {
       throw new IllegalArgumentException("erasing is not a status change, see erase");
     }
+    forgetOnCompletion(user.id());
     jdbc.sql("UPDATE users SET status = :status, updated_at = now() WHERE id = :id")
         .param("status", status.dbValue())
         .param("id", user.id())
@@ -141,6 +176,7 @@ public class Users {
    * provisioned again and the events that keep it stay valid.
    */
   public User erase(User user) {
+    forgetOnCompletion(user.id());
     jdbc.sql(
             "UPDATE users SET status = 'erased', display_name = :name, public = false,"
                 + " updated_at = now() WHERE id = :id")
@@ -166,6 +202,22 @@ public class Users {
             .param("public", user.publicProfile())
             .update()
         == 1;
+  }
+
+  /**
+   * Drops {@code id} from the starts' cache now and once the caller's transaction ends, so a start
+   * that read the old status meanwhile cannot keep it (see {@link #requireActive}).
+   */
+  private void forgetOnCompletion(String id) {
+    active.invalidate(id);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            forgotten.incrementAndGet();
+            active.invalidate(id);
+          }
+        });
   }
 
   private static User map(ResultSet rs, int row) throws SQLException {

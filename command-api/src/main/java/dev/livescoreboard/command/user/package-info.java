@@ -11,9 +11,19 @@
  * false}) appear in events as {@link dev.livescoreboard.command.user.User#ANONYMOUS}, erased users
  * as {@link dev.livescoreboard.command.user.User#ERASED_NAME}.
  *
- * <p><b>Locks.</b> A complete share-locks the user's row ({@code FOR KEY SHARE}) before anything
- * else; an operator's change locks it {@code FOR UPDATE} first. So a change waits for the user's
- * completes in flight, and a complete that comes after it sees its result; completes of one user do
- * not block each other on this lock.
+ * <p><b>Locks.</b> Every writer of a user's scores locks the user's row before anything else: a
+ * complete {@code FOR NO KEY UPDATE}, an operator's change and an adjustment {@code FOR UPDATE}. So
+ * the score changes of one user run one after another (their score rows need no lock of their own),
+ * a change waits for the user's completes in flight, and a complete that comes after it sees its
+ * result. Completes of different users never wait for each other.
+ *
+ * <p><b>The starts' cache.</b> A start trusts a user it found active for {@code
+ * scoreboard.users.start-cache-ttl} (10 s) without asking PostgreSQL again. A freeze or erase
+ * through this instance drops the user from its cache when it commits (a start reading the status
+ * at that moment does not keep it); through another instance (the stack's {@code --instances=2}), a
+ * start here may still hand the frozen or erased user action tokens for up to that TTL. No complete
+ * ever uses the cache: it reads the status under the user's row lock, in the same round trip as its
+ * other reads, so a user frozen or erased through any instance completes nothing once the change
+ * committed (TwoInstancesIT shows it across two command-apis).
  */
 package dev.livescoreboard.command.user;

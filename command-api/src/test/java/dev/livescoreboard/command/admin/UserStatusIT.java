@@ -30,6 +30,23 @@ class UserStatusIT extends RulesTestBase {
   }
 
   @Test
+  void aFreezeRefusesTheNextStartAtOnceThoughTheUserStartedJustBefore() {
+    String user = newUserId();
+    provision(user);
+    String bearer = tokenFor(user);
+    startAction(bearer, "WIN_MATCH");
+    assertThat(freeze(user).status()).isEqualTo(200);
+
+    Response started = post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH"));
+
+    assertThat(started.status()).isEqualTo(403);
+    assertThat(started.code()).isEqualTo("USER_FROZEN");
+    assertThat(unfreeze(user).status()).isEqualTo(200);
+    assertThat(post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH")).status())
+        .isEqualTo(201);
+  }
+
+  @Test
   void freezingAfterStartRefusesTheCompleteAndUnfreezingAllowsIt() {
     String user = newUserId();
     provision(user);

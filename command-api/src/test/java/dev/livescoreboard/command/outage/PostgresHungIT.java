@@ -71,6 +71,11 @@ class PostgresHungIT extends CommandApiTestBase {
     String bearer = tokenFor(user);
     assertThat(complete(bearer, startAction(bearer, "COMPLETE_LEVEL")).status()).isEqualTo(200);
     String startedBeforeHang = startAction(bearer, "WIN_MATCH");
+    // A user who has not started lately: a start of a user found active within the last
+    // scoreboard.users.start-cache-ttl needs no PostgreSQL (its complete does).
+    String newcomer = newUserId();
+    provision(newcomer);
+    String newcomerBearer = tokenFor(newcomer);
     String admin = adminToken();
     String history = "/api/v1/admin/users/" + user + "/history";
     Map<String, Object> adjustment = Map.of("board", "global", "delta", 5, "reason", "hung");
@@ -80,7 +85,8 @@ class PostgresHungIT extends CommandApiTestBase {
       List<ThrowingSupplier<Response>> requests = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         requests.add(() -> complete(bearer, startedBeforeHang));
-        requests.add(() -> post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH")));
+        requests.add(
+            () -> post("/api/v1/actions", newcomerBearer, Map.of("actionType", "WIN_MATCH")));
         requests.add(() -> get("/api/v1/users/me", bearer));
         requests.add(() -> get(history, admin));
         requests.add(() -> post("/api/v1/admin/users/" + user + "/adjustments", admin, adjustment));

@@ -119,11 +119,18 @@ class PostgresOutageIT {
     String bearer = TestAuth.shared().mint(user, "Outage", List.of());
     assertThat(complete(bearer, startAction(bearer, "COMPLETE_LEVEL")).status()).isEqualTo(200);
     String startedBeforeOutage = startAction(bearer, "WIN_MATCH");
+    // A user who has not started lately: a start of a user found active within the last
+    // scoreboard.users.start-cache-ttl needs no PostgreSQL (its complete does).
+    String newcomer = UniqueNames.of("outage-user");
+    assertThat(post("/api/v1/admin/users", adminToken(), provisioning(newcomer)).status())
+        .isEqualTo(200);
+    String newcomerBearer = TestAuth.shared().mint(newcomer, "Newcomer", List.of());
 
     postgres.close();
 
     assertUnavailable(() -> complete(bearer, startedBeforeOutage));
-    assertUnavailable(() -> post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH")));
+    assertUnavailable(
+        () -> post("/api/v1/actions", newcomerBearer, Map.of("actionType", "WIN_MATCH")));
     assertUnavailable(() -> complete(bearer, startedBeforeOutage));
 
     postgres = TestPostgres.startOwnServer(DATA_DIR, postgresPort);

@@ -19,6 +19,21 @@ class CompleteActionIT extends CommandApiTestBase {
       "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   @Test
+  void startAndCompleteAnswerWithAContentLengthNotAChunkedBody() {
+    String user = newUserId();
+    provision(user);
+    String bearer = tokenFor(user);
+
+    Response started = post("/api/v1/actions", bearer, Map.of("actionType", "WIN_MATCH"));
+    Response completed = complete(bearer, started.body().path("actionToken").asString());
+
+    for (Response response : java.util.List.of(started, completed)) {
+      assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
+      assertThat(response.headers().firstValueAsLong("content-length").orElse(0)).isPositive();
+    }
+  }
+
+  @Test
   void startAndCompleteRaisesTheScoreAndPublishesTheEvent() {
     String user = newUserId();
     provision(user);

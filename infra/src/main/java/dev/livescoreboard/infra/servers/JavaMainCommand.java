@@ -30,6 +30,22 @@ public final class JavaMainCommand {
         args);
   }
 
+  /**
+   * The same on {@code java} (e.g. the stack's server Java), its runtime options before {@code
+   * jvmOptions}: for a child that stands beside the services and should run as they do.
+   */
+  public static List<String> on(
+      ServiceJava java, String mainClass, List<String> jvmOptions, List<String> args) {
+    List<String> options = new ArrayList<>(java.runtimeOptions());
+    options.addAll(jvmOptions);
+    return of(
+        java.executable().toString(),
+        System.getProperty("java.class.path"),
+        mainClass,
+        options,
+        args);
+  }
+
   static List<String> of(
       String java, String classPath, String mainClass, List<String> jvmOptions, List<String> args) {
     List<String> command = new ArrayList<>();

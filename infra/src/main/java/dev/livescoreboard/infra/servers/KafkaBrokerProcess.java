@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The embedded KRaft broker in a child JVM ({@link KafkaBrokerMain}), so its CPU and memory are its
- * own and not the launcher's. The child lives exactly as long as this handle: {@link #close()} ends
- * its stdin and it shuts down cleanly; if this JVM dies first, the pipe breaks and the child stops
- * the same way. Its log goes to a file.
+ * The embedded KRaft broker in a child JVM ({@link KafkaBrokerMain}) on the {@link ServiceJava}, so
+ * its CPU and memory are its own and not the launcher's. The child lives exactly as long as this
+ * handle: {@link #close()} ends its stdin and it shuts down cleanly; if this JVM dies first, the
+ * pipe breaks and the child stops the same way. Its log goes to a file.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
@@ -61,7 +61,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   public static KafkaBrokerProcess start(
       Path logDir, int port, int controllerPort, int partitions, Path log) {
     List<String> command =
-        JavaMainCommand.of(
+        JavaMainCommand.on(
+            ServiceJava.detect(),
             KafkaBrokerMain.class.getName(),
             JVM_OPTIONS,
             List.of(

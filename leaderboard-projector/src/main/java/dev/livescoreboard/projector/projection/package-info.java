@@ -15,9 +15,10 @@
  *   <li>At-least-once in, exactly-once effect: the script compares the event's {@code userVersion}
  *       with the stored one and applies in the same atomic step (STYLE #5), so a redelivered or
  *       older event changes nothing, publishes nothing and does not advance {@code seq}.
- *   <li>Offsets are committed by the container only after the batch's pipeline returned, so an
- *       event whose apply failed (Redis unreachable) is retried, never skipped; retrying a partly
- *       applied batch is safe because applied events are duplicates.
+ *   <li>Offsets are committed by the container only after the batch's pipeline returned (at most
+ *       every {@code ack-time}), so an event whose apply failed (Redis unreachable) is retried,
+ *       never skipped; retrying a partly applied batch is safe because applied events are
+ *       duplicates.
  *   <li>A poison record inside a batch is dead-lettered after the records before it were applied;
  *       the records after it are delivered again and applied.
  *   <li>A {@code TopNChanged} with a new {@code seq} is stored under {@code top} and published on

@@ -132,7 +132,7 @@ class TwoInstancesIT {
               "/api/v1/actions",
               "{\"actionType\":\"COMPLETE_LEVEL\"}");
       assertThat(started.statusCode()).as("start %d", i).isEqualTo(201);
-      tokens.add(JSON.readTree(started.body()).path("actionToken").asString());
+      tokens.add(actionToken(started));
     }
 
     Map<String, List<Integer>> answers = new HashMap<>();
@@ -146,8 +146,7 @@ class TwoInstancesIT {
               "{\"actionToken\":\"" + tokens.get(i) + "\"}");
       answers.computeIfAbsent(instance, k -> new ArrayList<>()).add(completed.statusCode());
       if (completed.statusCode() == 429) {
-        assertThat(JSON.readTree(completed.body()).path("code").asString())
-            .isEqualTo("RATE_LIMITED");
+        assertThat(code(completed)).isEqualTo("RATE_LIMITED");
       }
     }
 
@@ -165,6 +164,49 @@ class TwoInstancesIT {
 
   @Test
   @Order(3)
+  void aUserFrozenThroughOneCommandApiCompletesNothingThroughTheOther() throws Exception {
+    String user = prefix + "-frozen";
+    String bearer = stack.auth().mint(user, "Frozen", List.of());
+    String admin = stack.auth().mint(prefix + "-admin", "Admin", List.of("scoreboard:admin"));
+    String first = stack.commandApiUrls().get(0);
+    String second = stack.commandApiUrls().get(1);
+    String start = "{\"actionType\":\"REFER_FRIEND_COMPLETED\"}";
+    // The second instance finds the user active, so its start cache trusts them from now on.
+    HttpResponse<String> startedBefore = post(second, bearer, "/api/v1/actions", start);
+    assertThat(startedBefore.statusCode()).isEqualTo(201);
+    List<String> tokens = new ArrayList<>(List.of(actionToken(startedBefore)));
+
+    HttpResponse<String> frozen =
+        post(first, admin, "/api/v1/admin/users/" + user + "/freeze", "{\"reason\":\"drill\"}");
+    assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(200);
+
+    // Within its start cache's TTL the second instance may still hand out a token, or already
+    // refuse; either way no complete goes through.
+    HttpResponse<String> startedAfter = post(second, bearer, "/api/v1/actions", start);
+    if (startedAfter.statusCode() == 201) {
+      tokens.add(actionToken(startedAfter));
+    } else {
+      assertThat(startedAfter.statusCode()).isEqualTo(403);
+      assertThat(code(startedAfter)).isEqualTo("USER_FROZEN");
+    }
+    for (String token : tokens) {
+      HttpResponse<String> completed =
+          post(second, bearer, "/api/v1/actions/complete", "{\"actionToken\":\"" + token + "\"}");
+      assertThat(completed.statusCode()).as(completed.body()).isEqualTo(403);
+      assertThat(code(completed)).isEqualTo("USER_FROZEN");
+    }
+  }
+
+  private static String actionToken(HttpResponse<String> started) {
+    return JSON.readTree(started.body()).path("actionToken").asString();
+  }
+
+  private static String code(HttpResponse<String> problem) {
+    return JSON.readTree(problem.body()).path("code").asString();
+  }
+
+  @Test
+  @Order(4)
   void twoRelaysPublishEachOutboxRowOnce() throws SQLException {
     Map<String, Double> publishedBefore = outboxMetric("scoreboard_outbox_published_total");
     Map<String, Double> busyBefore = outboxMetric("scoreboard_outbox_lock_busy_total");
@@ -197,7 +239,7 @@ class TwoInstancesIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aKilledProjectorsPartitionsMoveToTheOtherWithNothingLostOrDoubled() throws Exception {
     try (Admin admin =
             Admin.create(
