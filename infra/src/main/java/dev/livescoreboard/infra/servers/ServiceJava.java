@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  *
  * <p>The code is compiled for Java 17 and runs unchanged on either. On 25 or newer every JVM also
  * gets compact object headers ({@code -XX:+UseCompactObjectHeaders}, a product flag since 25: 8
- * instead of 12 bytes per object header, so less heap and fewer cache misses for the same work).
+ * instead of 12 bytes per object header, so less heap and fewer cache misses for the same work),
+ * and native access and {@code sun.misc.Unsafe} allowed without a warning on stderr.
  *
  * @param executable the {@code java} launcher
  * @param feature its feature release (17, 25, …)
@@ -66,6 +67,10 @@ public record ServiceJava(Path executable, int feature) {
     List<String> options = new ArrayList<>();
     if (feature >= 25) {
       options.add("-XX:+UseCompactObjectHeaders");
+      // Netty's and Kafka's native and Unsafe calls are intended: without these, 25 prints
+      // warnings to stderr, the services' log files, which are otherwise JSON lines only.
+      options.add("--enable-native-access=ALL-UNNAMED");
+      options.add("--sun-misc-unsafe-memory-access=allow");
     }
     return options;
   }

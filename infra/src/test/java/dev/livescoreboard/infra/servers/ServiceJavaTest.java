@@ -38,7 +38,11 @@ class ServiceJavaTest {
 
     assertThat(java.executable()).isEqualTo(newest);
     assertThat(java.feature()).isEqualTo(26);
-    assertThat(java.runtimeOptions()).containsExactly("-XX:+UseCompactObjectHeaders");
+    assertThat(java.runtimeOptions())
+        .containsExactly(
+            "-XX:+UseCompactObjectHeaders",
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
   }
 
   @Test
