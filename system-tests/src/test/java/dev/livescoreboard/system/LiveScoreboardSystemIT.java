@@ -161,7 +161,7 @@ class LiveScoreboardSystemIT {
         .ignoreExceptions()
         .until(
             () ->
-                json(gatewayGet("/api/v1/leaderboards/" + board + "/seasons"))
+                json(get(stack.gatewayUrl() + "/api/v1/leaderboards/" + board + "/seasons"))
                         .path("seasons")
                         .size()
                     == 1);
@@ -205,13 +205,6 @@ class LiveScoreboardSystemIT {
           .extracting(m -> m.path("seq").asLong())
           .containsExactly(seq + 1);
     }
-  }
-
-  private static HttpResponse<String> gatewayGet(String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
   }
 
   /** The plain GET of a board's top page (the gateway's fast path), optionally revalidating. */
